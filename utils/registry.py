@@ -1,0 +1,384 @@
+# The partner registry: its schema and vocabularies, reading the files analysts hand us,
+# validation with row-level problems, and the `python -m utils.registry check PATH` report.
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from utils.i18n import DEFAULT_LANGUAGE, LANGUAGES, is_country_code, t
+
+PARTNER_ID = "partner_id"
+PARTNER_RU = "partner_ru"
+PARTNER_LOCAL = "partner_local"
+PARTNER_EN = "partner_en"
+LEVEL = "level"
+REGION_RU = "region_ru"
+REGION_EN = "region_en"
+COUNTRY_CODE = "country_code"
+DOCUMENT_TYPE = "document_type"
+DOCUMENT_TITLE_RU = "document_title_ru"
+SIGNED = "signed"
+SIGNED_PRECISION = "signed_precision"
+SOURCE_TEXT_RU = "source_text_ru"
+
+COLUMNS = (
+    PARTNER_ID,
+    PARTNER_RU,
+    PARTNER_LOCAL,
+    PARTNER_EN,
+    LEVEL,
+    REGION_RU,
+    REGION_EN,
+    COUNTRY_CODE,
+    DOCUMENT_TYPE,
+    DOCUMENT_TITLE_RU,
+    SIGNED,
+    SIGNED_PRECISION,
+    SOURCE_TEXT_RU,
+)
+REQUIRED_VALUES = (
+    PARTNER_ID,
+    PARTNER_RU,
+    LEVEL,
+    COUNTRY_CODE,
+    DOCUMENT_TYPE,
+    SIGNED,
+    SIGNED_PRECISION,
+)
+# Columns that describe the partner, not the document: equal on all rows of one partner.
+PARTNER_COLUMNS = (PARTNER_RU, PARTNER_LOCAL, PARTNER_EN, LEVEL, REGION_RU, REGION_EN, COUNTRY_CODE)
+
+# Derived on loading, never stored.
+SIGNED_START = "signed_start"  # first day of the day, month or year that `signed` names
+SIGNED_YEAR = "signed_year"
+
+LEVELS = ("city", "municipality", "district")
+DOCUMENT_TYPES = (
+    "cooperation_agreement",
+    "cooperation_treaty",
+    "protocol_of_intent",
+    "partnership_agreement",
+    "declaration_of_intent",
+)
+PRECISIONS = ("day", "month", "year")
+VOCABULARIES = {LEVEL: LEVELS, DOCUMENT_TYPE: DOCUMENT_TYPES, SIGNED_PRECISION: PRECISIONS}
+DATE_FORMATS = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
+_DATE_PATTERNS = {
+    "day": re.compile(r"(\d{4})-(\d{2})-(\d{2})"),
+    "month": re.compile(r"(\d{4})-(\d{2})"),
+    "year": re.compile(r"(\d{4})"),
+}
+_PARTNER_ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+HEADER_LINE = 1  # rows are numbered as in a spreadsheet: the header is row 1
+ENCODINGS = ("utf-8-sig", "cp1251")  # UTF-8 with or without BOM; Russian Excel's export
+SEPARATORS = (",", ";", "\t")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a data file: where it is and what it is."""
+
+    code: str
+    row: int | None = None
+    column: str | None = None
+    params: dict[str, object] = field(default_factory=dict)
+
+    def describe(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """Say the problem in the reader's language, starting with its row and column."""
+        if self.row is not None and self.column is not None:
+            where = t("problem.at_row_column", lang, row=self.row, column=self.column)
+        elif self.row is not None:
+            where = t("problem.at_row", lang, row=self.row)
+        else:
+            where = t("problem.at_file", lang)
+        return f"{where}: {t(f'problem.{self.code}', lang, **self.params)}"
+
+
+class TableReadError(ValueError):
+    """Raised when a file cannot be read as a table at all."""
+
+    def __init__(self, problem: Problem) -> None:
+        """Keep the problem that says why."""
+        super().__init__(problem.describe("en"))
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A CSV table as text cells, each record with the file row it started on."""
+
+    header: list[str]
+    records: list[tuple[int, list[str]]]
+
+
+def decode_text(data: bytes) -> str:
+    """Decode UTF-8 (with or without BOM) or Windows-1251 bytes."""
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise TableReadError(Problem("bad_encoding"))
+
+
+def sniff_separator(header_line: str) -> str:
+    """Pick the separator that occurs most often in the header line (comma on a tie)."""
+    counts = {separator: header_line.count(separator) for separator in SEPARATORS}
+    best = max(SEPARATORS, key=lambda separator: counts[separator])
+    return best if counts[best] > 0 else ","
+
+
+def read_table(data: bytes) -> RawTable:
+    """Read CSV bytes into header and records, whatever the encoding and separator."""
+    text = decode_text(data)
+    if not text.strip():
+        raise TableReadError(Problem("file_empty"))
+    first_line = text.lstrip("\ufeff").splitlines()[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(first_line))
+    try:
+        header = [cell.strip().lstrip("\ufeff") for cell in next(reader)]
+        records: list[tuple[int, list[str]]] = []
+        start = reader.line_num + 1
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                records.append((start, [cell.strip() for cell in cells]))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise TableReadError(
+            Problem("file_unreadable", row=reader.line_num, params={"detail": str(error)})
+        ) from error
+    return RawTable(header=header, records=records)
+
+
+def check_columns(
+    header: list[str], expected: tuple[str, ...], required: tuple[str, ...]
+) -> list[Problem]:
+    """Report required columns that are missing and unknown ones that will be ignored."""
+    problems = []
+    missing = [column for column in required if column not in header]
+    if missing:
+        problems.append(Problem("missing_columns", params={"columns": ", ".join(missing)}))
+    unknown = [column for column in header if column and column not in expected]
+    if unknown:
+        problems.append(Problem("unknown_columns", params={"columns": ", ".join(unknown)}))
+    return problems
+
+
+def table_rows(table: RawTable, columns: tuple[str, ...]) -> tuple[list[dict], list[Problem]]:
+    """Turn records into dicts of the known columns; records of the wrong width are problems."""
+    rows, problems = [], []
+    for row_number, cells in table.records:
+        if len(cells) != len(table.header):
+            problems.append(
+                Problem(
+                    "field_count",
+                    row=row_number,
+                    params={"found": len(cells), "expected": len(table.header)},
+                )
+            )
+            continue
+        record = dict(zip(table.header, cells, strict=True))
+        row = {column: record.get(column, "") for column in columns}
+        row["_row"] = row_number
+        rows.append(row)
+    return rows, problems
+
+
+def parse_signed(signed: str, precision: str) -> dt.date:
+    """Return the first day of the period a stored date names; ValueError if it is impossible."""
+    match = _DATE_PATTERNS[precision].fullmatch(signed)
+    if match is None:
+        raise ValueError(signed)
+    year, month, day = (int(part) for part in [*match.groups(), "1", "1"][:3])
+    return dt.date(year, month, day)
+
+
+def validate_row(row: dict, today: dt.date) -> list[Problem]:
+    """Check one registry row on its own: filled, known vocabulary, a real date."""
+    line = row["_row"]
+    problems = [
+        Problem("missing_value", row=line, column=column)
+        for column in REQUIRED_VALUES
+        if not row[column]
+    ]
+    partner_id = row[PARTNER_ID]
+    if partner_id and not _PARTNER_ID_PATTERN.fullmatch(partner_id):
+        problems.append(
+            Problem("bad_partner_id", row=line, column=PARTNER_ID, params={"value": partner_id})
+        )
+    code = row[COUNTRY_CODE]
+    if code and not is_country_code(code):
+        problems.append(
+            Problem("unknown_country", row=line, column=COUNTRY_CODE, params={"value": code})
+        )
+    for column, allowed in VOCABULARIES.items():
+        if row[column] and row[column] not in allowed:
+            problems.append(
+                Problem(
+                    "unknown_value",
+                    row=line,
+                    column=column,
+                    params={"value": row[column], "allowed": ", ".join(allowed)},
+                )
+            )
+    problems.extend(_check_signed(row, today))
+    return problems
+
+
+def _check_signed(row: dict, today: dt.date) -> list[Problem]:
+    """Check that the date is written at its precision, exists and has passed."""
+    signed, precision, line = row[SIGNED], row[SIGNED_PRECISION], row["_row"]
+    if not signed or precision not in PRECISIONS:
+        return []
+    if not _DATE_PATTERNS[precision].fullmatch(signed):
+        params = {"value": signed, "precision": precision, "expected": DATE_FORMATS[precision]}
+        return [Problem("date_format", row=line, column=SIGNED, params=params)]
+    try:
+        start = parse_signed(signed, precision)
+    except ValueError:
+        return [Problem("impossible_date", row=line, column=SIGNED, params={"value": signed})]
+    if start > today:
+        return [Problem("future_date", row=line, column=SIGNED, params={"value": signed})]
+    return []
+
+
+def cross_check_rows(rows: list[dict]) -> list[Problem]:
+    """Find repeated documents and partners described differently on different rows."""
+    problems = []
+    first_document: dict[tuple[str, str, str], int] = {}
+    first_partner: dict[str, dict] = {}
+    for row in rows:
+        line = row["_row"]
+        key = (row[PARTNER_ID], row[DOCUMENT_TYPE], row[SIGNED])
+        if key in first_document:
+            problems.append(
+                Problem("duplicate_row", row=line, params={"other_row": first_document[key]})
+            )
+            continue
+        first_document[key] = line
+        earlier = first_partner.setdefault(row[PARTNER_ID], row)
+        for column in PARTNER_COLUMNS:
+            if row[column] != earlier[column]:
+                params = {
+                    "partner_id": row[PARTNER_ID],
+                    "value": row[column],
+                    "other_row": earlier["_row"],
+                    "other_value": earlier[column],
+                }
+                problems.append(
+                    Problem("inconsistent_partner", row=line, column=column, params=params)
+                )
+    return problems
+
+
+def registry_frame(rows: list[dict]) -> pd.DataFrame:
+    """Build the typed registry DataFrame from validated rows."""
+    frame = pd.DataFrame(rows, columns=[*COLUMNS, "_row"]).drop(columns="_row")
+    frame = frame.astype(dict.fromkeys(COLUMNS, "string"))
+    for column, allowed in VOCABULARIES.items():
+        frame[column] = pd.Categorical(frame[column], categories=allowed)
+    frame[SIGNED_START] = pd.to_datetime(
+        [parse_signed(signed, precision) for signed, precision in zip(
+            frame[SIGNED], frame[SIGNED_PRECISION], strict=True
+        )]
+    ).astype("datetime64[ns]")
+    frame[SIGNED_YEAR] = frame[SIGNED_START].dt.year.astype("int64")
+    return frame.reset_index(drop=True)
+
+
+def load_registry(
+    source: Path | bytes, today: dt.date | None = None
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Load a registry file: the typed rows that are valid, and a problem for each one left out."""
+    today = today or dt.date.today()
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    try:
+        table = read_table(data)
+    except TableReadError as error:
+        return registry_frame([]), [error.problem]
+    problems = check_columns(table.header, COLUMNS, REQUIRED_VALUES)
+    if any(problem.code == "missing_columns" for problem in problems):
+        return registry_frame([]), problems
+    if not table.records:
+        return registry_frame([]), [*problems, Problem("no_rows")]
+    rows, shape_problems = table_rows(table, COLUMNS)
+    problems.extend(shape_problems)
+    valid = []
+    for row in rows:
+        row_problems = validate_row(row, today)
+        problems.extend(row_problems)
+        if not row_problems:
+            valid.append(row)
+    cross_problems = cross_check_rows(valid)
+    problems.extend(cross_problems)
+    rejected = {problem.row for problem in cross_problems}
+    valid = [row for row in valid if row["_row"] not in rejected]
+    problems.sort(key=lambda problem: (problem.row or 0, COLUMNS.index(problem.column)
+                                       if problem.column in COLUMNS else -1))
+    return registry_frame(valid), problems
+
+
+def summary(frame: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> str:
+    """One line on what a clean registry holds."""
+    return t(
+        "report.clean",
+        lang,
+        documents=len(frame),
+        partners=frame[PARTNER_ID].nunique(),
+        countries=frame[COUNTRY_CODE].nunique(),
+    )
+
+
+def count_file_rows(source: Path | bytes) -> int:
+    """Count the data records of a file that reads as a table, 0 for one that does not."""
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    try:
+        return len(read_table(data).records)
+    except TableReadError:
+        return 0
+
+
+def check_report(path: Path, lang: str, today: dt.date | None = None) -> tuple[str, int]:
+    """The `check` command's text and exit code: 0 for a clean file, 1 with problems."""
+    frame, problems = load_registry(path, today=today)
+    if not problems:
+        return summary(frame, lang), 0
+    lines = [problem.describe(lang) for problem in problems]
+    lines.append(
+        t(
+            "report.problems",
+            lang,
+            problems=len(problems),
+            loaded=len(frame),
+            total=count_file_rows(path),
+        )
+    )
+    return "\n".join(lines), 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run `python -m utils.registry check PATH`."""
+    parser = argparse.ArgumentParser(prog="python -m utils.registry")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate a partners file and report problems")
+    check.add_argument("path", type=Path)
+    check.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
+    args = parser.parse_args(argv)
+    if not args.path.is_file():
+        parser.error(f"no such file: {args.path}")
+    text, code = check_report(args.path, args.lang)
+    sys.stdout.write(text + "\n")
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
