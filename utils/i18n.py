@@ -64,7 +64,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "date.year": {"ru": "{year} г.", "en": "{year}"},
     # Validation report
-    "problem.at_row_column": {"ru": "Строка {row}, столбец «{column}»", "en": "Row {row}, column “{column}”"},
+    "problem.at_row_column": {
+        "ru": "Строка {row}, столбец «{column}»",
+        "en": "Row {row}, column “{column}”",
+    },
     "problem.at_row": {"ru": "Строка {row}", "en": "Row {row}"},
     "problem.at_file": {"ru": "Файл", "en": "File"},
     "problem.file_unreadable": {

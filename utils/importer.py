@@ -42,8 +42,14 @@ HAND_KEPT_COLUMNS = (PARTNER_ID, PARTNER_LOCAL, PARTNER_EN, REGION_EN)
 
 # Words that tell a partner's level, checked in this order ("Гмина г. Бранёво" is a gmina).
 LEVEL_PATTERNS = (
-    ("municipality", re.compile(r"(?<!\w)(?:гмина|самоуправлени\w*|муниципалитет\w*|коммун\w*)(?!\w)", re.I)),
-    ("district", re.compile(r"(?<!\w)(?:крайс|ландкрайз|округ\w*|повят\w*|район\w*|уезд\w*)(?!\w)", re.I)),
+    (
+        "municipality",
+        re.compile(r"(?<!\w)(?:гмина|самоуправлени\w*|муниципалитет\w*|коммун\w*)(?!\w)", re.I),
+    ),
+    (
+        "district",
+        re.compile(r"(?<!\w)(?:крайс|ландкрайз|округ\w*|повят\w*|район\w*|уезд\w*)(?!\w)", re.I),
+    ),
     ("city", re.compile(r"(?<!\w)(?:г\.|город\w*)", re.I)),
 )
 
@@ -78,14 +84,15 @@ DAY_DATE = re.compile(DATE_PREFIX + r"(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4})"
 MONTH_DATE = re.compile(DATE_PREFIX + r"([а-яё]+)\s+(\d{4})" + DATE_TAIL, re.I)
 YEAR_DATE = re.compile(DATE_PREFIX + r"(\d{4})" + DATE_TAIL, re.I)
 
+# Russian letters -> Latin, for the id of a partner new to the registry.
 _TRANSLIT = dict(
     zip(
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        (*"a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch".split(),
-         "", "y", "", "e", "yu", "ya"),
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
         strict=True,
     )
 )
+_TRANSLIT.update({"ъ": "", "ь": ""})
 
 
 @dataclass(frozen=True)
@@ -108,7 +115,7 @@ class Document:
     precision: str
 
 
-class ImportProblems(ValueError):
+class PublishedTableError(ValueError):
     """Raised with every problem found in the published text; nothing is written then."""
 
     def __init__(self, problems: list[Problem]) -> None:
@@ -197,7 +204,9 @@ def parse_partner(cell: str, line: int) -> tuple[Partner | None, list[Problem]]:
     try:
         country = find_country(text)
     except ValueError as error:
-        return None, [Problem("ambiguous_country", row=line, params={"text": text, "codes": str(error)})]
+        return None, [
+            Problem("ambiguous_country", row=line, params={"text": text, "codes": str(error)})
+        ]
     if country is None:
         return None, [Problem("no_country", row=line, params={"text": text})]
     code, country_start = country
@@ -275,8 +284,20 @@ def _is_real_date(signed: str) -> bool:
     day = parts[2] if len(parts) > 2 else 1
     if not 1 <= month <= 12:
         return False
-    days_in_month = (31, 29 if parts[0] % 4 == 0 and (parts[0] % 100 or parts[0] % 400 == 0)
-                     else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    days_in_month = (
+        31,
+        29 if parts[0] % 4 == 0 and (parts[0] % 100 or parts[0] % 400 == 0) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    )
     return 1 <= day <= days_in_month[month - 1]
 
 
@@ -297,11 +318,11 @@ def parse_published(text: str) -> list[dict[str, str]]:
     """Turn the published page's text into registry rows (hand-kept columns left empty).
 
     Raises:
-        ImportProblems: with every line that could not be read; nothing is guessed.
+        PublishedTableError: with every line that could not be read; nothing is guessed.
     """
     lines = table_lines(text)
     if not lines:
-        raise ImportProblems([Problem("no_table")])
+        raise PublishedTableError([Problem("no_table")])
     rows, problems = [], []
     for number, cells in lines:
         if len(cells) != 2:
@@ -314,20 +335,22 @@ def parse_published(text: str) -> list[dict[str, str]]:
             continue
         for document in documents:
             row = dict.fromkeys(COLUMNS, "")
-            row.update({
-                PARTNER_RU: partner.name_ru,
-                LEVEL: partner.level,
-                REGION_RU: partner.region_ru,
-                COUNTRY_CODE: partner.country_code,
-                DOCUMENT_TYPE: document.document_type,
-                DOCUMENT_TITLE_RU: document.title_ru,
-                SIGNED: document.signed,
-                SIGNED_PRECISION: document.precision,
-                SOURCE_TEXT_RU: cells[1],
-            })
+            row.update(
+                {
+                    PARTNER_RU: partner.name_ru,
+                    LEVEL: partner.level,
+                    REGION_RU: partner.region_ru,
+                    COUNTRY_CODE: partner.country_code,
+                    DOCUMENT_TYPE: document.document_type,
+                    DOCUMENT_TITLE_RU: document.title_ru,
+                    SIGNED: document.signed,
+                    SIGNED_PRECISION: document.precision,
+                    SOURCE_TEXT_RU: cells[1],
+                }
+            )
             rows.append(row)
     if problems:
-        raise ImportProblems(problems)
+        raise PublishedTableError(problems)
     return rows
 
 
@@ -372,7 +395,7 @@ def read_existing(path: Path) -> list[dict[str, str]]:
     if not path.is_file():
         return []
     try:
-        rows, _ = table_rows(read_table(path.read_bytes()), COLUMNS)
+        rows, _ = table_rows(read_table(path), COLUMNS)
     except TableReadError:
         return []
     return rows
@@ -382,7 +405,7 @@ def import_published(source: Path, output: Path) -> tuple[list[dict[str, str]], 
     """Import the published text into `output`, keeping its hand-kept columns.
 
     Raises:
-        ImportProblems: when the text cannot be read in full; `output` is then untouched.
+        PublishedTableError: when the text cannot be read in full; `output` is then untouched.
     """
     rows = parse_published(source.read_text(encoding="utf-8-sig"))
     new_ids = merge_hand_kept(rows, read_existing(output))
@@ -401,11 +424,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no such file: {args.path}")
     try:
         rows, new_ids = import_published(args.path, args.output)
-    except ImportProblems as error:
+    except PublishedTableError as error:
         sys.stderr.write("\n".join(p.describe(args.lang) for p in error.problems) + "\n")
         return 1
     partners = len({row[PARTNER_ID] for row in rows})
-    message = t("import.written", args.lang, documents=len(rows), partners=partners, path=args.output)
+    message = t(
+        "import.written", args.lang, documents=len(rows), partners=partners, path=args.output
+    )
     sys.stdout.write(message + "\n")
     if new_ids:
         sys.stdout.write(t("import.new_partners", args.lang, ids=", ".join(new_ids)) + "\n")

@@ -130,6 +130,19 @@ def decode_text(data: bytes) -> str:
     raise TableReadError(Problem("bad_encoding"))
 
 
+def read_source(source: Path | bytes) -> bytes:
+    """Return the bytes of a file, or the bytes themselves; a missing file is a problem."""
+    if isinstance(source, bytes):
+        return source
+    try:
+        return Path(source).read_bytes()
+    except OSError as error:
+        detail = error.strerror or type(error).__name__
+        raise TableReadError(
+            Problem("file_unreadable", params={"detail": f"{source}: {detail}"})
+        ) from error
+
+
 def sniff_separator(header_line: str) -> str:
     """Pick the separator that occurs most often in the header line (comma on a tie)."""
     counts = {separator: header_line.count(separator) for separator in SEPARATORS}
@@ -137,9 +150,9 @@ def sniff_separator(header_line: str) -> str:
     return best if counts[best] > 0 else ","
 
 
-def read_table(data: bytes) -> RawTable:
-    """Read CSV bytes into header and records, whatever the encoding and separator."""
-    text = decode_text(data)
+def read_table(source: Path | bytes) -> RawTable:
+    """Read a CSV file or bytes into header and records, whatever the encoding and separator."""
+    text = decode_text(read_source(source))
     if not text.strip():
         raise TableReadError(Problem("file_empty"))
     first_line = text.lstrip("\ufeff").splitlines()[0]
@@ -287,9 +300,10 @@ def registry_frame(rows: list[dict]) -> pd.DataFrame:
     for column, allowed in VOCABULARIES.items():
         frame[column] = pd.Categorical(frame[column], categories=allowed)
     frame[SIGNED_START] = pd.to_datetime(
-        [parse_signed(signed, precision) for signed, precision in zip(
-            frame[SIGNED], frame[SIGNED_PRECISION], strict=True
-        )]
+        [
+            parse_signed(signed, precision)
+            for signed, precision in zip(frame[SIGNED], frame[SIGNED_PRECISION], strict=True)
+        ]
     ).astype("datetime64[ns]")
     frame[SIGNED_YEAR] = frame[SIGNED_START].dt.year.astype("int64")
     return frame.reset_index(drop=True)
@@ -300,9 +314,8 @@ def load_registry(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Load a registry file: the typed rows that are valid, and a problem for each one left out."""
     today = today or dt.date.today()
-    data = source if isinstance(source, bytes) else Path(source).read_bytes()
     try:
-        table = read_table(data)
+        table = read_table(source)
     except TableReadError as error:
         return registry_frame([]), [error.problem]
     problems = check_columns(table.header, COLUMNS, REQUIRED_VALUES)
@@ -322,8 +335,12 @@ def load_registry(
     problems.extend(cross_problems)
     rejected = {problem.row for problem in cross_problems}
     valid = [row for row in valid if row["_row"] not in rejected]
-    problems.sort(key=lambda problem: (problem.row or 0, COLUMNS.index(problem.column)
-                                       if problem.column in COLUMNS else -1))
+    problems.sort(
+        key=lambda problem: (
+            problem.row or 0,
+            COLUMNS.index(problem.column) if problem.column in COLUMNS else -1,
+        )
+    )
     return registry_frame(valid), problems
 
 
@@ -340,9 +357,8 @@ def summary(frame: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> str:
 
 def count_file_rows(source: Path | bytes) -> int:
     """Count the data records of a file that reads as a table, 0 for one that does not."""
-    data = source if isinstance(source, bytes) else Path(source).read_bytes()
     try:
-        return len(read_table(data).records)
+        return len(read_table(source).records)
     except TableReadError:
         return 0
 

@@ -1,0 +1,62 @@
+# One cached loader per data set. The cache key includes each file's modification time,
+# so an updated file is read again without restarting the server.
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from utils.places import Home, load_coords, load_home
+from utils.registry import Problem, load_registry
+
+# Another municipality (or a test) points the app at its own data folder.
+DATA_DIR_VARIABLE = "PARTNERS_DATA_DIR"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def data_dir() -> Path:
+    """Return the folder the app reads its data files from."""
+    return Path(os.environ.get(DATA_DIR_VARIABLE, DEFAULT_DATA_DIR))
+
+
+def _modified(path: Path) -> float:
+    """Return a file's modification time, or 0 when it is missing (the loader then says so)."""
+    return path.stat().st_mtime if path.exists() else 0.0
+
+
+@st.cache_data(show_spinner=False)
+def _registry(path: Path, modified: float) -> tuple[pd.DataFrame, list[Problem]]:
+    del modified  # part of the cache key only
+    return load_registry(path)
+
+
+@st.cache_data(show_spinner=False)
+def _coords(path: Path, modified: float) -> tuple[pd.DataFrame, list[Problem]]:
+    del modified
+    return load_coords(path)
+
+
+@st.cache_data(show_spinner=False)
+def _home(path: Path, modified: float) -> Home:
+    del modified
+    return load_home(path)
+
+
+def registry() -> tuple[pd.DataFrame, list[Problem]]:
+    """Return the partner registry and the problems found in its file."""
+    path = data_dir() / "partners.csv"
+    return _registry(path, _modified(path))
+
+
+def coords() -> tuple[pd.DataFrame, list[Problem]]:
+    """Return the coordinates of the places and the problems found in their file."""
+    path = data_dir() / "coords.csv"
+    return _coords(path, _modified(path))
+
+
+def home() -> Home:
+    """Return the home municipality's settings (raises HomeConfigError if unusable)."""
+    path = data_dir() / "home.toml"
+    return _home(path, _modified(path))

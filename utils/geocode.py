@@ -1,0 +1,267 @@
+# Batch geocoding of the places missing from data/coords.csv, with geopy's Nominatim.
+# Never runs while the app renders: `python -m utils.geocode` is an analyst's step.
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import pandas as pd
+from geopy.exc import (
+    GeocoderRateLimited,
+    GeocoderTimedOut,
+    GeocoderUnavailable,
+    GeopyError,
+)
+from geopy.extra.rate_limiter import RateLimiter
+
+from utils.files import csv_text, write_text_atomic
+from utils.places import (
+    COORDS_COLUMNS,
+    DEFAULT_COORDS,
+    DEFAULT_HOME,
+    PLACE_ID,
+    SOURCE_NOMINATIM,
+    Home,
+    HomeConfigError,
+    coords_row,
+    load_home,
+    partner_query,
+)
+from utils.registry import (
+    COUNTRY_CODE,
+    PARTNER_ID,
+    TableReadError,
+    load_registry,
+    read_table,
+    table_rows,
+)
+
+DEFAULT_PARTNERS = Path("data/partners.csv")
+USER_AGENT_VARIABLE = "GEOCODER_USER_AGENT"
+# Nominatim's usage policy asks for an agent that identifies the application.
+DEFAULT_USER_AGENT = "municipal-partners-dashboard/0.1"
+MIN_DELAY_SECONDS = 1.0  # Nominatim's policy: at most one request per second
+# Faults worth another try after a pause; others (a bad query, a refused key) are not.
+TRANSIENT_ERRORS = (GeocoderTimedOut, GeocoderUnavailable, GeocoderRateLimited)
+
+
+class Geocoder(Protocol):
+    """What we need of a geocoder: geopy's `geocode` method."""
+
+    def geocode(self, query: str, **kwargs: object) -> object:
+        """Return a location with latitude, longitude and raw data, or None."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place to geocode: its id, the query and the country it must lie in."""
+
+    place_id: str
+    query: str
+    country_code: str
+
+
+@dataclass
+class GeocodeReport:
+    """What a geocoding run resolved and what it could not, with the reason."""
+
+    resolved: list[str] = field(default_factory=list)
+    unresolved: dict[str, str] = field(default_factory=dict)
+
+
+class _InjectedRateLimiter(RateLimiter):
+    """geopy's RateLimiter with the clock and sleep passed in, so tests need not wait."""
+
+    def __init__(
+        self,
+        func: Callable,
+        *,
+        min_delay_seconds: float,
+        clock: Callable[[], float],
+        sleep: Callable[[float], None],
+    ) -> None:
+        super().__init__(
+            func, min_delay_seconds=min_delay_seconds, max_retries=0, swallow_exceptions=False
+        )
+        self._injected_clock = clock
+        self._injected_sleep = sleep
+
+    def _clock(self) -> float:
+        return self._injected_clock()
+
+    def _sleep(self, seconds: float) -> None:
+        self._injected_sleep(seconds)
+
+
+def places_to_geocode(partners: pd.DataFrame, home: Home, known_ids: set[str]) -> list[Place]:
+    """List the home and the partners that have no coordinates yet."""
+    places = [Place(home.id, home.geocode_query, home.country_code)]
+    for _, partner in partners.drop_duplicates(PARTNER_ID).iterrows():
+        places.append(Place(partner[PARTNER_ID], partner_query(partner), partner[COUNTRY_CODE]))
+    return [place for place in places if place.place_id not in known_ids]
+
+
+def read_coords_rows(path: Path) -> list[dict[str, object]]:
+    """Read every existing coordinates row as it is, so that none is ever dropped on rewrite."""
+    if not path.is_file():
+        return []
+    # An unreadable file raises TableReadError: rewriting what we cannot read would lose it.
+    rows, _ = table_rows(read_table(path), COORDS_COLUMNS)
+    return [{column: row[column] for column in COORDS_COLUMNS} for row in rows]
+
+
+def _location_country(location: object) -> str:
+    """Return the country code Nominatim reports for a location, or '' when it says none."""
+    raw = getattr(location, "raw", None) or {}
+    address = raw.get("address", {}) if isinstance(raw, dict) else {}
+    return str(address.get("country_code", "")).upper()
+
+
+def _lookup(
+    place: Place,
+    limited: Callable,
+    *,
+    max_attempts: int,
+    backoff_seconds: float,
+    sleep: Callable[[float], None],
+) -> tuple[object | None, str]:
+    """Ask the geocoder for one place, retrying transient faults with growing pauses."""
+    for attempt in range(max_attempts):
+        try:
+            location = limited(
+                place.query,
+                exactly_one=True,
+                addressdetails=True,
+                country_codes=place.country_code.lower(),
+                language="en",
+            )
+        except TRANSIENT_ERRORS as error:
+            if attempt + 1 == max_attempts:
+                return None, f"{type(error).__name__} after {max_attempts} attempts: {error}"
+            retry_after = getattr(error, "retry_after", None)
+            sleep(retry_after if retry_after else backoff_seconds * 2**attempt)
+            continue
+        except GeopyError as error:
+            return None, f"{type(error).__name__}: {error}"
+        if location is None:
+            return None, "not found"
+        found = _location_country(location)
+        if found and found != place.country_code:
+            return None, f"found in {found}, expected {place.country_code}"
+        return location, ""
+    return None, "no attempt made"
+
+
+def geocode_places(
+    places: list[Place],
+    geocoder: Geocoder,
+    coords_path: Path,
+    *,
+    today: dt.date | None = None,
+    min_delay_seconds: float = MIN_DELAY_SECONDS,
+    max_attempts: int = 3,
+    backoff_seconds: float = 2.0,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+    on_progress: Callable[[int, int, Place], None] | None = None,
+) -> GeocodeReport:
+    """Geocode `places` into `coords_path`, saving after each one; existing rows are kept.
+
+    Each save is atomic, so a run that fails midway leaves every earlier row in place.
+    """
+    today = today or dt.date.today()
+    rows = read_coords_rows(coords_path)
+    known = {str(row[PLACE_ID]) for row in rows}
+    limited = _InjectedRateLimiter(
+        geocoder.geocode, min_delay_seconds=min_delay_seconds, clock=clock, sleep=sleep
+    )
+    report = GeocodeReport()
+    for index, place in enumerate(places, start=1):
+        if on_progress is not None:
+            on_progress(index, len(places), place)
+        if place.place_id in known:  # never overwrite, manual rows above all
+            continue
+        location, reason = _lookup(
+            place, limited, max_attempts=max_attempts, backoff_seconds=backoff_seconds, sleep=sleep
+        )
+        if location is None:
+            report.unresolved[place.place_id] = reason
+            continue
+        rows.append(
+            coords_row(
+                place.place_id,
+                place.query,
+                lat=location.latitude,
+                lon=location.longitude,
+                source=SOURCE_NOMINATIM,
+                updated=today,
+            )
+        )
+        known.add(place.place_id)
+        write_text_atomic(
+            coords_path,
+            csv_text(COORDS_COLUMNS, ([row[c] for c in COORDS_COLUMNS] for row in rows)),
+        )
+        report.resolved.append(place.place_id)
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run `python -m utils.geocode`: geocode the places missing from coords.csv."""
+    parser = argparse.ArgumentParser(prog="python -m utils.geocode")
+    parser.add_argument("--partners", type=Path, default=DEFAULT_PARTNERS)
+    parser.add_argument("--coords", type=Path, default=DEFAULT_COORDS)
+    parser.add_argument("--home", type=Path, default=DEFAULT_HOME)
+    parser.add_argument(
+        "--user-agent",
+        default=os.environ.get(USER_AGENT_VARIABLE, DEFAULT_USER_AGENT),
+        help=f"identifies the app to Nominatim (or set {USER_AGENT_VARIABLE})",
+    )
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
+    args = parser.parse_args(argv)
+
+    partners, problems = load_registry(args.partners)
+    for problem in problems:
+        sys.stderr.write(f"{args.partners}: {problem.describe('en')}\n")
+    try:
+        home = load_home(args.home)
+        known = {str(row[PLACE_ID]) for row in read_coords_rows(args.coords)}
+    except HomeConfigError as error:
+        sys.stderr.write(f"{error}\n")
+        return 2
+    except TableReadError as error:
+        sys.stderr.write(
+            f"{args.coords}: {error.problem.describe('en')}; fix it before geocoding\n"
+        )
+        return 2
+    places = places_to_geocode(partners, home, known)
+    if not places:
+        sys.stdout.write(f"{args.coords}: every place has coordinates.\n")
+        return 0
+
+    from geopy.geocoders import Nominatim  # noqa: PLC0415 - only this command needs it
+
+    geocoder = Nominatim(user_agent=args.user_agent, timeout=args.timeout)
+
+    def progress(index: int, total: int, place: Place) -> None:
+        sys.stdout.write(f"[{index}/{total}] {place.place_id}: {place.query}\n")
+
+    report = geocode_places(places, geocoder, args.coords, on_progress=progress)
+    sys.stdout.write(f"Resolved: {', '.join(report.resolved) or 'none'}\n")
+    for place_id, reason in report.unresolved.items():
+        sys.stdout.write(
+            f"Not resolved: {place_id} ({reason}); add it to {args.coords} "
+            f"by hand with source=manual\n"
+        )
+    return 1 if report.unresolved else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+# Tables as the reader sees them: localised names, labels and dates at their precision.
+from __future__ import annotations
+
+import pandas as pd
+
+from utils.i18n import country_name, format_signed, t
+from utils.places import DISTANCE_KM, distances_km
+from utils.registry import (
+    COUNTRY_CODE,
+    DOCUMENT_TYPE,
+    LEVEL,
+    PARTNER_EN,
+    PARTNER_ID,
+    PARTNER_LOCAL,
+    PARTNER_RU,
+    REGION_EN,
+    REGION_RU,
+    SIGNED,
+    SIGNED_PRECISION,
+    SIGNED_START,
+)
+
+# The documents table's columns, each a catalogue key "column.<name>" for its header.
+DOCUMENT_TABLE_COLUMNS = (
+    "partner",
+    "partner_local",
+    "level",
+    "region",
+    "country",
+    "document",
+    "signed",
+    DISTANCE_KM,
+)
+
+
+def partner_name(partner: pd.Series | dict, lang: str) -> str:
+    """Return the partner's name in `lang`, falling back to the names that exist."""
+    if lang == "en":
+        return partner[PARTNER_EN] or partner[PARTNER_LOCAL] or partner[PARTNER_RU]
+    return partner[PARTNER_RU]
+
+
+def region_name(partner: pd.Series | dict, lang: str) -> str:
+    """Return the partner's region in `lang`, falling back to the Russian one."""
+    return (partner[REGION_EN] or partner[REGION_RU]) if lang == "en" else partner[REGION_RU]
+
+
+def documents_table(
+    partners: pd.DataFrame, coords: pd.DataFrame, home_id: str, lang: str
+) -> pd.DataFrame:
+    """One row per document, oldest first, with headers and values in `lang`."""
+    ordered = partners.sort_values(SIGNED_START, kind="stable")
+    if home_id in set(coords["place_id"]):
+        distance = ordered[PARTNER_ID].map(distances_km(coords, home_id))
+    else:
+        distance = pd.Series(float("nan"), index=ordered.index)
+    rows = {
+        "partner": [partner_name(row, lang) for _, row in ordered.iterrows()],
+        "partner_local": ordered[PARTNER_LOCAL].fillna(""),
+        "level": [t(f"level.{level}", lang) for level in ordered[LEVEL]],
+        "region": [region_name(row, lang) for _, row in ordered.iterrows()],
+        "country": [country_name(code, lang) for code in ordered[COUNTRY_CODE]],
+        "document": [t(f"document_type.{kind}", lang) for kind in ordered[DOCUMENT_TYPE]],
+        "signed": [
+            format_signed(signed, precision, lang)
+            for signed, precision in zip(ordered[SIGNED], ordered[SIGNED_PRECISION], strict=True)
+        ],
+        DISTANCE_KM: distance.round(0).astype("Float64"),
+    }
+    table = pd.DataFrame({column: list(values) for column, values in rows.items()})
+    return table.rename(columns={c: t(f"column.{c}", lang) for c in DOCUMENT_TABLE_COLUMNS})
