@@ -2,10 +2,12 @@
 import streamlit as st
 
 from ui import data
+from ui.frame import leave_legacy_pages_mode
 from ui.state import LANGUAGE_KEY, init_language, sync_language_to_url
 from utils.i18n import LANGUAGES, t
 from utils.places import HomeConfigError
 
+leave_legacy_pages_mode()
 lang = init_language()
 try:
     home = data.home()
@@ -16,11 +18,12 @@ except HomeConfigError as error:
 st.set_page_config(page_title=home.title(lang), layout="wide")
 
 with st.sidebar:
-    st.segmented_control(
+    st.radio(
         t("app.language", lang),
         LANGUAGES,
         key=LANGUAGE_KEY,
         format_func=lambda code: t(f"language.{code}", lang),
+        horizontal=True,
         on_change=sync_language_to_url,
     )
 sync_language_to_url()

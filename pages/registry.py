@@ -2,14 +2,14 @@
 import streamlit as st
 
 from ui import data
-from ui.frame import ensure_frame
+from ui.frame import leave_legacy_pages_mode
 from ui.state import language
 from utils.i18n import t
 from utils.places import DISTANCE_KM
 from utils.registry import COUNTRY_CODE, PARTNER_ID
-from utils.tables import documents_table
+from utils.tables import documents_table, problems_table
 
-ensure_frame()
+leave_legacy_pages_mode()
 lang = language()
 home = data.home()
 partners, problems = data.registry()
@@ -26,9 +26,12 @@ st.caption(
         countries=partners[COUNTRY_CODE].nunique(),
     )
 )
-if problems or coord_problems:
-    st.warning(t("registry.problems", lang))
-    st.markdown("\n".join(f"- {problem.describe(lang)}" for problem in problems + coord_problems))
+if problems:
+    st.warning(t("registry.problems", lang, file="partners.csv"))
+    st.dataframe(problems_table(problems, lang), hide_index=True)
+if coord_problems:
+    st.warning(t("registry.problems", lang, file="coords.csv"))
+    st.dataframe(problems_table(coord_problems, lang), hide_index=True)
 
 if partners.empty:
     st.info(t("registry.no_rows", lang))
@@ -37,7 +40,6 @@ else:
         documents_table(partners, coords, home.id, lang),
         hide_index=True,
         width="stretch",
-        key="registry_table",
         column_config={
             t(f"column.{DISTANCE_KM}", lang): st.column_config.NumberColumn(format="%d"),
         },

@@ -1,24 +1,20 @@
-# Makes sure every page runs inside the frame of app.py.
+# Keeps every run inside the frame of app.py, even on the first request after a restart.
 from __future__ import annotations
-
-import runpy
-from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-APP_SCRIPT = Path(__file__).resolve().parent.parent / "app.py"
 
+def leave_legacy_pages_mode() -> None:
+    """Switch off Streamlit's legacy `pages/` mode and rerun, before any widget exists.
 
-def ensure_frame() -> None:
-    """Run app.py around this page when Streamlit started the page without it.
-
-    Streamlit still treats a `pages/` folder beside the main script as a legacy
-    multipage app until the first st.navigation call of the server's life: a link
-    to /registry opened first after a restart runs pages/registry.py bare, without
-    the sidebar and the frame. Running the frame here hands control to st.navigation,
-    which switches that legacy mode off and runs this page again inside the frame.
+    Until some session has called st.navigation, Streamlit treats a `pages/` folder
+    beside the main script as a legacy multipage app: the first request after a restart
+    runs a linked page bare (no sidebar, no frame) and gives the frame's widgets other
+    ids than later runs, so the first click is lost. The documented switch-over happens
+    in st.navigation (https://docs.streamlit.io/develop/api-reference/navigation/st.navigation);
+    doing it first and rerunning gives every run, the first included, the same frame.
     """
     if PagesManager.uses_pages_directory:
-        runpy.run_path(str(APP_SCRIPT), run_name="__main__")
-        st.stop()
+        PagesManager.uses_pages_directory = False
+        st.rerun()

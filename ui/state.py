@@ -18,7 +18,8 @@ def init_language() -> str:
 
 def language() -> str:
     """Return the language the reader has chosen."""
-    return st.session_state.get(LANGUAGE_KEY, DEFAULT_LANGUAGE)
+    chosen = st.session_state.get(LANGUAGE_KEY)
+    return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def sync_language_to_url() -> None:

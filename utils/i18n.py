@@ -21,8 +21,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Documents: {documents} · partners: {partners} · countries: {countries}",
     },
     "registry.problems": {
-        "ru": "В файле данных есть ошибки; строки с ошибками не показаны:",
-        "en": "The data file has problems; rows with problems are not shown:",
+        "ru": "В файле {file} есть ошибки; строки с ошибками не показаны:",
+        "en": "The file {file} has problems; rows with problems are not shown:",
     },
     "registry.no_rows": {
         "ru": "В реестре нет ни одного документа, который можно показать.",
@@ -40,6 +40,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "column.country": {"ru": "Страна", "en": "Country"},
     "column.document": {"ru": "Документ", "en": "Document"},
     "column.signed": {"ru": "Дата подписания", "en": "Signed"},
+    "column.row": {"ru": "Строка", "en": "Row"},
+    "column.column": {"ru": "Столбец", "en": "Column"},
+    "column.problem": {"ru": "Что не так", "en": "What is wrong"},
     "column.distance_km": {"ru": "Расстояние, км", "en": "Distance, km"},
     # Vocabularies
     "level.city": {"ru": "город", "en": "town"},

@@ -18,6 +18,7 @@ from utils.registry import (
     SIGNED,
     SIGNED_PRECISION,
     SIGNED_START,
+    Problem,
 )
 
 # The documents table's columns, each a catalogue key "column.<name>" for its header.
@@ -69,3 +70,14 @@ def documents_table(
     }
     table = pd.DataFrame({column: list(values) for column, values in rows.items()})
     return table.rename(columns={c: t(f"column.{c}", lang) for c in DOCUMENT_TABLE_COLUMNS})
+
+
+def problems_table(problems: list[Problem], lang: str) -> pd.DataFrame:
+    """One row per problem: the file row, the column and what is wrong, in `lang`."""
+    return pd.DataFrame(
+        {
+            t("column.row", lang): pd.array([p.row for p in problems], dtype="Int64"),
+            t("column.column", lang): [p.column or "" for p in problems],
+            t("column.problem", lang): [p.describe(lang).split(": ", 1)[-1] for p in problems],
+        }
+    )

@@ -1,0 +1,73 @@
+# The documents table as readers see it, in both languages.
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import DATA
+from utils.places import load_coords
+from utils.registry import Problem, load_registry
+from utils.tables import documents_table, problems_table
+
+
+@pytest.fixture(scope="module")
+def registry():
+    partners, _ = load_registry(DATA / "partners.csv")
+    coords, _ = load_coords(DATA / "coords.csv")
+    return partners, coords
+
+
+def test_russian_table(registry):
+    table = documents_table(*registry, "zelenogradsk", "ru")
+    assert list(table.columns) == [
+        "Партнёр",
+        "Название на языке партнёра",
+        "Уровень",
+        "Регион",
+        "Страна",
+        "Документ",
+        "Дата подписания",
+        "Расстояние, км",
+    ]
+    assert len(table) == 11
+    first = table.iloc[0]
+    assert (first["Партнёр"], first["Страна"], first["Дата подписания"]) == (
+        "Крайс Пиннеберг",
+        "Германия",
+        "14 октября 1991",
+    )
+    assert first["Расстояние, км"] == 712
+    bisztynek = table[table["Партнёр"] == "г. Биштынек"].iloc[0]
+    assert (bisztynek["Дата подписания"], bisztynek["Уровень"]) == ("март 2009", "город")
+
+
+def test_english_table_is_oldest_first(registry):
+    table = documents_table(*registry, "zelenogradsk", "en")
+    assert table["Partner"].tolist()[:3] == [
+        "Pinneberg District",
+        "Neringa Municipality",
+        "Braniewo Urban Commune",
+    ]
+    assert table["Signed"].tolist()[-1] == "21 April 2016"
+    lepel = table[table["Partner"] == "Lepel"].iloc[0]
+    assert (lepel["Signed"], lepel["Country"], lepel["Region"]) == (
+        "2009",
+        "Belarus",
+        "Vitebsk Region",
+    )
+
+
+def test_partner_without_coordinates_has_no_distance(registry):
+    partners, coords = registry
+    table = documents_table(partners, coords[coords["place_id"] != "lepel"], "zelenogradsk", "en")
+    distances = table.set_index("Partner")["Distance, km"]
+    assert distances.isna().sum() == 1
+    assert distances.isna()["Lepel"]
+
+
+def test_problems_table():
+    problems = [Problem("missing_value", row=4, column="signed"), Problem("file_empty")]
+    table = problems_table(problems, "ru")
+    assert table.to_dict("records") == [
+        {"Строка": 4, "Столбец": "signed", "Что не так": "значение не заполнено"},
+        {"Строка": None, "Столбец": "", "Что не так": "файл пуст"},
+    ]
