@@ -40,6 +40,7 @@ else:
         documents_table(partners, coords, home.id, lang),
         hide_index=True,
         width="stretch",
+        height="content",
         column_config={
             t(f"column.{DISTANCE_KM}", lang): st.column_config.NumberColumn(format="%d"),
         },

@@ -22,15 +22,16 @@ from utils.registry import (
 )
 
 # The documents table's columns, each a catalogue key "column.<name>" for its header.
+# What a reader looks for first comes first: who, where, what and when.
 DOCUMENT_TABLE_COLUMNS = (
     "partner",
-    "partner_local",
-    "level",
-    "region",
     "country",
     "document",
     "signed",
     DISTANCE_KM,
+    "level",
+    "region",
+    "partner_local",
 )
 
 
@@ -68,7 +69,7 @@ def documents_table(
         ],
         DISTANCE_KM: distance.round(0).astype("Float64"),
     }
-    table = pd.DataFrame({column: list(values) for column, values in rows.items()})
+    table = pd.DataFrame({column: list(rows[column]) for column in DOCUMENT_TABLE_COLUMNS})
     return table.rename(columns={c: t(f"column.{c}", lang) for c in DOCUMENT_TABLE_COLUMNS})
 
 

@@ -51,7 +51,7 @@ def test_language_switch_changes_labels_and_url(app):
     assert app.title[0].value == "International partners of the Zelenogradsk Municipal District"
     assert app.radio(key="lang").label == "Language"
     table = registry_table(app)
-    assert list(table.columns)[:2] == ["Partner", "Local name"]
+    assert list(table.columns)[:4] == ["Partner", "Country", "Document", "Signed"]
     assert table.iloc[-1]["Signed"] == "21 April 2016"
     assert app.query_params["lang"] == "en"
     app.radio(key="lang").set_value("ru").run()

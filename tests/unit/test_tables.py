@@ -20,13 +20,13 @@ def test_russian_table(registry):
     table = documents_table(*registry, "zelenogradsk", "ru")
     assert list(table.columns) == [
         "Партнёр",
-        "Название на языке партнёра",
-        "Уровень",
-        "Регион",
         "Страна",
         "Документ",
         "Дата подписания",
         "Расстояние, км",
+        "Уровень",
+        "Регион",
+        "Название на языке партнёра",
     ]
     assert len(table) == 11
     first = table.iloc[0]

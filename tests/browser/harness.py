@@ -1,0 +1,86 @@
+# Starting the app and finding Chromium: shared by the browser tests and scripts/screenshots.py.
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+# Debian's package; the test tool never downloads a browser of its own.
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SERVER_START_SECONDS = 60
+
+
+def chromium_path() -> str | None:
+    """Return the Chromium executable to drive (CHROMIUM_PATH or Debian's), if there is one."""
+    configured = os.environ.get("CHROMIUM_PATH")
+    candidates = (configured,) if configured else CHROMIUM_CANDIDATES
+    return next((path for path in candidates if path and Path(path).is_file()), None)
+
+
+def free_port() -> int:
+    """Ask the system for a free local TCP port."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class AppServer:
+    """A `streamlit run app.py` process on a free local port, and the URL it serves."""
+
+    def __init__(self, extra_args: tuple[str, ...] = ()) -> None:
+        """Start the server and wait until its health check answers."""
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = ROOT / "test-results" / f"streamlit-{self.port}.log"
+        self.log.parent.mkdir(exist_ok=True)
+        command = [
+            sys.executable, "-m", "streamlit", "run", "app.py",
+            "--server.port", str(self.port),
+            "--server.address", "127.0.0.1",
+            "--server.headless", "true",
+            "--browser.gatherUsageStats", "false",
+            *extra_args,
+        ]  # fmt: skip
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            self._wait_until_healthy()
+        except RuntimeError:
+            self.stop()
+            raise
+
+    def _wait_until_healthy(self) -> None:
+        health = f"{self.url}/_stcore/health"  # always http://127.0.0.1
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"streamlit exited early; see {self.log}")
+            try:
+                with urllib.request.urlopen(health, timeout=2) as answer:  # noqa: S310
+                    if answer.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.2)  # polling the health endpoint until it answers
+        raise RuntimeError(f"streamlit did not answer in {SERVER_START_SECONDS} s; see {self.log}")
+
+    def stop(self) -> None:
+        """Stop the server."""
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
