@@ -20,10 +20,7 @@ from utils.registry import (
     REGION_EN,
     REGION_RU,
     Problem,
-    TableReadError,
-    check_columns,
-    read_table,
-    table_rows,
+    read_rows,
 )
 
 DEFAULT_HOME = Path("data/home.toml")
@@ -135,15 +132,9 @@ def validate_coords_row(row: dict) -> list[Problem]:
 
 def load_coords(source: Path | bytes = DEFAULT_COORDS) -> tuple[pd.DataFrame, list[Problem]]:
     """Load the coordinates cache: valid rows, and a problem for each row left out."""
-    try:
-        table = read_table(source)
-    except TableReadError as error:
-        return coords_frame([]), [error.problem]
-    problems = check_columns(table.header, COORDS_COLUMNS, COORDS_REQUIRED)
-    if any(problem.code == "missing_columns" for problem in problems):
+    rows, problems = read_rows(source, COORDS_COLUMNS, COORDS_REQUIRED)
+    if rows is None:
         return coords_frame([]), problems
-    rows, shape_problems = table_rows(table, COORDS_COLUMNS)
-    problems.extend(shape_problems)
     valid: dict[str, dict] = {}
     for row in rows:
         row_problems = validate_coords_row(row)

@@ -206,6 +206,27 @@ def table_rows(table: RawTable, columns: tuple[str, ...]) -> tuple[list[dict], l
     return rows, problems
 
 
+def read_rows(
+    source: Path | bytes, columns: tuple[str, ...], required: tuple[str, ...]
+) -> tuple[list[dict] | None, list[Problem]]:
+    """Read a table's rows of the known columns, with the problems of the file and its shape.
+
+    The rows are None when the file cannot be used at all: unreadable, required columns
+    missing, or no data rows.
+    """
+    try:
+        table = read_table(source)
+    except TableReadError as error:
+        return None, [error.problem]
+    problems = check_columns(table.header, columns, required)
+    if any(problem.code == "missing_columns" for problem in problems):
+        return None, problems
+    if not table.records:
+        return None, [*problems, Problem("no_rows")]
+    rows, shape_problems = table_rows(table, columns)
+    return rows, problems + shape_problems
+
+
 def parse_signed(signed: str, precision: str) -> dt.date:
     """Return the first day of the period a stored date names; ValueError if it is impossible."""
     match = _DATE_PATTERNS[precision].fullmatch(signed)
@@ -314,17 +335,9 @@ def load_registry(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Load a registry file: the typed rows that are valid, and a problem for each one left out."""
     today = today or dt.date.today()
-    try:
-        table = read_table(source)
-    except TableReadError as error:
-        return registry_frame([]), [error.problem]
-    problems = check_columns(table.header, COLUMNS, REQUIRED_VALUES)
-    if any(problem.code == "missing_columns" for problem in problems):
+    rows, problems = read_rows(source, COLUMNS, REQUIRED_VALUES)
+    if rows is None:
         return registry_frame([]), problems
-    if not table.records:
-        return registry_frame([]), [*problems, Problem("no_rows")]
-    rows, shape_problems = table_rows(table, COLUMNS)
-    problems.extend(shape_problems)
     valid = []
     for row in rows:
         row_problems = validate_row(row, today)

@@ -203,6 +203,17 @@ def test_places_to_geocode_lists_only_what_is_missing():
     ]
 
 
+def run_cli(folder) -> int:
+    """Run `python -m utils.geocode` on the data files in `folder`."""
+    return geocode.main(
+        [
+            "--partners", str(folder / "partners.csv"),
+            "--coords", str(folder / "coords.csv"),
+            "--home", str(folder / "home.toml"),
+        ]
+    )  # fmt: skip
+
+
 def test_cli_with_every_place_known_needs_no_network(tmp_path, capsys, monkeypatch):
     for name in ("partners.csv", "coords.csv", "home.toml"):
         shutil.copy(DATA / name, tmp_path / name)
@@ -211,16 +222,7 @@ def test_cli_with_every_place_known_needs_no_network(tmp_path, capsys, monkeypat
         raise AssertionError("the geocoder must not be created")
 
     monkeypatch.setattr("geopy.geocoders.Nominatim", no_network)
-    code = geocode.main(
-        [
-            "--partners",
-            str(tmp_path / "partners.csv"),
-            "--coords",
-            str(tmp_path / "coords.csv"),
-            "--home",
-            str(tmp_path / "home.toml"),
-        ]
-    )
+    code = run_cli(tmp_path)
     assert code == 0
     assert "every place has coordinates" in capsys.readouterr().out
 
@@ -229,16 +231,7 @@ def test_cli_refuses_to_rewrite_an_unreadable_cache(tmp_path, capsys):
     for name in ("partners.csv", "home.toml"):
         shutil.copy(DATA / name, tmp_path / name)
     (tmp_path / "coords.csv").write_bytes(b"\x98\x98")
-    code = geocode.main(
-        [
-            "--partners",
-            str(tmp_path / "partners.csv"),
-            "--coords",
-            str(tmp_path / "coords.csv"),
-            "--home",
-            str(tmp_path / "home.toml"),
-        ]
-    )
+    code = run_cli(tmp_path)
     assert code == 2
     assert "fix it before geocoding" in capsys.readouterr().err
     assert (tmp_path / "coords.csv").read_bytes() == b"\x98\x98"
