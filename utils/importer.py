@@ -84,15 +84,20 @@ DAY_DATE = re.compile(DATE_PREFIX + r"(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4})"
 MONTH_DATE = re.compile(DATE_PREFIX + r"([а-яё]+)\s+(\d{4})" + DATE_TAIL, re.I)
 YEAR_DATE = re.compile(DATE_PREFIX + r"(\d{4})" + DATE_TAIL, re.I)
 
-# Russian letters -> Latin, for the id of a partner new to the registry.
-_TRANSLIT = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
-        strict=True,
-    )
-)
-_TRANSLIT.update({"ъ": "", "ь": ""})
+# Russian letters -> Latin, for the id of a partner new to the registry; signs are dropped.
+_TRANSLIT = {
+    **dict(zip("абвгдеёзийклмнопрстуфыэ", "abvgdeeziyklmnoprstufye", strict=True)),
+    "ж": "zh",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ю": "yu",
+    "я": "ya",
+    "ъ": "",
+    "ь": "",
+}
 
 
 @dataclass(frozen=True)

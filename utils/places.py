@@ -37,7 +37,7 @@ COORDS_REQUIRED = (PLACE_ID, LAT, LON, SOURCE)
 SOURCE_NOMINATIM = "nominatim"
 SOURCE_MANUAL = "manual"
 SOURCES = (SOURCE_NOMINATIM, SOURCE_MANUAL)
-COORD_RANGES = {LAT: (-90.0, 90.0), LON: (-180.0, 180.0)}
+COORD_RANGES = {LAT: (-90, 90), LON: (-180, 180)}
 
 DISTANCE_KM = "distance_km"
 
@@ -76,7 +76,7 @@ def load_home(path: Path = DEFAULT_HOME) -> Home:
         HomeConfigError: naming the file and what is wrong with it.
     """
     try:
-        settings = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        settings = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError as error:
         raise HomeConfigError(f"{path}: file not found") from error
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:

@@ -92,6 +92,10 @@ class Problem:
     column: str | None = None
     params: dict[str, object] = field(default_factory=dict)
 
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """Say what is wrong in the reader's language, without where."""
+        return t(f"problem.{self.code}", lang, **self.params)
+
     def describe(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """Say the problem in the reader's language, starting with its row and column."""
         if self.row is not None and self.column is not None:
@@ -100,7 +104,7 @@ class Problem:
             where = t("problem.at_row", lang, row=self.row)
         else:
             where = t("problem.at_file", lang)
-        return f"{where}: {t(f'problem.{self.code}', lang, **self.params)}"
+        return f"{where}: {self.message(lang)}"
 
 
 class TableReadError(ValueError):

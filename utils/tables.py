@@ -79,6 +79,6 @@ def problems_table(problems: list[Problem], lang: str) -> pd.DataFrame:
         {
             t("column.row", lang): pd.array([p.row for p in problems], dtype="Int64"),
             t("column.column", lang): [p.column or "" for p in problems],
-            t("column.problem", lang): [p.describe(lang).split(": ", 1)[-1] for p in problems],
+            t("column.problem", lang): [p.message(lang) for p in problems],
         }
     )

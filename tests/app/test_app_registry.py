@@ -121,3 +121,29 @@ def test_broken_home_settings_are_an_error_message_not_a_crash(app, data_dir):
     app.run()
     assert not app.exception
     assert "missing or empty keys" in app.error[0].value
+
+
+def test_coordinate_problems_are_reported_and_the_distance_left_empty(app, data_dir):
+    coords = (data_dir / "coords.csv").read_text(encoding="utf-8")
+    (data_dir / "coords.csv").write_text(
+        coords.replace("54.8800,28.6990", "548.800,28.6990"), encoding="utf-8"
+    )
+    app.query_params["lang"] = "en"
+    app.run()
+    assert not app.exception
+    assert (
+        app.warning[0].value
+        == "The file coords.csv has problems; rows with problems are not shown:"
+    )
+    problems = dataframe_with_column(app, "What is wrong")
+    assert problems.to_dict("records") == [
+        {
+            "Row": 7,
+            "Column": "lat",
+            "What is wrong": "548.800 is outside the allowed range -90…90",
+        }
+    ]
+    distances = registry_table(app).set_index("Partner")["Distance, km"]
+    assert distances.isna().tolist().count(True) == 1
+    assert distances.isna()["Lepel"]
+    assert distances["Wolin"] == 400
