@@ -24,6 +24,7 @@ from geopy.extra.rate_limiter import RateLimiter
 from utils.files import csv_text, write_text_atomic
 from utils.places import (
     COORDS_COLUMNS,
+    COORDS_REQUIRED,
     DEFAULT_COORDS,
     DEFAULT_HOME,
     PLACE_ID,
@@ -38,6 +39,7 @@ from utils.registry import (
     COUNTRY_CODE,
     PARTNER_ID,
     TableReadError,
+    check_columns,
     load_registry,
     read_table,
     table_rows,
@@ -112,8 +114,13 @@ def read_coords_rows(path: Path) -> list[dict[str, object]]:
     """Read every existing coordinates row as it is, so that none is ever dropped on rewrite."""
     if not path.is_file():
         return []
-    # An unreadable file raises TableReadError: rewriting what we cannot read would lose it.
-    rows, _ = table_rows(read_table(path), COORDS_COLUMNS)
+    # Rewriting what we cannot read in full would lose it: an unreadable file, a malformed
+    # row or a column we do not know raises TableReadError instead.
+    table = read_table(path)
+    rows, shape_problems = table_rows(table, COORDS_COLUMNS)
+    problems = check_columns(table.header, COORDS_COLUMNS, COORDS_REQUIRED) + shape_problems
+    if problems:
+        raise TableReadError(problems[0])
     return [{column: row[column] for column in COORDS_COLUMNS} for row in rows]
 
 

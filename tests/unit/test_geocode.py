@@ -227,14 +227,22 @@ def test_cli_with_every_place_known_needs_no_network(tmp_path, capsys, monkeypat
     assert "every place has coordinates" in capsys.readouterr().out
 
 
-def test_cli_refuses_to_rewrite_an_unreadable_cache(tmp_path, capsys):
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\x98\x98",  # not text in any encoding we read
+        f"{COORDS_HEADER}\nhome,q,54.9,20.4,manual,2026-01-01,extra\n".encode(),  # malformed row
+        f"{COORDS_HEADER},note\nhome,q,54.9,20.4,manual,2026-01-01,keep\n".encode(),  # own column
+    ],
+)
+def test_cli_refuses_to_rewrite_a_cache_it_cannot_read_in_full(tmp_path, capsys, content):
     for name in ("partners.csv", "home.toml"):
         shutil.copy(DATA / name, tmp_path / name)
-    (tmp_path / "coords.csv").write_bytes(b"\x98\x98")
+    (tmp_path / "coords.csv").write_bytes(content)
     code = run_cli(tmp_path)
     assert code == 2
     assert "fix it before geocoding" in capsys.readouterr().err
-    assert (tmp_path / "coords.csv").read_bytes() == b"\x98\x98"
+    assert (tmp_path / "coords.csv").read_bytes() == content
 
 
 def test_coords_row_rounds_to_about_ten_metres():
