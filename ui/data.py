@@ -2,6 +2,7 @@
 # so an updated file is read again without restarting the server.
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -27,9 +28,10 @@ def _modified(path: Path) -> float:
 
 
 @st.cache_data(show_spinner=False)
-def _registry(path: Path, modified: float) -> tuple[pd.DataFrame, list[Problem]]:
+def _registry(path: Path, modified: float, today: dt.date) -> tuple[pd.DataFrame, list[Problem]]:
     del modified  # part of the cache key only
-    return load_registry(path)
+    # Today is a parameter: a date rejected as future becomes valid when its day comes.
+    return load_registry(path, today=today)
 
 
 @st.cache_data(show_spinner=False)
@@ -47,7 +49,7 @@ def _home(path: Path, modified: float) -> Home:
 def registry() -> tuple[pd.DataFrame, list[Problem]]:
     """Return the partner registry and the problems found in its file."""
     path = data_dir() / "partners.csv"
-    return _registry(path, _modified(path))
+    return _registry(path, _modified(path), dt.date.today())
 
 
 def coords() -> tuple[pd.DataFrame, list[Problem]]:

@@ -78,20 +78,24 @@ def data_dir(tmp_path, monkeypatch):
     return tmp_path
 
 
+def run_with_problems(app: AppTest, file_name: str):
+    """Run the app in English; check it warns about `file_name`; return its problems table."""
+    app.query_params["lang"] = "en"
+    app.run()
+    assert not app.exception
+    assert app.warning[0].value == (
+        f"The file {file_name} has problems; rows with problems are not shown:"
+    )
+    return dataframe_with_column(app, "What is wrong")
+
+
 def test_rows_with_problems_are_reported_and_the_rest_shown(app, data_dir):
     bad = VALID_ROW.replace("2009-07-31", "2010-02-31")
     lepel = VALID_ROW.replace("wolin,г. Волин", "lepel,г. Лепель").replace(",PL,", ",XX,")
     (data_dir / "partners.csv").write_text(
         "\n".join([HEADER, VALID_ROW, bad, lepel]), encoding="utf-8"
     )
-    app.query_params["lang"] = "en"
-    app.run()
-    assert not app.exception
-    assert (
-        app.warning[0].value
-        == "The file partners.csv has problems; rows with problems are not shown:"
-    )
-    problems = dataframe_with_column(app, "What is wrong")
+    problems = run_with_problems(app, "partners.csv")
     assert problems.to_dict("records") == [
         {"Row": 3, "Column": "signed", "What is wrong": "no such date: “2010-02-31”"},
         {
@@ -128,14 +132,7 @@ def test_coordinate_problems_are_reported_and_the_distance_left_empty(app, data_
     (data_dir / "coords.csv").write_text(
         coords.replace("54.8800,28.6990", "548.800,28.6990"), encoding="utf-8"
     )
-    app.query_params["lang"] = "en"
-    app.run()
-    assert not app.exception
-    assert (
-        app.warning[0].value
-        == "The file coords.csv has problems; rows with problems are not shown:"
-    )
-    problems = dataframe_with_column(app, "What is wrong")
+    problems = run_with_problems(app, "coords.csv")
     assert problems.to_dict("records") == [
         {
             "Row": 7,
