@@ -3,8 +3,10 @@ import streamlit as st
 
 from ui import data
 from ui.frame import leave_legacy_pages_mode
-from ui.state import LANGUAGE_KEY, init_language, sync_language_to_url
-from utils.i18n import LANGUAGES, t
+from ui.navigation import navigation_pages
+from ui.sidebar import render_sidebar
+from ui.state import init_filters, init_language, sync_url
+from utils.i18n import t
 from utils.places import HomeConfigError
 
 leave_legacy_pages_mode()
@@ -15,20 +17,14 @@ except HomeConfigError as error:
     st.error(t("data.error", lang, detail=error))
     st.stop()
 
-st.set_page_config(page_title=home.title(lang), layout="wide")
+st.set_page_config(page_title=home.title(lang), layout="wide", initial_sidebar_state="expanded")
+data.publish_assets()
 
+documents, problems = data.registry()
+_, coord_problems = data.coords()
+init_filters(documents)
 with st.sidebar:
-    st.radio(
-        t("app.language", lang),
-        LANGUAGES,
-        key=LANGUAGE_KEY,
-        format_func=lambda code: t(f"language.{code}", lang),
-        horizontal=True,
-        on_change=sync_language_to_url,
-    )
-sync_language_to_url()
+    render_sidebar(documents, len(problems) + len(coord_problems), lang)
+sync_url(documents)
 
-pages = [
-    st.Page("pages/registry.py", title=t("page.registry", lang), url_path="registry", default=True),
-]
-st.navigation(pages).run()
+st.navigation(navigation_pages(lang)).run()

@@ -9,6 +9,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from ui.state import current_filters
+from utils.assets import BASEMAP_NAME, STATIC_DIR
+from utils.assets import publish_assets as publish
+from utils.filters import apply_filters
 from utils.places import Home, load_coords, load_home
 from utils.registry import Problem, load_registry
 
@@ -62,3 +66,27 @@ def home() -> Home:
     """Return the home municipality's settings (raises HomeConfigError if unusable)."""
     path = data_dir() / "home.toml"
     return _home(path, _modified(path))
+
+
+def documents_in_view() -> pd.DataFrame:
+    """Return the documents that the sidebar's filters let through."""
+    documents, _ = registry()
+    return apply_filters(documents, current_filters(documents))
+
+
+def basemap_path() -> Path:
+    """Return the basemap of the data folder, or the default one if it has none."""
+    own = data_dir() / BASEMAP_NAME
+    return own if own.exists() else DEFAULT_DATA_DIR / BASEMAP_NAME
+
+
+@st.cache_resource(show_spinner=False)
+def _published(basemap: Path, modified: float) -> list[str]:
+    del modified
+    return publish(STATIC_DIR, basemap)
+
+
+def publish_assets() -> list[str]:
+    """Copy the map's front-end files into static/, once per server and basemap version."""
+    basemap = basemap_path()
+    return _published(basemap, _modified(basemap))

@@ -15,7 +15,154 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "app.language": {"ru": "Язык", "en": "Language"},
     "language.ru": {"ru": "Русский", "en": "Русский"},
     "language.en": {"ru": "English", "en": "English"},
-    "page.registry": {"ru": "Реестр документов", "en": "Document registry"},
+    "page.overview": {"ru": "Обзор", "en": "Overview"},
+    "page.map": {"ru": "Карта", "en": "Map"},
+    "page.timeline": {"ru": "Хронология", "en": "Timeline"},
+    "page.breakdowns": {"ru": "Статистика", "en": "Breakdowns"},
+    "page.table": {"ru": "Таблица документов", "en": "Documents table"},
+    # Shared filters in the sidebar
+    "filters.header": {"ru": "Фильтры", "en": "Filters"},
+    "filters.years": {"ru": "Годы подписания", "en": "Years signed"},
+    "filters.countries": {"ru": "Страны", "en": "Countries"},
+    "filters.document_types": {"ru": "Виды документов", "en": "Document types"},
+    "filters.all": {"ru": "Все", "en": "All"},
+    "filters.search": {"ru": "Поиск партнёра", "en": "Find a partner"},
+    "filters.search_help": {
+        "ru": "Ищет в названиях на русском, английском и языке партнёра; "
+        "регистр и диакритика не важны (mragowo найдёт Mrągowo)",
+        "en": "Searches the Russian, English and local names; case and accents "
+        "do not matter (mragowo finds Mrągowo)",
+    },
+    "filters.reset": {"ru": "Сбросить фильтры", "en": "Reset filters"},
+    "filters.shown": {
+        "ru": "Показано документов: {shown} из {total}",
+        "en": "Documents shown: {shown} of {total}",
+    },
+    "filters.nothing": {
+        "ru": "Ни один документ не подходит под фильтры. Измените их или сбросьте.",
+        "en": "No document matches the filters. Change them or reset them.",
+    },
+    "filters.link": {
+        "ru": "Адрес страницы сохраняет фильтры и язык: им можно поделиться.",
+        "en": "The page's address keeps the filters and the language: share it.",
+    },
+    "data.problems_short": {
+        "ru": "В файлах данных есть ошибки ({count}); строки с ошибками не показаны. "
+        "Подробности — на странице «Обзор».",
+        "en": "The data files have problems ({count}); rows with problems are not shown. "
+        "See the Overview page.",
+    },
+    # Overview
+    "overview.intro": {
+        "ru": "Города и округа — партнёры в других странах и документы о сотрудничестве, "
+        "подписанные с ними. Фильтры слева действуют на всех страницах.",
+        "en": "Partner towns and districts abroad and the cooperation documents signed "
+        "with them. The filters on the left apply on every page.",
+    },
+    "summary.partners": {"ru": "Партнёров", "en": "Partners"},
+    "summary.partners_help": {
+        "ru": "Каждый партнёр считается один раз, сколько бы документов с ним ни было",
+        "en": "Each partner counts once, however many documents were signed with it",
+    },
+    "summary.countries": {"ru": "Стран", "en": "Countries"},
+    "summary.documents": {"ru": "Документов", "en": "Documents"},
+    "summary.documents_help": {
+        "ru": "Все подписанные документы: соглашения, договоры, протоколы, декларации",
+        "en": "Every signed document: agreements, treaties, protocols, declarations",
+    },
+    "summary.first": {"ru": "Первый документ", "en": "First document"},
+    "summary.latest": {"ru": "Последний документ", "en": "Latest document"},
+    "summary.years": {"ru": "Лет сотрудничества", "en": "Years of cooperation"},
+    "summary.years_help": {
+        "ru": "С года первого документа по {year} год",
+        "en": "From the year of the first document to {year}",
+    },
+    "summary.document_line": {
+        "ru": "{label}: {document} — {partner}, {date}",
+        "en": "{label}: {document} — {partner}, {date}",
+    },
+    "overview.pages": {"ru": "Разделы", "en": "Sections"},
+    "overview.map": {
+        "ru": "партнёры на карте Балтики, с документами и расстоянием",
+        "en": "the partners on a map of the Baltic, with documents and distances",
+    },
+    "overview.timeline": {
+        "ru": "когда подписан каждый документ и как росла сеть партнёров",
+        "en": "when each document was signed and how the network grew",
+    },
+    "overview.breakdowns": {
+        "ru": "по странам, видам документов и десятилетиям",
+        "en": "by country, document type and decade",
+    },
+    "overview.table": {
+        "ru": "все документы списком, с выгрузкой в CSV и Excel",
+        "en": "every document as a list, to download as CSV or Excel",
+    },
+    # Map
+    "map.legend": {"ru": "Последний документ", "en": "Latest document"},
+    "map.tiles": {
+        "ru": "Карта OpenStreetMap (нужен интернет)",
+        "en": "OpenStreetMap (needs the internet)",
+    },
+    "map.partner": {"ru": "Партнёр", "en": "Partner"},
+    "map.pick": {
+        "ru": "Нажмите на партнёра на карте или выберите его здесь",
+        "en": "Click a partner on the map or choose it here",
+    },
+    "map.not_on_map": {
+        "ru": "Нет координат, на карте не показаны: {names}",
+        "en": "No coordinates, not shown on the map: {names}",
+    },
+    "map.no_home": {
+        "ru": "Нет координат «{home}» в coords.csv: дуги не показаны.",
+        "en": "coords.csv has no coordinates for “{home}”: arcs are not shown.",
+    },
+    "card.name_ru": {"ru": "По-русски", "en": "In Russian"},
+    "card.name_local": {"ru": "На языке партнёра", "en": "Local name"},
+    "card.name_en": {"ru": "По-английски", "en": "In English"},
+    "card.documents": {"ru": "Документы", "en": "Documents"},
+    "card.distance": {"ru": "Расстояние от дома", "en": "Distance from home"},
+    "card.km": {"ru": "{km} км", "en": "{km} km"},
+    # Timeline
+    "timeline.documents": {"ru": "Документы по датам подписания", "en": "Documents by date"},
+    "timeline.note": {
+        "ru": "Если известен только месяц или год, документ показан полосой на весь "
+        "месяц или год и полым значком.",
+        "en": "Where only the month or the year is known, the document is drawn as a "
+        "bar over the whole month or year, with a hollow marker.",
+    },
+    "timeline.date": {"ru": "Дата подписания", "en": "Date signed"},
+    "timeline.growth": {
+        "ru": "Число партнёров нарастающим итогом",
+        "en": "Partners so far",
+    },
+    "timeline.partners": {"ru": "Партнёров", "en": "Partners"},
+    "timeline.joined": {
+        "ru": "{partner}: первый документ, {date}",
+        "en": "{partner}: first document, {date}",
+    },
+    "precision.day": {"ru": "точная дата", "en": "exact date"},
+    "precision.month": {"ru": "известен только месяц", "en": "only the month is known"},
+    "precision.year": {"ru": "известен только год", "en": "only the year is known"},
+    # Breakdowns
+    "breakdowns.country": {"ru": "По странам", "en": "By country"},
+    "breakdowns.document_type": {"ru": "По видам документов", "en": "By document type"},
+    "breakdowns.decade": {"ru": "По десятилетиям подписания", "en": "By decade signed"},
+    "breakdowns.count": {"ru": "Количество", "en": "Count"},
+    "breakdowns.note": {
+        "ru": "Партнёр, у которого есть документы разных видов или десятилетий, "
+        "учитывается в каждой из этих групп.",
+        "en": "A partner with documents of several types or decades counts in each "
+        "of those groups.",
+    },
+    "measure.partners": {"ru": "Партнёры", "en": "Partners"},
+    "measure.documents": {"ru": "Документы", "en": "Documents"},
+    "decade": {"ru": "{decade}-е", "en": "{decade}s"},
+    # Table
+    "table.download_csv": {"ru": "Скачать CSV", "en": "Download CSV"},
+    "table.download_xlsx": {"ru": "Скачать Excel (XLSX)", "en": "Download Excel (XLSX)"},
+    "table.file_name": {"ru": "документы_партнёров", "en": "partner_documents"},
+    "table.sheet": {"ru": "Документы", "en": "Documents"},
     "registry.caption": {
         "ru": "Документов: {documents} · партнёров: {partners} · стран: {countries}",
         "en": "Documents: {documents} · partners: {partners} · countries: {countries}",

@@ -42,6 +42,12 @@ def partner_name(partner: pd.Series | dict, lang: str) -> str:
     return partner[PARTNER_RU]
 
 
+def partner_names(documents: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Map each partner's id to its name in `lang`, in order of appearance."""
+    firsts = documents.drop_duplicates(PARTNER_ID)
+    return {row[PARTNER_ID]: partner_name(row, lang) for _, row in firsts.iterrows()}
+
+
 def region_name(partner: pd.Series | dict, lang: str) -> str:
     """Return the partner's region in `lang`, falling back to the Russian one."""
     return (partner[REGION_EN] or partner[REGION_RU]) if lang == "en" else partner[REGION_RU]

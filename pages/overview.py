@@ -1,0 +1,75 @@
+# The overview: what the dashboard holds, in figures, and where to look next.
+import datetime as dt
+
+import streamlit as st
+
+from ui import data
+from ui.frame import leave_legacy_pages_mode
+from ui.navigation import PAGES
+from ui.notices import show_problems, stop_if_empty
+from ui.state import language
+from utils.i18n import format_signed, t
+from utils.registry import DOCUMENT_TYPE, SIGNED, SIGNED_PRECISION
+from utils.stats import summarise
+from utils.tables import partner_name
+
+leave_legacy_pages_mode()
+lang = language()
+home = data.home()
+_, problems = data.registry()
+_, coord_problems = data.coords()
+documents = data.documents_in_view()
+today = dt.date.today()
+
+st.title(home.title(lang))
+st.write(t("overview.intro", lang))
+show_problems(problems, "partners.csv", lang)
+show_problems(coord_problems, "coords.csv", lang)
+stop_if_empty(documents, lang)
+
+summary = summarise(documents, today)
+first_date = format_signed(summary.first[SIGNED], summary.first[SIGNED_PRECISION], lang)
+latest_date = format_signed(summary.latest[SIGNED], summary.latest[SIGNED_PRECISION], lang)
+with st.container(horizontal=True, key="summary"):
+    st.metric(
+        t("summary.partners", lang),
+        summary.partners,
+        help=t("summary.partners_help", lang),
+        border=True,
+    )
+    st.metric(t("summary.countries", lang), summary.countries, border=True)
+    st.metric(
+        t("summary.documents", lang),
+        summary.documents,
+        help=t("summary.documents_help", lang),
+        border=True,
+    )
+    st.metric(t("summary.first", lang), first_date, border=True)
+    st.metric(t("summary.latest", lang), latest_date, border=True)
+    st.metric(
+        t("summary.years", lang),
+        summary.years_of_cooperation,
+        help=t("summary.years_help", lang, year=today.year),
+        border=True,
+    )
+for label, row, date in (
+    (t("summary.first", lang), summary.first, first_date),
+    (t("summary.latest", lang), summary.latest, latest_date),
+):
+    st.caption(
+        t(
+            "summary.document_line",
+            lang,
+            label=label,
+            document=t(f"document_type.{row[DOCUMENT_TYPE]}", lang),
+            partner=partner_name(row, lang),
+            date=date,
+        )
+    )
+
+st.subheader(t("overview.pages", lang))
+for page in PAGES[1:]:
+    st.page_link(
+        page.script,
+        label=f"{t(f'page.{page.key}', lang)} — {t(f'overview.{page.key}', lang)}",
+    )

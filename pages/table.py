@@ -1,0 +1,59 @@
+# Every document of the filtered view as a table, to take away as CSV or Excel.
+import streamlit as st
+
+from ui import data
+from ui.frame import leave_legacy_pages_mode
+from ui.notices import show_problems, stop_if_empty
+from ui.state import language
+from utils.exports import CSV_MIME, XLSX_MIME, csv_bytes, xlsx_bytes
+from utils.i18n import t
+from utils.places import DISTANCE_KM
+from utils.registry import COUNTRY_CODE, PARTNER_ID
+from utils.tables import documents_table
+
+leave_legacy_pages_mode()
+lang = language()
+home = data.home()
+_, problems = data.registry()
+coords, coord_problems = data.coords()
+documents = data.documents_in_view()
+
+st.title(t("page.table", lang))
+show_problems(problems, "partners.csv", lang)
+show_problems(coord_problems, "coords.csv", lang)
+stop_if_empty(documents, lang)
+st.caption(
+    t(
+        "registry.caption",
+        lang,
+        documents=len(documents),
+        partners=documents[PARTNER_ID].nunique(),
+        countries=documents[COUNTRY_CODE].nunique(),
+    )
+)
+table = documents_table(documents, coords, home.id, lang)
+file_name = t("table.file_name", lang)
+with st.container(horizontal=True, key="downloads"):
+    st.download_button(
+        t("table.download_csv", lang),
+        csv_bytes(table),
+        file_name=f"{file_name}.csv",
+        mime=CSV_MIME,
+        key="download_csv",
+    )
+    st.download_button(
+        t("table.download_xlsx", lang),
+        xlsx_bytes(table, t("table.sheet", lang)),
+        file_name=f"{file_name}.xlsx",
+        mime=XLSX_MIME,
+        key="download_xlsx",
+    )
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    height="content",
+    column_config={
+        t(f"column.{DISTANCE_KM}", lang): st.column_config.NumberColumn(format="%d"),
+    },
+)

@@ -1,0 +1,30 @@
+# When each document was signed, and how the network of partners grew.
+import datetime as dt
+
+import streamlit as st
+
+from ui import data
+from ui.frame import leave_legacy_pages_mode
+from ui.notices import stop_if_empty
+from ui.state import language
+from utils.charts import chart_config, growth_figure, timeline_figure
+from utils.i18n import t
+
+leave_legacy_pages_mode()
+lang = language()
+documents = data.documents_in_view()
+today = dt.date.today()
+
+st.title(t("page.timeline", lang))
+stop_if_empty(documents, lang)
+st.caption(t("timeline.note", lang))
+st.plotly_chart(
+    timeline_figure(documents, lang, today),
+    key="timeline_chart",
+    config=chart_config("timeline"),
+)
+st.plotly_chart(
+    growth_figure(documents, lang, today),
+    key="growth_chart",
+    config=chart_config("partners_over_time"),
+)

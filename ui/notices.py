@@ -1,0 +1,23 @@
+# Messages several pages show: problems in the data files and an empty filtered view.
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from utils.i18n import t
+from utils.registry import Problem
+from utils.tables import problems_table
+
+
+def show_problems(problems: list[Problem], file_name: str, lang: str) -> None:
+    """List a data file's problems (row, column, what is wrong), if it has any."""
+    if problems:
+        st.warning(t("registry.problems", lang, file=file_name))
+        st.dataframe(problems_table(problems, lang), hide_index=True)
+
+
+def stop_if_empty(documents: pd.DataFrame, lang: str) -> None:
+    """Say that the filters let nothing through and end the page there."""
+    if documents.empty:
+        st.info(t("filters.nothing", lang))
+        st.stop()

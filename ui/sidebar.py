@@ -1,0 +1,66 @@
+# The shared sidebar: language and the filters that apply on every page.
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui.state import (
+    COUNTRIES_KEY,
+    DOCUMENT_TYPES_KEY,
+    LANGUAGE_KEY,
+    SEARCH_KEY,
+    YEARS_KEY,
+    current_filters,
+    filter_options,
+    reset_filters,
+)
+from utils.filters import MAX_SEARCH_LENGTH, apply_filters, year_bounds
+from utils.i18n import LANGUAGES, country_name, t
+
+
+def render_sidebar(documents: pd.DataFrame, problem_count: int, lang: str) -> None:
+    """Draw the language switch and the filters, with a count of what they let through."""
+    st.radio(
+        t("app.language", lang),
+        LANGUAGES,
+        key=LANGUAGE_KEY,
+        format_func=lambda code: t(f"language.{code}", lang),
+        horizontal=True,
+    )
+    st.header(t("filters.header", lang))
+    first, last = year_bounds(documents)
+    if first < last:
+        st.slider(t("filters.years", lang), min_value=first, max_value=last, key=YEARS_KEY)
+    countries, kinds = filter_options(documents)
+    st.multiselect(
+        t("filters.countries", lang),
+        countries,
+        key=COUNTRIES_KEY,
+        format_func=lambda code: country_name(code, lang),
+        placeholder=t("filters.all", lang),
+    )
+    st.multiselect(
+        t("filters.document_types", lang),
+        kinds,
+        key=DOCUMENT_TYPES_KEY,
+        format_func=lambda kind: t(f"document_type.{kind}", lang),
+        placeholder=t("filters.all", lang),
+    )
+    st.text_input(
+        t("filters.search", lang),
+        key=SEARCH_KEY,
+        help=t("filters.search_help", lang),
+        max_chars=MAX_SEARCH_LENGTH,
+    )
+    shown = len(apply_filters(documents, current_filters(documents)))
+    st.caption(t("filters.shown", lang, shown=shown, total=len(documents)))
+    st.button(
+        t("filters.reset", lang),
+        key="reset_filters",
+        on_click=reset_filters,
+        args=(documents,),
+        disabled=shown == len(documents),
+    )
+    st.caption(t("filters.link", lang))
+    if problem_count:
+        st.warning(t("data.problems_short", lang, count=problem_count))

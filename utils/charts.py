@@ -1,0 +1,254 @@
+# Plotly figures: the timeline of documents, the growth of the network and the breakdowns.
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from utils.i18n import country_name, format_signed, t
+from utils.registry import (
+    DOCUMENT_TYPE,
+    DOCUMENT_TYPES,
+    PARTNER_ID,
+    SIGNED,
+    SIGNED_PRECISION,
+    SIGNED_START,
+)
+from utils.stats import (
+    DATE,
+    DOCUMENTS,
+    GROUP,
+    PARTNERS,
+    PARTNERS_SO_FAR,
+    counts_by_country,
+    counts_by_decade,
+    counts_by_document_type,
+    partners_over_time,
+)
+from utils.style import DOCUMENT_TYPE_COLORS, DOCUMENT_TYPE_SYMBOLS, MEASURE_COLORS
+from utils.tables import partner_name
+
+FONT = {"size": 16}
+MARKER_SIZE = 16
+ROW_HEIGHT_PX = 46
+BAR_HEIGHT_PX = 64
+CHART_MARGIN_PX = 170
+SMALL_COUNT = 12
+LIFELINE_COLOR = "#B8BEC6"
+# A date known to the month or the year covers that whole period on the axis.
+PERIOD_ENDS = {"month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}
+
+
+def period(signed_start: pd.Timestamp, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Return the first and last moment of the day, month or year a date names."""
+    if precision in PERIOD_ENDS:
+        return signed_start, signed_start + PERIOD_ENDS[precision] - pd.Timedelta(days=1)
+    return signed_start, signed_start
+
+
+def period_middle(signed_start: pd.Timestamp, precision: str) -> pd.Timestamp:
+    """Return where a date's marker goes: the day itself, or the middle of its month or year."""
+    first, last = period(signed_start, precision)
+    return first + (last - first) / 2
+
+
+def _count_tick(largest: int) -> int | None:
+    """Tick every whole number on short count axes (no 0.5 partners); plotly decides beyond."""
+    return 1 if largest <= SMALL_COUNT else None
+
+
+def chart_config(file_name: str) -> dict:
+    """Return plotly's toolbar settings: PNG download at print quality, no logo."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": 2},
+        "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    }
+
+
+def _layout(figure: go.Figure, title: str, height: int) -> go.Figure:
+    """Apply the shared look: large type, title, legend on top, white background."""
+    figure.update_layout(
+        title={"text": title, "font": {"size": 20}},
+        font=FONT,
+        height=height,
+        template="plotly_white",
+        margin={"l": 10, "r": 30, "t": 90, "b": 40},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        hoverlabel={"font_size": 15},
+    )
+    return figure
+
+
+def timeline_figure(documents: pd.DataFrame, lang: str, today: dt.date) -> go.Figure:
+    """One row per partner, a marker per document by type, a line from the first document on.
+
+    Dates known only to the month or year are drawn over that whole period, with a
+    hollow marker in its middle, and the hover text says how precise the date is.
+    """
+    ordered = documents.sort_values(SIGNED_START, kind="stable")
+    names = {
+        pid: partner_name(row, lang) for pid, row in ordered.groupby(PARTNER_ID).first().iterrows()
+    }
+    rows = list(dict.fromkeys(names[pid] for pid in ordered[PARTNER_ID]))
+    end_of_axis = pd.Timestamp(today)
+    figure = go.Figure()
+
+    lifeline_x: list = []
+    lifeline_y: list = []
+    for pid, first_start in ordered.groupby(PARTNER_ID, sort=False)[SIGNED_START].min().items():
+        lifeline_x += [first_start, end_of_axis, None]
+        lifeline_y += [names[pid], names[pid], None]
+    figure.add_trace(
+        go.Scatter(
+            x=lifeline_x,
+            y=lifeline_y,
+            mode="lines",
+            line={"color": LIFELINE_COLOR, "width": 3},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+
+    for kind in DOCUMENT_TYPES:
+        of_kind = ordered[ordered[DOCUMENT_TYPE].astype(str) == kind]
+        if of_kind.empty:
+            continue
+        color = DOCUMENT_TYPE_COLORS[kind]
+        span_x: list = []
+        span_y: list = []
+        marker_x, marker_y, symbols, hover = [], [], [], []
+        for _, row in of_kind.iterrows():
+            precision = str(row[SIGNED_PRECISION])
+            name = names[row[PARTNER_ID]]
+            if precision in PERIOD_ENDS:
+                first, last = period(row[SIGNED_START], precision)
+                span_x += [first, last, None]
+                span_y += [name, name, None]
+            marker_x.append(period_middle(row[SIGNED_START], precision))
+            marker_y.append(name)
+            symbol = DOCUMENT_TYPE_SYMBOLS[kind]
+            symbols.append(symbol if precision == "day" else f"{symbol}-open")
+            hover.append(
+                f"{name}<br>{t(f'document_type.{kind}', lang)}<br>"
+                f"{format_signed(row[SIGNED], precision, lang)} "
+                f"({t(f'precision.{precision}', lang)})"
+            )
+        if span_x:
+            figure.add_trace(
+                go.Scatter(
+                    x=span_x,
+                    y=span_y,
+                    mode="lines",
+                    line={"color": color, "width": 12},
+                    opacity=0.45,
+                    hoverinfo="skip",
+                    showlegend=False,
+                    legendgroup=kind,
+                )
+            )
+        figure.add_trace(
+            go.Scatter(
+                x=marker_x,
+                y=marker_y,
+                mode="markers",
+                name=t(f"document_type.{kind}", lang),
+                legendgroup=kind,
+                marker={
+                    "color": color,
+                    "symbol": symbols,
+                    "size": MARKER_SIZE,
+                    "line": {"width": 2, "color": color},
+                },
+                hovertext=hover,
+                hoverinfo="text",
+            )
+        )
+    figure.update_xaxes(title_text=t("timeline.date", lang), type="date", showgrid=True)
+    figure.update_yaxes(categoryorder="array", categoryarray=rows[::-1], title_text=None)
+    return _layout(
+        figure, t("timeline.documents", lang), CHART_MARGIN_PX + ROW_HEIGHT_PX * len(rows)
+    )
+
+
+def growth_figure(documents: pd.DataFrame, lang: str, today: dt.date) -> go.Figure:
+    """The number of partners so far, stepping up at each partner's first document."""
+    growth = partners_over_time(documents)
+    dates = [*growth[DATE], pd.Timestamp(today)]
+    counts = [*growth[PARTNERS_SO_FAR], len(growth)]
+    hover = [
+        t(
+            "timeline.joined",
+            lang,
+            partner=partner_name(row, lang),
+            date=format_signed(row[SIGNED], row[SIGNED_PRECISION], lang),
+        )
+        + f"<br>{t('timeline.partners', lang)}: {row[PARTNERS_SO_FAR]}"
+        for _, row in growth.iterrows()
+    ]
+    figure = go.Figure(
+        go.Scatter(
+            x=dates,
+            y=counts,
+            mode="lines+markers",
+            line={"shape": "hv", "width": 3, "color": MEASURE_COLORS[PARTNERS]},
+            marker={"size": [10] * len(growth) + [0]},
+            hovertext=[*hover, ""],
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
+    figure.update_xaxes(title_text=t("timeline.date", lang), type="date")
+    figure.update_yaxes(
+        title_text=t("timeline.partners", lang), rangemode="tozero", dtick=_count_tick(len(growth))
+    )
+    return _layout(figure, t("timeline.growth", lang), 420)
+
+
+def counts_figure(counts: pd.DataFrame, labels: list[str], title: str, lang: str) -> go.Figure:
+    """Horizontal bars of partners and documents per group, with the values written on them."""
+    figure = go.Figure()
+    for measure in (PARTNERS, DOCUMENTS):
+        figure.add_trace(
+            go.Bar(
+                y=labels,
+                x=counts[measure],
+                name=t(f"measure.{measure}", lang),
+                orientation="h",
+                marker_color=MEASURE_COLORS[measure],
+                text=counts[measure],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate="%{y}: %{x}<extra>" + t(f"measure.{measure}", lang) + "</extra>",
+            )
+        )
+    figure.update_layout(barmode="group", bargap=0.25)
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(
+        title_text=t("breakdowns.count", lang),
+        rangemode="tozero",
+        dtick=_count_tick(int(counts[[PARTNERS, DOCUMENTS]].to_numpy().max(initial=0))),
+    )
+    return _layout(figure, title, CHART_MARGIN_PX + BAR_HEIGHT_PX * len(labels))
+
+
+def country_figure(documents: pd.DataFrame, lang: str) -> go.Figure:
+    """Partners and documents per country."""
+    counts = counts_by_country(documents)
+    labels = [country_name(code, lang) for code in counts[GROUP]]
+    return counts_figure(counts, labels, t("breakdowns.country", lang), lang)
+
+
+def document_type_figure(documents: pd.DataFrame, lang: str) -> go.Figure:
+    """Partners and documents per document type."""
+    counts = counts_by_document_type(documents)
+    labels = [t(f"document_type.{kind}", lang) for kind in counts[GROUP]]
+    return counts_figure(counts, labels, t("breakdowns.document_type", lang), lang)
+
+
+def decade_figure(documents: pd.DataFrame, lang: str) -> go.Figure:
+    """Partners and documents per decade of signing."""
+    counts = counts_by_decade(documents)
+    labels = [t("decade", lang, decade=decade) for decade in counts[GROUP]]
+    return counts_figure(counts, labels, t("breakdowns.decade", lang), lang)

@@ -1,0 +1,169 @@
+# The shared filters: what they hold, applying them to the registry, and their URL form.
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from utils.registry import (
+    COUNTRY_CODE,
+    DOCUMENT_TYPE,
+    DOCUMENT_TYPES,
+    PARTNER_EN,
+    PARTNER_ID,
+    PARTNER_LOCAL,
+    PARTNER_RU,
+    SIGNED_YEAR,
+)
+
+# Query parameters of the URL; a view's link carries only those that differ from the defaults.
+YEAR_FROM_PARAM = "from"
+YEAR_TO_PARAM = "to"
+COUNTRY_PARAM = "country"
+DOCUMENT_TYPE_PARAM = "type"
+SEARCH_PARAM = "q"
+FILTER_PARAMS = (YEAR_FROM_PARAM, YEAR_TO_PARAM, COUNTRY_PARAM, DOCUMENT_TYPE_PARAM, SEARCH_PARAM)
+
+SEARCHED_NAMES = (PARTNER_RU, PARTNER_LOCAL, PARTNER_EN)
+MAX_SEARCH_LENGTH = 100
+# Letters that Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "ё": "е"})
+
+
+@dataclass(frozen=True)
+class Filters:
+    """A view of the registry: signing years, countries, document types and a name search.
+
+    Empty `countries` or `document_types` mean all of them.
+    """
+
+    year_from: int
+    year_to: int
+    countries: tuple[str, ...] = ()
+    document_types: tuple[str, ...] = ()
+    search: str = ""
+
+
+def year_bounds(documents: pd.DataFrame) -> tuple[int, int]:
+    """Return the first and last signing year in the registry (a one-year range if it is empty)."""
+    if documents.empty:
+        return (0, 0)
+    return int(documents[SIGNED_YEAR].min()), int(documents[SIGNED_YEAR].max())
+
+
+def country_options(documents: pd.DataFrame) -> list[str]:
+    """Return the countries present in the registry, as sorted codes."""
+    return sorted(set(documents[COUNTRY_CODE]))
+
+
+def document_type_options(documents: pd.DataFrame) -> list[str]:
+    """Return the document types present in the registry, in the vocabulary's order."""
+    present = set(documents[DOCUMENT_TYPE].astype(str))
+    return [kind for kind in DOCUMENT_TYPES if kind in present]
+
+
+def default_filters(documents: pd.DataFrame) -> Filters:
+    """Return the filters that show the whole registry."""
+    first, last = year_bounds(documents)
+    return Filters(year_from=first, year_to=last)
+
+
+def fold(text: str) -> str:
+    """Fold text for searching: case, accents and ё ignored ("Mrągowo" ~ "mragowo")."""
+    folded = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED))
+    return "".join(char for char in folded if not unicodedata.combining(char))
+
+
+def apply_filters(documents: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Return the documents that the filters let through, in their original order."""
+    keep = documents[SIGNED_YEAR].between(filters.year_from, filters.year_to)
+    if filters.countries:
+        keep &= documents[COUNTRY_CODE].isin(filters.countries)
+    if filters.document_types:
+        keep &= documents[DOCUMENT_TYPE].astype(str).isin(filters.document_types)
+    needle = fold(filters.search.strip())
+    if needle:
+        names = documents[list(SEARCHED_NAMES)].fillna("").astype(str).agg(" ".join, axis=1)
+        keep &= names.map(fold).str.contains(needle, regex=False)
+    return documents[keep]
+
+
+def _first_int(values: Sequence[str]) -> int | None:
+    """Return the first value that is a whole number, or None."""
+    for value in values:
+        text = value.strip()
+        if text.lstrip("-").isdigit():
+            return int(text)
+    return None
+
+
+def fit_filters(filters: Filters, documents: pd.DataFrame) -> Filters:
+    """Bring filters inside what the registry holds.
+
+    Years are clamped to the registry's range and put in order; unknown countries and
+    document types are dropped, so an old or mistyped link still opens a sensible view.
+    """
+    first, last = year_bounds(documents)
+    years = sorted(min(max(year, first), last) for year in (filters.year_from, filters.year_to))
+    return Filters(
+        year_from=years[0],
+        year_to=years[1],
+        countries=_known(filters.countries, country_options(documents), str.upper),
+        document_types=_known(filters.document_types, document_type_options(documents), str.lower),
+        search=filters.search.strip()[:MAX_SEARCH_LENGTH],
+    )
+
+
+def _known(
+    values: Sequence[str], options: Sequence[str], normalise: Callable[[str], str]
+) -> tuple[str, ...]:
+    """Keep the values found among the options, each once, in the options' order."""
+    wanted = {normalise(value.strip()) for value in values}
+    return tuple(option for option in options if option in wanted)
+
+
+def _first_int(values: Sequence[str]) -> int | None:
+    """Return the first value that is a whole number, or None."""
+    for value in values:
+        text = value.strip()
+        if text.lstrip("-").isdigit():
+            return int(text)
+    return None
+
+
+def filters_from_params(params: Mapping[str, Sequence[str]], documents: pd.DataFrame) -> Filters:
+    """Read filters from URL parameters (each a list of values), fitted to the registry."""
+    defaults = default_filters(documents)
+    year_from = _first_int(params.get(YEAR_FROM_PARAM, ()))
+    year_to = _first_int(params.get(YEAR_TO_PARAM, ()))
+    requested = Filters(
+        year_from=defaults.year_from if year_from is None else year_from,
+        year_to=defaults.year_to if year_to is None else year_to,
+        countries=tuple(params.get(COUNTRY_PARAM, ())),
+        document_types=tuple(params.get(DOCUMENT_TYPE_PARAM, ())),
+        search=next(iter(params.get(SEARCH_PARAM, ())), ""),
+    )
+    return fit_filters(requested, documents)
+
+
+def filters_to_params(filters: Filters, defaults: Filters) -> dict[str, list[str]]:
+    """Write filters as URL parameters, leaving out what equals the defaults."""
+    params: dict[str, list[str]] = {}
+    if filters.year_from != defaults.year_from:
+        params[YEAR_FROM_PARAM] = [str(filters.year_from)]
+    if filters.year_to != defaults.year_to:
+        params[YEAR_TO_PARAM] = [str(filters.year_to)]
+    if filters.countries:
+        params[COUNTRY_PARAM] = list(filters.countries)
+    if filters.document_types:
+        params[DOCUMENT_TYPE_PARAM] = list(filters.document_types)
+    if filters.search.strip():
+        params[SEARCH_PARAM] = [filters.search.strip()]
+    return params
+
+
+def partner_ids(documents: pd.DataFrame) -> list[str]:
+    """Return the partners of these documents, each once, in order of appearance."""
+    return list(dict.fromkeys(documents[PARTNER_ID]))

@@ -1,0 +1,374 @@
+# The Baltic map: partners, the home, arcs between them, a legend and the offline basemap.
+# Every text that reaches the map's HTML is escaped here: folium inserts it as it is.
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+
+import folium
+import pandas as pd
+from branca.element import MacroElement
+from jinja2 import Template
+
+from utils.assets import (
+    BASEMAP_BOUNDS,
+    BASEMAP_NAME,
+    JQUERY_JS,
+    LEAFLET_CSS,
+    LEAFLET_IMAGES,
+    LEAFLET_JS,
+    STATIC_URL_FROM_MAP,
+)
+from utils.i18n import country_name, format_signed, t
+from utils.places import LAT, LON, PLACE_ID, Home, distances_km
+from utils.registry import (
+    DOCUMENT_TYPE,
+    LEVEL,
+    PARTNER_EN,
+    PARTNER_ID,
+    PARTNER_LOCAL,
+    PARTNER_RU,
+    SIGNED,
+    SIGNED_PRECISION,
+)
+from utils.stats import latest_documents
+from utils.style import (
+    BORDER_COLOR,
+    DOCUMENT_TYPE_COLORS,
+    HOME_COLOR,
+    LAND_COLOR,
+    SEA_COLOR,
+)
+from utils.tables import partner_name, region_name
+
+# CSS classes on the map's shapes, for styling and for the browser tests.
+PARTNER_MARKER_CLASS = "partner-marker"
+HOME_MARKER_CLASS = "home-marker"
+ARC_CLASS = "partner-arc"
+# Columns of the places table (one row per partner on the map).
+LATEST_TYPE = "latest_type"
+DISTANCE_KM = "distance_km"
+
+MAP_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+MAP_TILES_ATTRIBUTION = (
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
+BASEMAP_ATTRIBUTION = "Natural Earth"
+FIT_PADDING_PX = (40, 40)
+MIN_ZOOM = 4  # beyond that the basemap's edge would show
+FIT_MAX_ZOOM = 9  # a single place is not zoomed in to street level
+PARTNER_RADIUS_PX = 10
+ARC_BEND = 0.2  # the arc's bulge as a share of the distance between its ends
+ARC_STEPS = 24
+
+
+@dataclass(frozen=True)
+class PartnerCard:
+    """What the map says about one partner: names, place, documents and distance."""
+
+    name: str
+    facts: tuple[tuple[str, str], ...]  # (label, value), in reading order
+    documents: tuple[tuple[str, str, str], ...]  # (document type, date at its precision, type)
+
+
+def arc_points(
+    start: tuple[float, float],
+    end: tuple[float, float],
+    bend: float = ARC_BEND,
+    steps: int = ARC_STEPS,
+) -> list[tuple[float, float]]:
+    """Return points (lat, lon) of a curved arc from start to end, bulging to its left.
+
+    A quadratic Bézier curve in the map's plane, with the control point off the middle
+    of the chord by `bend` times the chord's length; it starts and ends exactly on the places.
+    """
+    (lat1, lon1), (lat2, lon2) = start, end
+    mid_lat, mid_lon = (lat1 + lat2) / 2, (lon1 + lon2) / 2
+    # Perpendicular to the chord, in degrees; a degree of longitude is shorter up north.
+    scale = math.cos(math.radians(mid_lat))
+    d_lat, d_lon = lat2 - lat1, (lon2 - lon1) * scale
+    control_lat = mid_lat + d_lon * bend
+    control_lon = mid_lon - d_lat * bend / scale
+    points = []
+    for step in range(steps + 1):
+        f = step / steps
+        a, b, c = (1 - f) ** 2, 2 * (1 - f) * f, f**2
+        points.append(
+            (a * lat1 + b * control_lat + c * lat2, a * lon1 + b * control_lon + c * lon2)
+        )
+    return points
+
+
+def partner_places(documents: pd.DataFrame, coords: pd.DataFrame, home_id: str) -> pd.DataFrame:
+    """One row per partner that has coordinates: its latest document's row, place and distance."""
+    latest = latest_documents(documents)
+    located = coords.set_index(PLACE_ID)[[LAT, LON]]
+    places = latest.join(located, on=PARTNER_ID, how="inner")
+    places[LATEST_TYPE] = places[DOCUMENT_TYPE].astype(str)
+    if home_id in located.index:
+        places[DISTANCE_KM] = places[PARTNER_ID].map(distances_km(coords, home_id))
+    else:
+        places[DISTANCE_KM] = float("nan")
+    return places.reset_index(drop=True)
+
+
+def partner_card(
+    documents: pd.DataFrame, partner_id: str, distance_km: float | None, lang: str
+) -> PartnerCard:
+    """Gather what the popup and the side panel show about one partner."""
+    rows = documents[documents[PARTNER_ID] == partner_id]
+    first = rows.iloc[0]
+    facts = [
+        (t("card.name_ru", lang), first[PARTNER_RU]),
+        (t("card.name_local", lang), first[PARTNER_LOCAL]),
+        (t("card.name_en", lang), first[PARTNER_EN]),
+        (t("column.level", lang), t(f"level.{first[LEVEL]}", lang)),
+        (t("column.region", lang), region_name(first, lang)),
+        (t("column.country", lang), country_name(first["country_code"], lang)),
+    ]
+    if distance_km is not None and not math.isnan(distance_km):
+        facts.append((t("card.distance", lang), t("card.km", lang, km=f"{distance_km:,.0f}")))
+    documents_signed = tuple(
+        (
+            t(f"document_type.{row[DOCUMENT_TYPE]}", lang),
+            format_signed(row[SIGNED], row[SIGNED_PRECISION], lang),
+            str(row[DOCUMENT_TYPE]),
+        )
+        for _, row in rows.iterrows()
+    )
+    return PartnerCard(
+        name=partner_name(first, lang),
+        facts=tuple((label, value) for label, value in facts if value and not pd.isna(value)),
+        documents=documents_signed,
+    )
+
+
+def popup_html(card: PartnerCard, lang: str) -> str:
+    """Render a partner card as the popup's HTML, every text escaped."""
+    facts = "".join(
+        f"<tr><th style='text-align:left;padding-right:8px;font-weight:600'>{html.escape(label)}"
+        f"</th><td>{html.escape(str(value))}</td></tr>"
+        for label, value in card.facts
+    )
+    documents = "".join(
+        f"<li><span style='color:{DOCUMENT_TYPE_COLORS[kind]}'>&#9632;</span> "
+        f"{html.escape(title)}, {html.escape(date)}</li>"
+        for title, date, kind in card.documents
+    )
+    return (
+        f"<div style='font-size:15px;line-height:1.35'>"
+        f"<div style='font-size:18px;font-weight:700;margin-bottom:6px'>"
+        f"{html.escape(card.name)}</div><table>{facts}</table>"
+        f"<div style='font-weight:600;margin-top:6px'>"
+        f"{html.escape(t('card.documents', lang))}</div>"
+        f"<ul style='margin:2px 0 0 0;padding-left:18px'>{documents}</ul></div>"
+    )
+
+
+def tooltip_text(text: str) -> str:
+    """Escape text for a folium tooltip, which lands inside a JavaScript template literal."""
+    return html.escape(text).replace("`", "&#96;").replace("$", "&#36;")
+
+
+def legend_html(kinds: list[str], home_name: str, lang: str) -> str:
+    """Render the legend: the home, then a line of each document type's colour."""
+    rows = [
+        (
+            f"<div><span style='color:{HOME_COLOR};font-size:20px'>&#9733;</span> "
+            f"{html.escape(home_name)}</div>"
+        ),
+        f"<div style='font-weight:600;margin-top:4px'>{html.escape(t('map.legend', lang))}</div>",
+    ]
+    rows += [
+        f"<div><span style='display:inline-block;width:26px;height:5px;margin-right:6px;"
+        f"vertical-align:middle;background:{DOCUMENT_TYPE_COLORS[kind]}'></span>"
+        f"{html.escape(t(f'document_type.{kind}', lang))}</div>"
+        for kind in kinds
+    ]
+    return "".join(rows)
+
+
+class _Legend(MacroElement):
+    """A Leaflet control in the map's corner holding ready-made (escaped) HTML."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: "topright"});
+        {{ this.get_name() }}.onAdd = function () {
+            var div = L.DomUtil.create("div", "map-legend");
+            div.style.cssText = {{ this.css|tojson }};
+            div.innerHTML = {{ this.html|tojson }};
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, legend: str) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.html = legend
+        self.css = (
+            "background:rgba(255,255,255,0.9);padding:8px 12px;border-radius:6px;"
+            "font-size:15px;line-height:1.45;box-shadow:0 1px 4px rgba(0,0,0,0.3)"
+        )
+
+
+class _Basemap(MacroElement):
+    """Country outlines fetched from the app's static files, drawn beneath everything else."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            L.Icon.Default.prototype.options.imagePath = {{ this.images|tojson }};
+            map.createPane("basemap");
+            map.getPane("basemap").style.zIndex = 150;
+            map.getContainer().style.background = {{ this.sea|tojson }};
+            map.attributionControl.addAttribution({{ this.attribution|tojson }});
+            fetch({{ this.url|tojson }})
+                .then(function (response) { return response.json(); })
+                .then(function (data) {
+                    var style = {{ this.style|tojson }};
+                    L.geoJSON(data, {pane: "basemap", interactive: false, style: style})
+                        .addTo(map);
+                });
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str, images: str) -> None:
+        super().__init__()
+        self._name = "Basemap"
+        self.url = url
+        self.images = images
+        self.sea = SEA_COLOR
+        self.attribution = BASEMAP_ATTRIBUTION
+        self.style = {"color": BORDER_COLOR, "weight": 1, "fillColor": LAND_COLOR, "fillOpacity": 1}
+
+
+def map_bounds(points: list[tuple[float, float]]) -> list[list[float]]:
+    """Return [[south, west], [north, east]] around the points."""
+    lats = [lat for lat, _ in points]
+    lons = [lon for _, lon in points]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def build_map(
+    documents: pd.DataFrame,
+    coords: pd.DataFrame,
+    home: Home,
+    lang: str,
+    static_url: str = STATIC_URL_FROM_MAP,
+) -> folium.Map:
+    """Build the map of the given documents' partners, framed on them and the home."""
+    places = partner_places(documents, coords, home.id)
+    located = coords.set_index(PLACE_ID)
+    home_point = (
+        (float(located.at[home.id, LAT]), float(located.at[home.id, LON]))
+        if home.id in located.index
+        else None
+    )
+    west, south, east, north = BASEMAP_BOUNDS
+    fmap = folium.Map(
+        tiles=None,
+        control_scale=True,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
+        min_zoom=MIN_ZOOM,
+        max_bounds=True,
+        min_lat=south,
+        max_lat=north,
+        min_lon=west,
+        max_lon=east,
+    )
+    # Leaflet and jQuery from the app's own static files instead of folium's CDN defaults.
+    fmap.default_js = [
+        ("leaflet", f"{static_url}/{LEAFLET_JS}"),
+        ("jquery", f"{static_url}/{JQUERY_JS}"),
+    ]
+    fmap.default_css = [("leaflet_css", f"{static_url}/{LEAFLET_CSS}")]
+    _Basemap(f"{static_url}/{BASEMAP_NAME}", f"{static_url}/{LEAFLET_IMAGES}").add_to(fmap)
+    folium.TileLayer(
+        MAP_TILES_URL,
+        name=t("map.tiles", lang),
+        attr=MAP_TILES_ATTRIBUTION,
+        overlay=True,
+        show=False,
+        max_zoom=19,
+    ).add_to(fmap)
+
+    for _, place in places.iterrows():
+        point = (float(place[LAT]), float(place[LON]))
+        color = DOCUMENT_TYPE_COLORS[place[LATEST_TYPE]]
+        if home_point is not None:
+            folium.PolyLine(
+                arc_points(home_point, point),
+                color=color,
+                weight=4,
+                opacity=0.9,
+                class_name=ARC_CLASS,
+            ).add_to(fmap)
+        distance = place[DISTANCE_KM]
+        card = partner_card(
+            documents, place[PARTNER_ID], None if pd.isna(distance) else distance, lang
+        )
+        folium.CircleMarker(
+            point,
+            radius=PARTNER_RADIUS_PX,
+            color="#ffffff",
+            weight=2,
+            fill=True,
+            fill_color=color,
+            fill_opacity=1,
+            class_name=PARTNER_MARKER_CLASS,
+            tooltip=folium.Tooltip(tooltip_text(card.name), style="font-size:16px"),
+            popup=folium.Popup(popup_html(card, lang), max_width=400),
+        ).add_to(fmap)
+
+    if home_point is not None:
+        folium.Marker(
+            home_point,
+            icon=folium.DivIcon(
+                html=f"<div class='{HOME_MARKER_CLASS}' style='color:{HOME_COLOR};font-size:34px;"
+                "line-height:34px;text-shadow:0 0 3px #fff,0 0 3px #fff'>&#9733;</div>",
+                icon_size=(34, 34),
+                icon_anchor=(17, 17),
+                class_name="home-icon",
+            ),
+            tooltip=folium.Tooltip(tooltip_text(home.name(lang)), style="font-size:16px"),
+        ).add_to(fmap)
+
+    kinds = [kind for kind in DOCUMENT_TYPE_COLORS if kind in set(places[LATEST_TYPE])]
+    _Legend(legend_html(kinds, home.name(lang), lang)).add_to(fmap)
+    folium.LayerControl(collapsed=True).add_to(fmap)
+
+    points = [(float(lat), float(lon)) for lat, lon in zip(places[LAT], places[LON], strict=True)]
+    if home_point is not None:
+        points.append(home_point)
+    if points:
+        fmap.fit_bounds(map_bounds(points), padding=FIT_PADDING_PX, max_zoom=FIT_MAX_ZOOM)
+    return stable_ids(fmap)
+
+
+def stable_ids(fmap: folium.Map) -> folium.Map:
+    """Number the map's elements in order instead of folium's random ids.
+
+    The same view then renders to the same script, so a rerun of the page (another
+    partner picked beside the map, say) does not redraw the map or lose its zoom.
+    """
+    elements = [fmap]
+    for position, element in enumerate(elements):
+        element._id = f"{position:05d}"  # folium names elements by _id
+        elements.extend(element._children.values())
+    return fmap
+
+
+def partner_at(places: pd.DataFrame, lat: float, lon: float, tolerance: float = 1e-6) -> str | None:
+    """Return the id of the partner drawn at (lat, lon), as the map reports a click."""
+    near = places[((places[LAT] - lat).abs() < tolerance) & ((places[LON] - lon).abs() < tolerance)]
+    return None if near.empty else str(near.iloc[0][PARTNER_ID])
