@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from utils.places import load_coords, load_home
+from utils.registry import load_registry
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SEED = ROOT.parent / "shared" / "seed" / "partners_page_ru.txt"
@@ -32,3 +35,25 @@ def write_file(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def documents():
+    """The committed registry: 11 documents of 10 partners."""
+    frame, problems = load_registry(DATA / "partners.csv")
+    assert not problems
+    return frame
+
+
+@pytest.fixture(scope="session")
+def coords():
+    """The committed coordinates: the 10 partners and the home."""
+    frame, problems = load_coords(DATA / "coords.csv")
+    assert not problems
+    return frame
+
+
+@pytest.fixture(scope="session")
+def home():
+    """The committed home settings (Zelenogradsk)."""
+    return load_home(DATA / "home.toml")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import folium
 import pandas as pd
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from utils.assets import (
@@ -361,10 +361,19 @@ def stable_ids(fmap: folium.Map) -> folium.Map:
     The same view then renders to the same script, so a rerun of the page (another
     partner picked beside the map, say) does not redraw the map or lose its zoom.
     """
-    elements = [fmap]
+    elements: list[Element] = [fmap]
     for position, element in enumerate(elements):
         element._id = f"{position:05d}"  # folium names elements by _id
         elements.extend(element._children.values())
+        # A popup keeps its content in an element of its own, outside _children.
+        inner = getattr(element, "html", None)
+        if isinstance(inner, Element) and inner is not element:
+            elements.append(inner)
+    # Templates also name children by the keys they were added under: renumber those too.
+    for element in elements:
+        element._children = type(element._children)(
+            (child.get_name(), child) for child in element._children.values()
+        )
     return fmap
 
 

@@ -1,0 +1,111 @@
+# Plotly figures: what each trace holds, in both languages.
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from utils.charts import (
+    country_figure,
+    decade_figure,
+    document_type_figure,
+    growth_figure,
+    period,
+    period_middle,
+    timeline_figure,
+)
+
+TODAY = dt.date(2026, 11, 26)
+
+
+@pytest.mark.parametrize(
+    ("start", "precision", "first", "last", "middle"),
+    [
+        ("2009-07-31", "day", "2009-07-31", "2009-07-31", "2009-07-31"),
+        ("2009-03-01", "month", "2009-03-01", "2009-03-31", "2009-03-16"),
+        ("2009-02-01", "month", "2009-02-01", "2009-02-28", "2009-02-14 12:00"),  # short month
+        ("2009-01-01", "year", "2009-01-01", "2009-12-31", "2009-07-02"),  # not 1 January
+    ],
+)
+def test_period_and_its_middle(start, precision, first, last, middle):
+    assert period(pd.Timestamp(start), precision) == (pd.Timestamp(first), pd.Timestamp(last))
+    assert period_middle(pd.Timestamp(start), precision) == pd.Timestamp(middle)
+
+
+def markers(figure):
+    return {trace.name: trace for trace in figure.data if trace.mode == "markers"}
+
+
+def test_timeline_one_row_per_partner_and_a_marker_per_document(documents):
+    figure = timeline_figure(documents, "ru", TODAY)
+    traces = markers(figure)
+    assert sum(len(trace.x) for trace in traces.values()) == 11
+    assert set(traces) == {
+        "Соглашение о сотрудничестве",
+        "Договор о сотрудничестве",
+        "Протокол намерений",
+        "Соглашение о партнёрском сотрудничестве",
+        "Декларация о намерениях",
+    }
+    rows = list(figure.layout.yaxis.categoryarray)
+    assert len(rows) == 10
+    assert rows[-1] == "Крайс Пиннеберг"  # the oldest partner at the top
+    assert figure.layout.title.text == "Документы по датам подписания"
+
+
+def test_timeline_draws_imprecise_dates_over_their_period(documents):
+    figure = timeline_figure(documents, "en", TODAY)
+    agreements = markers(figure)["Cooperation agreement"]
+    lepel = list(agreements.y).index("Lepel")
+    # The year 2009 is drawn in its middle, hollow, and the hover says only the year is known.
+    assert pd.Timestamp(agreements.x[lepel]).date() == dt.date(2009, 7, 2)
+    assert agreements.marker.symbol[lepel] == "circle-open"
+    assert agreements.hovertext[lepel].endswith("2009 (only the year is known)")
+    wolin = list(agreements.y).index("Wolin")
+    assert agreements.marker.symbol[wolin] == "circle"
+    assert "31 July 2009 (exact date)" in agreements.hovertext[wolin]
+    spans = [trace for trace in figure.data if trace.mode == "lines" and trace.line.width == 12]
+    spanned = {y for trace in spans for y in trace.y if y}
+    assert spanned == {"Lepel", "Bisztynek", "Kühlungsborn"}
+
+
+def test_growth_steps_up_to_ten_partners(documents):
+    figure = growth_figure(documents, "en", TODAY)
+    line = figure.data[0]
+    assert list(line.y) == [*range(1, 11), 10]  # held until today
+    assert line.line.shape == "hv"
+    assert pd.Timestamp(line.x[-1]).date() == TODAY
+    assert line.hovertext[0].startswith("Pinneberg District: first document, 14 October 1991")
+
+
+@pytest.mark.parametrize(
+    ("build", "lang", "labels", "partners", "documents_counted", "title"),
+    [
+        (country_figure, "ru", ["Польша", "Германия", "Беларусь", "Литва"], [5, 3, 1, 1],
+         [6, 3, 1, 1], "По странам"),
+        (country_figure, "en", ["Poland", "Germany", "Belarus", "Lithuania"], [5, 3, 1, 1],
+         [6, 3, 1, 1], "By country"),
+        (decade_figure, "ru", ["1990-е", "2000-е", "2010-е"], [2, 4, 5], [2, 4, 5],
+         "По десятилетиям подписания"),
+        (decade_figure, "en", ["1990s", "2000s", "2010s"], [2, 4, 5], [2, 4, 5],
+         "By decade signed"),
+    ],
+)  # fmt: skip
+def test_breakdown_bars(documents, build, lang, labels, partners, documents_counted, title):
+    figure = build(documents, lang)
+    by_name = {trace.name: trace for trace in figure.data}
+    partners_name, documents_name = (
+        ("Партнёры", "Документы") if lang == "ru" else ("Partners", "Documents")
+    )
+    assert list(by_name[partners_name].y) == labels
+    assert list(by_name[partners_name].x) == partners
+    assert list(by_name[documents_name].x) == documents_counted
+    assert list(by_name[documents_name].text) == documents_counted  # values written on bars
+    assert figure.layout.title.text == title
+
+
+def test_document_type_bars(documents):
+    figure = document_type_figure(documents, "en")
+    assert list(figure.data[0].y)[:2] == ["Cooperation agreement", "Cooperation treaty"]
+    assert list(figure.data[1].x) == [4, 2, 3, 1, 1]

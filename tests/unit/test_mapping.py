@@ -1,0 +1,173 @@
+# The map builder: arcs, markers, popups, the legend and locally served assets.
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+from geopy.distance import geodesic
+
+from utils.filters import Filters, apply_filters
+from utils.mapping import (
+    arc_points,
+    build_map,
+    map_bounds,
+    partner_at,
+    partner_card,
+    partner_places,
+    popup_html,
+    tooltip_text,
+)
+
+HOME = (54.9597, 20.4758)
+CDN_HOSTS = ("cdn.jsdelivr.net", "cdnjs.cloudflare.com", "code.jquery.com", "unpkg.com",
+             "netdna.bootstrapcdn.com", "fonts.googleapis.com")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        (53.69, 9.74),  # Pinneberg, far to the west
+        (55.3033, 21.0058),  # Neringa, 51 km away
+        (54.88, 28.699),  # Lepel, due east
+    ],
+)
+def test_arc_starts_and_ends_on_the_places_and_bends(end):
+    points = arc_points(HOME, end)
+    assert points[0] == pytest.approx(HOME)
+    assert points[-1] == pytest.approx(end)
+    assert len(points) == 25
+    middle = points[len(points) // 2]
+    chord_middle = ((HOME[0] + end[0]) / 2, (HOME[1] + end[1]) / 2)
+    # The arc's middle is off the chord's middle: it is a curve, not a straight line.
+    off_km = geodesic(middle, chord_middle).km
+    assert off_km > 0.05 * geodesic(HOME, end).km
+
+
+def test_arcs_bulge_to_the_left_of_travel():
+    # Travelling east, left is north; travelling west, left is south.
+    east = arc_points((54.0, 20.0), (54.0, 28.0))
+    west = arc_points((54.0, 28.0), (54.0, 20.0))
+    assert east[12][0] > 54.0
+    assert west[12][0] < 54.0
+
+
+def test_arc_of_a_place_to_itself_is_a_point():
+    # Degenerate case: a partner at the home's coordinates gives no curve, and no error.
+    assert all(point == pytest.approx(HOME) for point in arc_points(HOME, HOME))
+
+
+def test_map_bounds():
+    assert map_bounds([(54.0, 20.0), (53.5, 9.7), (55.3, 28.7)]) == [[53.5, 9.7], [55.3, 28.7]]
+
+
+def test_places_one_per_partner_with_latest_type_and_distance(documents, coords):
+    places = partner_places(documents, coords, "zelenogradsk").set_index("partner_id")
+    assert len(places) == 10
+    assert places.at["braniewo", "latest_type"] == "cooperation_treaty"
+    assert round(places.at["pinneberg", "distance_km"]) == 712
+    assert round(places.at["neringa", "distance_km"]) == 51
+
+
+def test_map_has_one_marker_per_partner_plus_the_home(documents, coords, home):
+    html = build_map(documents, coords, home, "ru").get_root().render()
+    assert html.count("L.circleMarker(") == 10
+    assert html.count("L.marker(") == 1  # the home, drawn apart (a star)
+    assert html.count("L.polyline(") == 10  # an arc to each partner
+    assert html.count('"className": "partner-marker"') == 10
+    assert "home-marker" in html
+
+
+def test_filtered_map(documents, coords, home):
+    polish = apply_filters(documents, Filters(1991, 2016, countries=("PL",)))
+    html = build_map(polish, coords, home, "en").get_root().render()
+    assert html.count("L.circleMarker(") == 5
+    assert "Mr\\u0105gowo" in html or "Mrągowo" in html
+    assert "Pinneberg" not in html
+
+
+def test_map_names_no_cdn_and_uses_the_apps_static_files(documents, coords, home):
+    fmap = build_map(documents, coords, home, "ru")
+    html = fmap.get_root().render()
+    for host in CDN_HOSTS:
+        assert host not in html
+    assert fmap.default_js == [
+        ("leaflet", "../../app/static/vendor/leaflet/leaflet.js"),
+        ("jquery", "../../app/static/vendor/jquery/jquery.min.js"),
+    ]
+    assert fmap.default_css == [("leaflet_css", "../../app/static/vendor/leaflet/leaflet.css")]
+    assert '"../../app/static/basemap.geojson"' in html
+    # The only remote address is the optional OpenStreetMap layer, off by default.
+    remote = set(re.findall(r"https?://[^\s\"'\\)]+", html))
+    assert {url.split("/")[2] for url in remote} == {
+        "tile.openstreetmap.org",
+        "www.openstreetmap.org",
+    }
+
+
+def test_same_view_renders_the_same_script(documents, coords, home):
+    # Stable element ids: a rerun that does not change the view does not redraw the map.
+    first = build_map(documents, coords, home, "ru").get_root().render()
+    second = build_map(documents, coords, home, "ru").get_root().render()
+    assert first == second
+
+
+def test_legend_lists_the_types_on_the_map(documents, coords, home):
+    html = build_map(documents, coords, home, "en").get_root().render()
+    assert "Latest document" in html
+    for label in ("Cooperation agreement", "Protocol of intent", "Declaration of intent"):
+        assert label in html
+    only_protocols = apply_filters(
+        documents, Filters(1991, 2016, document_types=("protocol_of_intent",))
+    )
+    html = build_map(only_protocols, coords, home, "en").get_root().render()
+    assert "Protocol of intent" in html
+    assert "Cooperation agreement" not in html
+
+
+def test_map_without_the_home_coordinates_draws_no_arcs(documents, coords, home):
+    without_home = coords[coords["place_id"] != "zelenogradsk"]
+    html = build_map(documents, without_home, home, "ru").get_root().render()
+    assert html.count("L.circleMarker(") == 10
+    assert html.count("L.polyline(") == 0
+    assert html.count("L.marker(") == 0
+
+
+def test_partner_card_in_both_languages(documents):
+    card = partner_card(documents, "braniewo", 77.4, "ru")
+    assert card.name == "Гмина г. Бранёво"
+    facts = dict(card.facts)
+    assert facts["На языке партнёра"] == "Gmina Miasto Braniewo"
+    assert facts["Страна"] == "Польша"
+    assert facts["Расстояние от дома"] == "77 км"
+    assert card.documents == (
+        ("Протокол намерений", "7 августа 2004", "protocol_of_intent"),
+        ("Договор о сотрудничестве", "7 августа 2010", "cooperation_treaty"),
+    )
+    lepel = partner_card(documents, "lepel", None, "en")
+    assert lepel.name == "Lepel"
+    assert lepel.documents == (("Cooperation agreement", "2009", "cooperation_agreement"),)
+    assert "Distance from home" not in dict(lepel.facts)  # unknown distance is left out
+    bisztynek = partner_card(documents, "bisztynek", math.nan, "ru")
+    assert bisztynek.documents[0][1] == "март 2009"
+
+
+def test_popup_and_tooltip_escape_text(documents):
+    card = partner_card(documents, "wolin", 400.0, "en")
+    hostile = card.__class__(
+        name="<img src=x onerror=alert(1)>",
+        facts=(("Region", "<script>alert(2)</script>"),),
+        documents=(("A & B", "2009", "cooperation_agreement"),),
+    )
+    html = popup_html(hostile, "en")
+    assert "<img" not in html
+    assert "<script>" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "A &amp; B" in html
+    assert tooltip_text("`${alert(1)}` <b>") == "&#96;&#36;{alert(1)}&#96; &lt;b&gt;"
+
+
+def test_partner_at_finds_the_clicked_marker(documents, coords):
+    places = partner_places(documents, coords, "zelenogradsk")
+    assert partner_at(places, 54.3799, 19.8196) == "braniewo"
+    assert partner_at(places, 54.38, 19.82) is None  # a click beside every marker
