@@ -13,7 +13,7 @@ lang = language()
 documents = data.documents_in_view()
 
 st.title(t("page.breakdowns", lang))
-stop_if_empty(documents, lang)
+stop_if_empty(documents, data.registry_size(), lang)
 st.caption(t("breakdowns.note", lang))
 country_column, type_column = st.columns(2, gap="large")
 with country_column:

@@ -22,7 +22,7 @@ coords, _ = data.coords()
 documents = data.documents_in_view()
 
 st.title(t("page.map", lang))
-stop_if_empty(documents, lang)
+stop_if_empty(documents, data.registry_size(), lang)
 places = partner_places(documents, coords, home.id)
 missing = partners_without_coords(documents, coords)
 names = partner_names(documents, lang)

@@ -25,7 +25,7 @@ st.title(home.title(lang))
 st.write(t("overview.intro", lang))
 show_problems(problems, "partners.csv", lang)
 show_problems(coord_problems, "coords.csv", lang)
-stop_if_empty(documents, lang)
+stop_if_empty(documents, data.registry_size(), lang)
 
 summary = summarise(documents, today)
 first_date = format_signed(summary.first[SIGNED], summary.first[SIGNED_PRECISION], lang)

@@ -21,7 +21,7 @@ documents = data.documents_in_view()
 st.title(t("page.table", lang))
 show_problems(problems, "partners.csv", lang)
 show_problems(coord_problems, "coords.csv", lang)
-stop_if_empty(documents, lang)
+stop_if_empty(documents, data.registry_size(), lang)
 st.caption(
     t(
         "registry.caption",

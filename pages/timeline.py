@@ -16,7 +16,7 @@ documents = data.documents_in_view()
 today = dt.date.today()
 
 st.title(t("page.timeline", lang))
-stop_if_empty(documents, lang)
+stop_if_empty(documents, data.registry_size(), lang)
 st.caption(t("timeline.note", lang))
 st.plotly_chart(
     timeline_figure(documents, lang, today),

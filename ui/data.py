@@ -74,6 +74,11 @@ def documents_in_view() -> pd.DataFrame:
     return apply_filters(documents, current_filters(documents))
 
 
+def registry_size() -> int:
+    """Return how many documents the registry holds before any filter."""
+    return len(registry()[0])
+
+
 def basemap_path() -> Path:
     """Return the basemap of the data folder, or the default one if it has none."""
     own = data_dir() / BASEMAP_NAME

@@ -16,8 +16,8 @@ def show_problems(problems: list[Problem], file_name: str, lang: str) -> None:
         st.dataframe(problems_table(problems, lang), hide_index=True)
 
 
-def stop_if_empty(documents: pd.DataFrame, lang: str) -> None:
-    """Say that the filters let nothing through and end the page there."""
+def stop_if_empty(documents: pd.DataFrame, registry_size: int, lang: str) -> None:
+    """Say that the registry is empty or the filters let nothing through; end the page there."""
     if documents.empty:
-        st.info(t("filters.nothing", lang))
+        st.info(t("registry.no_rows" if registry_size == 0 else "filters.nothing", lang))
         st.stop()

@@ -43,8 +43,8 @@ def partner_name(partner: pd.Series | dict, lang: str) -> str:
 
 
 def partner_names(documents: pd.DataFrame, lang: str) -> dict[str, str]:
-    """Map each partner's id to its name in `lang`, in order of appearance."""
-    firsts = documents.drop_duplicates(PARTNER_ID)
+    """Map each partner's id to its name in `lang`, in the order of their first documents."""
+    firsts = documents.sort_values(SIGNED_START, kind="stable").drop_duplicates(PARTNER_ID)
     return {row[PARTNER_ID]: partner_name(row, lang) for _, row in firsts.iterrows()}
 
 
