@@ -12,6 +12,7 @@ from ui.state import (
     YEARS_KEY,
     current_filters,
     filter_options,
+    remember_filters,
     reset_filters,
 )
 from utils.filters import MAX_SEARCH_LENGTH, apply_filters, year_bounds
@@ -30,12 +31,19 @@ def render_sidebar(documents: pd.DataFrame, problem_count: int, lang: str) -> No
     st.header(t("filters.header", lang))
     first, last = year_bounds(documents)
     if first < last:
-        st.slider(t("filters.years", lang), min_value=first, max_value=last, key=YEARS_KEY)
+        st.slider(
+            t("filters.years", lang),
+            min_value=first,
+            max_value=last,
+            key=YEARS_KEY,
+            on_change=remember_filters,
+        )
     countries, kinds = filter_options(documents)
     st.multiselect(
         t("filters.countries", lang),
         countries,
         key=COUNTRIES_KEY,
+        on_change=remember_filters,
         format_func=lambda code: country_name(code, lang),
         placeholder=t("filters.all", lang),
     )
@@ -43,12 +51,14 @@ def render_sidebar(documents: pd.DataFrame, problem_count: int, lang: str) -> No
         t("filters.document_types", lang),
         kinds,
         key=DOCUMENT_TYPES_KEY,
+        on_change=remember_filters,
         format_func=lambda kind: t(f"document_type.{kind}", lang),
         placeholder=t("filters.all", lang),
     )
     st.text_input(
         t("filters.search", lang),
         key=SEARCH_KEY,
+        on_change=remember_filters,
         help=t("filters.search_help", lang),
         max_chars=MAX_SEARCH_LENGTH,
     )

@@ -33,6 +33,9 @@ def init_language() -> str:
     if LANGUAGE_KEY not in st.session_state:
         requested = st.query_params.get(LANGUAGE_KEY, DEFAULT_LANGUAGE)
         st.session_state[LANGUAGE_KEY] = requested if requested in LANGUAGES else DEFAULT_LANGUAGE
+    else:
+        # Written on every run, like the filters (see KEPT_FILTERS_KEY).
+        st.session_state[LANGUAGE_KEY] = language()
     return language()
 
 
@@ -42,41 +45,60 @@ def language() -> str:
     return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
 
 
+# The filters as the reader last set them; only a widget's own on_change (a real edit)
+# changes them. They are written into the widgets on every run, so that every run tells
+# the browser the widgets' values: on the first session after a server restart, the
+# switch out of Streamlit's legacy pages/ mode left the browser holding an empty filter
+# widget, which it sent back when the map's component reported in, silently dropping a
+# filter the reader had set (tests/browser: test_filters_follow_the_reader_across_pages).
+KEPT_FILTERS_KEY = "_filters_kept"
+
+
 def _store(filters: Filters) -> None:
-    """Put filters into the widgets' state."""
+    """Make filters the kept state and put them into the widgets."""
+    st.session_state[KEPT_FILTERS_KEY] = filters
     st.session_state[YEARS_KEY] = (filters.year_from, filters.year_to)
     st.session_state[COUNTRIES_KEY] = list(filters.countries)
     st.session_state[DOCUMENT_TYPES_KEY] = list(filters.document_types)
     st.session_state[SEARCH_KEY] = filters.search
 
 
-def init_filters(documents: pd.DataFrame) -> None:
-    """Fill the filter widgets' state from the URL, or fit it to the data if that changed.
+def _widget_filters() -> Filters:
+    """Read the filters from the widgets' state; a widget not drawn keeps its kept value."""
+    kept = st.session_state.get(KEPT_FILTERS_KEY) or Filters(year_from=0, year_to=0)
+    year_from, year_to = st.session_state.get(YEARS_KEY, (kept.year_from, kept.year_to))
+    return Filters(
+        year_from=int(year_from),
+        year_to=int(year_to),
+        countries=tuple(st.session_state.get(COUNTRIES_KEY, kept.countries)),
+        document_types=tuple(st.session_state.get(DOCUMENT_TYPES_KEY, kept.document_types)),
+        search=str(st.session_state.get(SEARCH_KEY, kept.search)),
+    )
 
-    Widget values outside the current options would make Streamlit raise, so a state
-    kept from an older data file is brought back inside the registry's range.
+
+def remember_filters() -> None:
+    """Keep what the reader has just set in a filter widget (the widgets' on_change)."""
+    st.session_state[KEPT_FILTERS_KEY] = _widget_filters()
+
+
+def init_filters(documents: pd.DataFrame) -> None:
+    """Fill the filter widgets from the URL on a session's first run, then from the kept state.
+
+    The kept state is fitted to the data first: widget values outside the current options
+    would make Streamlit raise, e.g. after a new data file drops a country.
     """
-    if any(key not in st.session_state for key in FILTER_KEYS):
+    kept = st.session_state.get(KEPT_FILTERS_KEY)
+    if kept is None:
         params = {name: st.query_params.get_all(name) for name in FILTER_PARAMS}
         _store(filters_from_params(params, documents))
         return
-    kept = current_filters(documents)
-    fitted = fit_filters(kept, documents)
-    if fitted != kept:
-        _store(fitted)
+    # Written on every run, so every run tells the browser the widgets' values.
+    _store(fit_filters(kept, documents))
 
 
 def current_filters(documents: pd.DataFrame) -> Filters:
     """Return the filters the reader has set in the sidebar."""
-    defaults = default_filters(documents)
-    year_from, year_to = st.session_state.get(YEARS_KEY, (defaults.year_from, defaults.year_to))
-    return Filters(
-        year_from=int(year_from),
-        year_to=int(year_to),
-        countries=tuple(st.session_state.get(COUNTRIES_KEY, ())),
-        document_types=tuple(st.session_state.get(DOCUMENT_TYPES_KEY, ())),
-        search=str(st.session_state.get(SEARCH_KEY, "")),
-    )
+    return st.session_state.get(KEPT_FILTERS_KEY) or default_filters(documents)
 
 
 def reset_filters(documents: pd.DataFrame) -> None:

@@ -56,6 +56,7 @@ MAP_TILES_ATTRIBUTION = (
 )
 BASEMAP_ATTRIBUTION = "Natural Earth"
 FIT_PADDING_PX = (40, 40)
+LEGEND_CLEARANCE_PX = (300, 190)
 MIN_ZOOM = 4  # beyond that the basemap's edge would show
 FIT_MAX_ZOOM = 9  # a single place is not zoomed in to street level
 PARTNER_RADIUS_PX = 10
@@ -327,7 +328,12 @@ def build_map(
             fill_opacity=1,
             class_name=PARTNER_MARKER_CLASS,
             tooltip=folium.Tooltip(tooltip_text(card.name), style="font-size:16px"),
-            popup=folium.Popup(popup_html(card, lang), max_width=400),
+            popup=folium.Popup(
+                popup_html(card, lang),
+                max_width=400,
+                # Pan the map so that an open popup is never under the legend.
+                auto_pan_padding_top_right=LEGEND_CLEARANCE_PX,
+            ),
         ).add_to(fmap)
 
     if home_point is not None:

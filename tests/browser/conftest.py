@@ -15,9 +15,9 @@ REQUIRE_BROWSER_VARIABLE = "REQUIRE_BROWSER"
 VIEWPORT = {"width": 1920, "height": 1080}
 
 
-def start_server() -> AppServer:
+def start_server(base_path: str = "") -> AppServer:
     try:
-        return AppServer()
+        return AppServer(base_path=base_path)
     except RuntimeError as error:
         pytest.fail(str(error))
 
@@ -53,6 +53,14 @@ def app_server() -> Iterator[AppServer]:
 def fresh_server() -> Iterator[AppServer]:
     """A server that has served nobody yet: for what happens on the first request."""
     server = start_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def base_path_server() -> Iterator[AppServer]:
+    """The app served under a sub-path, as behind a municipal server's proxy."""
+    server = start_server(base_path="partners")
     yield server
     server.stop()
 

@@ -41,10 +41,10 @@ def free_port() -> int:
 class AppServer:
     """A `streamlit run app.py` process on a free local port, and the URL it serves."""
 
-    def __init__(self, extra_args: tuple[str, ...] = ()) -> None:
-        """Start the server and wait until its health check answers."""
+    def __init__(self, extra_args: tuple[str, ...] = (), base_path: str = "") -> None:
+        """Start the server (under `base_path`, if given) and wait until it answers."""
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"http://127.0.0.1:{self.port}" + (f"/{base_path}" if base_path else "")
         self.log = ROOT / "test-results" / f"streamlit-{self.port}.log"
         self.log.parent.mkdir(exist_ok=True)
         command = [
@@ -53,6 +53,7 @@ class AppServer:
             "--server.address", "127.0.0.1",
             "--server.headless", "true",
             "--browser.gatherUsageStats", "false",
+            "--server.baseUrlPath", base_path,
             *extra_args,
         ]  # fmt: skip
         with self.log.open("w") as log:

@@ -1,0 +1,180 @@
+# The dashboard in headless Chromium, as a new user meets it.
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+
+TITLE_RU = "Международные связи Зеленоградского муниципального округа"
+TITLE_EN = "International partners of the Zelenogradsk Municipal District"
+EXCEPTION = "[data-testid='stException']"
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+TABLE_ROWS = "[data-testid='stDataFrame'] [role='row']"  # the grid's hidden accessible table
+LOAD_MS = 30_000
+# Each page, its Russian heading, and what shows that its content has been drawn.
+PAGES = [
+    ("overview", TITLE_RU, "[data-testid='stMetric']"),
+    ("map", "Карта", MAP_FRAME),
+    ("timeline", "Хронология", ".js-plotly-plot"),
+    ("breakdowns", "Статистика", ".js-plotly-plot"),
+    ("table", "Таблица документов", TABLE_ROWS),
+]
+
+
+def record_requests(page: Page) -> list[str]:
+    """Collect every URL the page and its frames request from now on."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    return requested
+
+
+def map_frame(page: Page):
+    """The streamlit-folium iframe, once its partners are drawn."""
+    frame = page.frame_locator(MAP_FRAME)
+    expect(frame.locator(".partner-marker").first).to_be_attached(timeout=LOAD_MS)
+    return frame
+
+
+@pytest.mark.parametrize(("path", "heading", "content"), PAGES)
+def test_every_page_loads_without_an_exception(page, app_server, path, heading, content):
+    page.goto(f"{app_server.url}/{path}")
+    expect(page.locator("h1").first).to_have_text(heading, timeout=LOAD_MS)
+    expect(page.locator(content).first).to_be_attached(timeout=LOAD_MS)
+    expect(page.locator(EXCEPTION)).to_have_count(0)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+
+
+def test_map_shows_ten_partners_the_home_arcs_and_the_basemap(page, app_server):
+    page.goto(f"{app_server.url}/map")
+    frame = map_frame(page)
+    expect(frame.locator(".partner-marker")).to_have_count(10)
+    expect(frame.locator(".home-marker")).to_have_count(1)
+    expect(frame.locator(".partner-arc")).to_have_count(10)
+    # The basemap's country outlines, fetched from the app's static files.
+    expect(frame.locator(".leaflet-basemap-pane path").first).to_be_attached(timeout=LOAD_MS)
+    expect(frame.locator(".map-legend")).to_contain_text("Последний документ")
+
+
+def test_clicking_a_partner_shows_its_card_and_link(page, app_server):
+    page.goto(f"{app_server.url}/map?lang=en&country=BY")
+    frame = map_frame(page)
+    expect(frame.locator(".partner-marker")).to_have_count(1)
+    frame.locator(".partner-marker").click()
+    card = page.locator(".st-key-partner_card")
+    expect(card.locator("h3")).to_have_text("Lepel", timeout=LOAD_MS)
+    expect(card).to_contain_text("Cooperation agreement, 2009")
+    expect(card).to_contain_text("527 km")
+    expect(frame.locator(".leaflet-popup")).to_contain_text("Vitebsk Region")
+    expect(page).to_have_url(re.compile(r"[?&]partner=lepel\b"))
+
+
+def test_filters_follow_the_reader_across_pages(page, fresh_server):
+    # On a fresh server: the first session after a restart once lost the filter here.
+    page.goto(f"{fresh_server.url}/?lang=en&country=PL")
+    expect(page.get_by_text("Documents shown: 6 of 11")).to_be_visible(timeout=LOAD_MS)
+    page.get_by_role("link", name="Map").first.click()
+    frame = map_frame(page)
+    expect(frame.locator(".partner-marker")).to_have_count(5)
+    expect(page).to_have_url(re.compile(r"/map\?.*country=PL"))
+    page.get_by_role("link", name="Documents table").first.click()
+    expect(page.locator(TABLE_ROWS)).to_have_count(7, timeout=LOAD_MS)  # header + 6 documents
+
+
+def test_charts_render(page, app_server):
+    page.goto(f"{app_server.url}/timeline?lang=en")
+    timeline = page.locator(".js-plotly-plot").first
+    # A marker per document; the lifelines and spans are lines, not points.
+    expect(timeline.locator(".scatterlayer .point")).to_have_count(11, timeout=LOAD_MS)
+    expect(timeline.locator(".gtitle")).to_have_text("Documents by date")
+    page.goto(f"{app_server.url}/breakdowns?lang=en")
+    plots = page.locator(".js-plotly-plot")
+    expect(plots).to_have_count(3, timeout=LOAD_MS)
+    expect(plots.first.locator(".bars .point")).to_have_count(8)  # 4 countries x 2 measures
+    expect(plots.first.locator(".bartext").first).to_be_visible()
+
+
+def test_no_request_leaves_the_app_host(page, app_server):
+    requested = record_requests(page)
+    for path, heading, content in PAGES:
+        page.goto(f"{app_server.url}/{path}")
+        expect(page.locator("h1").first).to_have_text(heading, timeout=LOAD_MS)
+        expect(page.locator(content).first).to_be_attached(timeout=LOAD_MS)
+        if path == "map":
+            map_frame(page)  # Leaflet, jQuery and the basemap are requested from inside
+    hosts = {
+        urlparse(url).netloc
+        for url in requested
+        if urlparse(url).scheme in {"http", "https", "ws", "wss"}
+    }
+    assert hosts == {urlparse(app_server.url).netloc}
+    assert any(url.endswith("/app/static/vendor/leaflet/leaflet.js") for url in requested)
+
+
+def test_map_works_with_nothing_but_the_app_reachable(browser, app_server):
+    # A meeting room without internet: every other host is refused.
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    app_host = urlparse(app_server.url).netloc
+    refused: list[str] = []
+
+    def only_the_app(route):
+        if urlparse(route.request.url).netloc == app_host:
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_the_app)
+    page = context.new_page()
+    page.goto(f"{app_server.url}/map")
+    frame = map_frame(page)
+    expect(frame.locator(".partner-marker")).to_have_count(10)
+    expect(frame.locator(".leaflet-basemap-pane path").first).to_be_attached(timeout=LOAD_MS)
+    assert refused == []
+    context.close()
+
+
+def test_language_switch(page, app_server):
+    page.goto(app_server.url)
+    expect(page.locator("h1")).to_have_text(TITLE_RU, timeout=LOAD_MS)
+    page.get_by_text("English", exact=True).click()
+    expect(page.locator("h1")).to_have_text(TITLE_EN)
+    expect(page).to_have_url(re.compile(r"[?&]lang=en\b"))
+    expect(page.get_by_text("Years of cooperation")).to_be_visible()
+    expect(page.locator(EXCEPTION)).to_have_count(0)
+
+
+def test_csv_download_opens_in_russian_excel(page, app_server):
+    page.goto(f"{app_server.url}/table?country=DE")
+    expect(page.locator(TABLE_ROWS)).to_have_count(4, timeout=LOAD_MS)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Скачать CSV").click()
+    data = download.value.path().read_bytes()
+    assert data.startswith("\ufeff".encode())  # the BOM Excel needs for Cyrillic
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Партнёр,Страна,Документ,Дата подписания")
+    assert len(lines) == 4  # exactly the filtered view: header and three documents
+    assert lines[1].startswith(
+        "Крайс Пиннеберг,Германия,Соглашение о сотрудничестве,14 октября 1991"
+    )
+
+
+def test_shared_link_is_the_first_request_after_a_restart(page, fresh_server):
+    # Streamlit's legacy pages/ mode is on until the first st.navigation call: the very
+    # first visitor must still get the frame (sidebar, language) and a working first click.
+    page.goto(f"{fresh_server.url}/table?lang=en&country=LT")
+    expect(page.locator("h1")).to_have_text("Documents table", timeout=LOAD_MS)
+    expect(page.locator(TABLE_ROWS)).to_have_count(2, timeout=LOAD_MS)
+    page.get_by_text("Русский", exact=True).click()
+    expect(page.locator("h1")).to_have_text("Таблица документов")
+    expect(page).to_have_url(re.compile(r"[?&]lang=ru\b"))
+    expect(page).to_have_url(re.compile(r"[?&]country=LT\b"))
+
+
+def test_map_under_a_base_url_path(page, base_path_server):
+    assert base_path_server.url.endswith("/partners")
+    page.goto(f"{base_path_server.url}/map")
+    frame = map_frame(page)
+    expect(frame.locator(".partner-marker")).to_have_count(10)
+    expect(frame.locator(".leaflet-basemap-pane path").first).to_be_attached(timeout=LOAD_MS)
