@@ -61,7 +61,7 @@ with card_column:
         choices,
         key=PARTNER_KEY,
         format_func=names.get,
-        placeholder=t("map.pick", lang),
+        placeholder=t("map.choose", lang),
     )
     selected = st.session_state[PARTNER_KEY]
     set_partner_param(selected)

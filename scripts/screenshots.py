@@ -1,4 +1,4 @@
-"""Take the README's screenshots: starts the app, opens each view in Chromium, saves PNGs.
+"""Take the README's screenshots: starts the app, opens each page in Chromium, saves PNGs.
 
 Run from the repository root: python -m scripts.screenshots [OUTPUT_DIR]
 """
@@ -12,16 +12,22 @@ from playwright.sync_api import expect, sync_playwright
 
 from tests.browser.harness import CHROMIUM_ARGS, AppServer, chromium_path
 
-# (file name, path and query string)
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# (file name, path and query string, what shows the page is drawn, inside the map's frame?)
 VIEWS = (
-    ("registry_ru.png", "/?lang=ru"),
-    ("registry_en.png", "/?lang=en"),
+    ("overview_ru.png", "/?lang=ru", "[data-testid='stMetric']", False),
+    ("map_ru.png", "/map?lang=ru&partner=braniewo", ".leaflet-basemap-pane path", True),
+    ("map_en.png", "/map?lang=en&country=PL", ".leaflet-basemap-pane path", True),
+    ("timeline_ru.png", "/timeline?lang=ru", ".js-plotly-plot .point", False),
+    ("breakdowns_ru.png", "/breakdowns?lang=ru", ".js-plotly-plot .bars", False),
+    ("table_en.png", "/table?lang=en", "[data-testid='stDataFrame'] [role='row']", False),
 )
 VIEWPORT = {"width": 1600, "height": 1000}
+LOAD_MS = 30_000
 
 
 def main() -> None:
-    """Open each view and save a full-page screenshot."""
+    """Open each view and save a screenshot of the whole page."""
     output = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     output.mkdir(parents=True, exist_ok=True)
     chromium = chromium_path()
@@ -32,10 +38,10 @@ def main() -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport=VIEWPORT)
-            for name, path in VIEWS:
+            for name, path, drawn, in_map in VIEWS:
                 page.goto(server.url + path)
-                rows = page.locator("[data-testid='stDataFrame'] [role='row']")
-                expect(rows.first).to_be_attached(timeout=30_000)
+                scope = page.frame_locator(MAP_FRAME) if in_map else page
+                expect(scope.locator(drawn).first).to_be_attached(timeout=LOAD_MS)
                 page.wait_for_load_state("networkidle")
                 page.screenshot(path=output / name, full_page=True)
                 sys.stdout.write(f"{output / name}\n")

@@ -105,6 +105,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "OpenStreetMap (needs the internet)",
     },
     "map.partner": {"ru": "Партнёр", "en": "Partner"},
+    "map.choose": {"ru": "Выберите партнёра", "en": "Choose a partner"},
     "map.pick": {
         "ru": "Нажмите на партнёра на карте или выберите его здесь",
         "en": "Click a partner on the map or choose it here",
