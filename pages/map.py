@@ -5,7 +5,7 @@ from streamlit_folium import st_folium
 from ui import data
 from ui.frame import leave_legacy_pages_mode
 from ui.notices import stop_if_empty
-from ui.state import PARTNER_KEY, language, set_partner_param
+from ui.state import PARTNER_KEY, init_partner, language, set_partner_param, take_map_click
 from utils.i18n import t
 from utils.mapping import DISTANCE_KM, build_map, partner_at, partner_card, partner_places
 from utils.places import PLACE_ID, partners_without_coords
@@ -13,7 +13,6 @@ from utils.registry import PARTNER_ID
 from utils.tables import partner_names
 
 MAP_HEIGHT_PX = 680
-CLICK_SEEN_KEY = "map_click_seen"
 
 leave_legacy_pages_mode()
 lang = language()
@@ -42,23 +41,15 @@ with map_column:
         returned_objects=["last_object_clicked"],
     )
 
-choices = list(names)
-if PARTNER_KEY not in st.session_state:
-    requested = st.query_params.get(PARTNER_KEY)
-    st.session_state[PARTNER_KEY] = requested if requested in choices else None
-elif st.session_state[PARTNER_KEY] not in choices:
-    st.session_state[PARTNER_KEY] = None
-click = (clicked or {}).get("last_object_clicked")
-if click and click != st.session_state.get(CLICK_SEEN_KEY):
-    st.session_state[CLICK_SEEN_KEY] = click
-    st.session_state[PARTNER_KEY] = (
-        partner_at(places, click["lat"], click["lng"]) or (st.session_state[PARTNER_KEY])
-    )
+init_partner(list(names))
+take_map_click(
+    (clicked or {}).get("last_object_clicked"), lambda lat, lon: partner_at(places, lat, lon)
+)
 
 with card_column:
     st.selectbox(
         t("map.partner", lang),
-        choices,
+        list(names),
         key=PARTNER_KEY,
         format_func=names.get,
         placeholder=t("map.choose", lang),

@@ -6,7 +6,7 @@ import streamlit as st
 from ui import data
 from ui.frame import leave_legacy_pages_mode
 from ui.navigation import PAGES
-from ui.notices import show_problems, stop_if_empty
+from ui.notices import show_data_problems, stop_if_empty
 from ui.state import language
 from utils.i18n import format_signed, t
 from utils.registry import DOCUMENT_TYPE, SIGNED, SIGNED_PRECISION
@@ -16,15 +16,12 @@ from utils.tables import partner_name
 leave_legacy_pages_mode()
 lang = language()
 home = data.home()
-_, problems = data.registry()
-_, coord_problems = data.coords()
 documents = data.documents_in_view()
 today = dt.date.today()
 
 st.title(home.title(lang))
 st.write(t("overview.intro", lang))
-show_problems(problems, "partners.csv", lang)
-show_problems(coord_problems, "coords.csv", lang)
+show_data_problems(lang)
 stop_if_empty(documents, data.registry_size(), lang)
 
 summary = summarise(documents, today)

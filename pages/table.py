@@ -3,7 +3,7 @@ import streamlit as st
 
 from ui import data
 from ui.frame import leave_legacy_pages_mode
-from ui.notices import show_problems, stop_if_empty
+from ui.notices import show_data_problems, stop_if_empty
 from ui.state import language
 from utils.exports import CSV_MIME, XLSX_MIME, csv_bytes, xlsx_bytes
 from utils.i18n import t
@@ -14,13 +14,11 @@ from utils.tables import documents_table
 leave_legacy_pages_mode()
 lang = language()
 home = data.home()
-_, problems = data.registry()
-coords, coord_problems = data.coords()
+coords, _ = data.coords()
 documents = data.documents_in_view()
 
 st.title(t("page.table", lang))
-show_problems(problems, "partners.csv", lang)
-show_problems(coord_problems, "coords.csv", lang)
+show_data_problems(lang)
 stop_if_empty(documents, data.registry_size(), lang)
 st.caption(
     t(

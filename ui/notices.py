@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ui import data
 from utils.i18n import t
 from utils.registry import Problem
 from utils.tables import problems_table
@@ -14,6 +15,12 @@ def show_problems(problems: list[Problem], file_name: str, lang: str) -> None:
     if problems:
         st.warning(t("registry.problems", lang, file=file_name))
         st.dataframe(problems_table(problems, lang), hide_index=True)
+
+
+def show_data_problems(lang: str) -> None:
+    """List the problems of the registry's and the coordinates' files."""
+    show_problems(data.registry()[1], "partners.csv", lang)
+    show_problems(data.coords()[1], "coords.csv", lang)
 
 
 def stop_if_empty(documents: pd.DataFrame, registry_size: int, lang: str) -> None:

@@ -3,6 +3,8 @@
 # that the widgets own it and the URL is rewritten from them.
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -120,6 +122,31 @@ def sync_url(documents: pd.DataFrame) -> None:
     present = {name: st.query_params.get_all(name) for name in st.query_params}
     if present != wanted:
         st.query_params.from_dict(wanted)
+
+
+MAP_CLICK_SEEN_KEY = "map_click_seen"
+
+
+def init_partner(choices: list[str]) -> None:
+    """Choose the partner whose card is shown: from the URL at first, none if filtered out."""
+    if PARTNER_KEY not in st.session_state:
+        requested = st.query_params.get(PARTNER_KEY)
+        st.session_state[PARTNER_KEY] = requested if requested in choices else None
+    elif st.session_state[PARTNER_KEY] not in choices:
+        st.session_state[PARTNER_KEY] = None
+
+
+def take_map_click(click: dict | None, partner_at: Callable[[float, float], str | None]) -> None:
+    """Show the card of a partner just clicked on the map.
+
+    The map reports its last click on every rerun; only a new click changes the choice,
+    so a partner picked in the list afterwards is not overridden by an old click.
+    """
+    if click and click != st.session_state.get(MAP_CLICK_SEEN_KEY):
+        st.session_state[MAP_CLICK_SEEN_KEY] = click
+        clicked = partner_at(click["lat"], click["lng"])
+        if clicked:
+            st.session_state[PARTNER_KEY] = clicked
 
 
 def set_partner_param(partner_id: str | None) -> None:

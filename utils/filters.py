@@ -90,15 +90,6 @@ def apply_filters(documents: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return documents[keep]
 
 
-def _first_int(values: Sequence[str]) -> int | None:
-    """Return the first value that is a whole number, or None."""
-    for value in values:
-        text = value.strip()
-        if text.lstrip("-").isdigit():
-            return int(text)
-    return None
-
-
 def fit_filters(filters: Filters, documents: pd.DataFrame) -> Filters:
     """Bring filters inside what the registry holds.
 
