@@ -18,14 +18,16 @@ st.caption(t("breakdowns.note", lang))
 country_column, type_column = st.columns(2, gap="large")
 with country_column:
     st.plotly_chart(
-        country_figure(documents, lang), key="country_chart", config=chart_config("by_country")
+        country_figure(documents, lang),
+        key="country_chart",
+        config=chart_config("by_country", lang),
     )
 with type_column:
     st.plotly_chart(
         document_type_figure(documents, lang),
         key="document_type_chart",
-        config=chart_config("by_document_type"),
+        config=chart_config("by_document_type", lang),
     )
 st.plotly_chart(
-    decade_figure(documents, lang), key="decade_chart", config=chart_config("by_decade")
+    decade_figure(documents, lang), key="decade_chart", config=chart_config("by_decade", lang)
 )

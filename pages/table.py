@@ -52,6 +52,9 @@ st.dataframe(
     width="stretch",
     height="content",
     column_config={
-        t(f"column.{DISTANCE_KM}", lang): st.column_config.NumberColumn(format="%d"),
+        t(f"column.{DISTANCE_KM}", lang): st.column_config.NumberColumn(
+            format="%d", help=t("table.distance_help", lang)
+        ),
+        t("column.signed", lang): st.column_config.TextColumn(help=t("table.signed_help", lang)),
     },
 )

@@ -13,18 +13,18 @@ from utils.i18n import t
 leave_legacy_pages_mode()
 lang = language()
 documents = data.documents_in_view()
-today = dt.date.today()
+until = data.view_until(dt.date.today())
 
 st.title(t("page.timeline", lang))
 stop_if_empty(documents, data.registry_size(), lang)
 st.caption(t("timeline.note", lang))
 st.plotly_chart(
-    timeline_figure(documents, lang, today),
+    timeline_figure(documents, lang, until),
     key="timeline_chart",
-    config=chart_config("timeline"),
+    config=chart_config("timeline", lang),
 )
 st.plotly_chart(
-    growth_figure(documents, lang, today),
+    growth_figure(documents, lang, until),
     key="growth_chart",
-    config=chart_config("partners_over_time"),
+    config=chart_config("partners_over_time", lang),
 )

@@ -12,7 +12,7 @@ import streamlit as st
 from ui.state import current_filters
 from utils.assets import BASEMAP_NAME, STATIC_DIR
 from utils.assets import publish_assets as publish
-from utils.filters import apply_filters
+from utils.filters import apply_filters, view_end
 from utils.places import Home, load_coords, load_home
 from utils.registry import Problem, load_registry
 
@@ -72,6 +72,12 @@ def documents_in_view() -> pd.DataFrame:
     """Return the documents that the sidebar's filters let through."""
     documents, _ = registry()
     return apply_filters(documents, current_filters(documents))
+
+
+def view_until(today: dt.date) -> dt.date:
+    """Return where the time axes end for the current filters: today or their last year."""
+    documents, _ = registry()
+    return view_end(current_filters(documents), documents, today)
 
 
 def registry_size() -> int:

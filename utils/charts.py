@@ -5,6 +5,7 @@ import datetime as dt
 
 import pandas as pd
 import plotly.graph_objects as go
+from babel import Locale
 
 from utils.i18n import country_name, format_signed, t
 from utils.registry import (
@@ -58,12 +59,28 @@ def _count_tick(largest: int) -> int | None:
     return 1 if largest <= SMALL_COUNT else None
 
 
-def chart_config(file_name: str) -> dict:
-    """Return plotly's toolbar settings: PNG download at print quality, no logo."""
+def chart_config(file_name: str, lang: str) -> dict:
+    """Return plotly's settings: PNG download at print quality, no logo, dates in `lang`.
+
+    Plotly writes month names on a zoomed date axis in English unless given a locale;
+    Babel's names are passed in the config, so no locale script has to be loaded.
+    """
+    names = Locale.parse(lang)
+    months = names.months["stand-alone"]
+    days = names.days["stand-alone"]
+    format_names = {
+        "months": [months["wide"][number] for number in range(1, 13)],
+        "shortMonths": [months["abbreviated"][number] for number in range(1, 13)],
+        # CLDR counts days from Monday (0); plotly, like d3, from Sunday.
+        "days": [days["wide"][(number + 6) % 7] for number in range(7)],
+        "shortDays": [days["abbreviated"][(number + 6) % 7] for number in range(7)],
+    }
     return {
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": 2},
         "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+        "locale": lang,
+        "locales": {lang: {"format": format_names}},
     }
 
 
@@ -81,18 +98,19 @@ def _layout(figure: go.Figure, title: str, height: int) -> go.Figure:
     return figure
 
 
-def timeline_figure(documents: pd.DataFrame, lang: str, today: dt.date) -> go.Figure:
+def timeline_figure(documents: pd.DataFrame, lang: str, until: dt.date) -> go.Figure:
     """One row per partner, a marker per document by type, a line from the first document on.
 
     Dates known only to the month or year are drawn over that whole period, with a
     hollow marker in its middle, and the hover text says how precise the date is.
+    The partners' lines run to `until`: today, or the end of the years shown.
     """
     ordered = documents.sort_values(SIGNED_START, kind="stable")
     names = {
         pid: partner_name(row, lang) for pid, row in ordered.groupby(PARTNER_ID).first().iterrows()
     }
     rows = list(dict.fromkeys(names[pid] for pid in ordered[PARTNER_ID]))
-    end_of_axis = pd.Timestamp(today)
+    end_of_axis = pd.Timestamp(until)
     figure = go.Figure()
 
     lifeline_x: list = []
@@ -148,6 +166,17 @@ def timeline_figure(documents: pd.DataFrame, lang: str, today: dt.date) -> go.Fi
                     legendgroup=kind,
                 )
             )
+        # The legend's entry is drawn solid even if this type's first date is imprecise.
+        figure.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=t(f"document_type.{kind}", lang),
+                legendgroup=kind,
+                marker={"color": color, "symbol": DOCUMENT_TYPE_SYMBOLS[kind], "size": MARKER_SIZE},
+            )
+        )
         figure.add_trace(
             go.Scatter(
                 x=marker_x,
@@ -155,6 +184,7 @@ def timeline_figure(documents: pd.DataFrame, lang: str, today: dt.date) -> go.Fi
                 mode="markers",
                 name=t(f"document_type.{kind}", lang),
                 legendgroup=kind,
+                showlegend=False,
                 marker={
                     "color": color,
                     "symbol": symbols,
@@ -172,10 +202,10 @@ def timeline_figure(documents: pd.DataFrame, lang: str, today: dt.date) -> go.Fi
     )
 
 
-def growth_figure(documents: pd.DataFrame, lang: str, today: dt.date) -> go.Figure:
-    """The number of partners so far, stepping up at each partner's first document."""
+def growth_figure(documents: pd.DataFrame, lang: str, until: dt.date) -> go.Figure:
+    """The number of partners so far, stepping up at each partner's first document, to `until`."""
     growth = partners_over_time(documents)
-    dates = [*growth[DATE], pd.Timestamp(today)]
+    dates = [*growth[DATE], pd.Timestamp(until)]
     counts = [*growth[PARTNERS_SO_FAR], len(growth)]
     hover = [
         t(

@@ -1,6 +1,7 @@
 # The shared filters: what they hold, applying them to the registry, and their URL form.
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -153,6 +154,12 @@ def filters_to_params(filters: Filters, defaults: Filters) -> dict[str, list[str
     if filters.search.strip():
         params[SEARCH_PARAM] = [filters.search.strip()]
     return params
+
+
+def view_end(filters: Filters, documents: pd.DataFrame, today: dt.date) -> dt.date:
+    """Return where time axes end: today, or the last day of the last year the filters show."""
+    _, last = year_bounds(documents)
+    return today if filters.year_to >= last else dt.date(filters.year_to, 12, 31)
 
 
 def partner_ids(documents: pd.DataFrame) -> list[str]:

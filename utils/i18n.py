@@ -164,6 +164,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "table.download_xlsx": {"ru": "Скачать Excel (XLSX)", "en": "Download Excel (XLSX)"},
     "table.file_name": {"ru": "документы_партнёров", "en": "partner_documents"},
     "table.sheet": {"ru": "Документы", "en": "Documents"},
+    "table.signed_help": {
+        "ru": "С той точностью, с какой дата известна: день, месяц или только год",
+        "en": "As precisely as the date is known: the day, the month or only the year",
+    },
+    "table.distance_help": {
+        "ru": "По прямой (по геодезической линии) от дома до партнёра",
+        "en": "As the crow flies (along the geodesic) from home to the partner",
+    },
     "registry.caption": {
         "ru": "Документов: {documents} · партнёров: {partners} · стран: {countries}",
         "en": "Documents: {documents} · partners: {partners} · countries: {countries}",

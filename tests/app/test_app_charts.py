@@ -24,7 +24,10 @@ def values(array) -> list:
 
 
 def marker_count(spec) -> int:
-    return sum(len(trace.x) for trace in spec.data if trace.mode == "markers")
+    """Documents drawn: points of the marker traces (the legend's entries have none)."""
+    return sum(
+        sum(x is not None for x in trace.x) for trace in spec.data if trace.mode == "markers"
+    )
 
 
 def test_timeline(app):
@@ -44,6 +47,15 @@ def test_timeline_follows_filters_and_language(app):
     assert spec.layout.xaxis.title.text == "Date signed"
     assert marker_count(spec) == 6
     assert figure(app, "growth_chart").data[0].y[-1] == 5
+
+
+def test_year_filter_ends_the_time_axes_with_its_last_year(app):
+    open_page(app, "timeline", **{"from": "2009", "to": "2009"})
+    spec = figure(app, "timeline_chart")
+    assert marker_count(spec) == 3  # Bisztynek, Lepel, Wolin
+    lifelines = spec.data[0]
+    assert max(x for x in lifelines.x if x is not None) == "2009-12-31T00:00:00"
+    assert figure(app, "growth_chart").data[0].x[-1] == "2009-12-31T00:00:00"
 
 
 def test_breakdowns(app):

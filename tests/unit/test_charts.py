@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from utils.charts import (
+    chart_config,
     country_figure,
     decade_figure,
     document_type_figure,
@@ -34,7 +35,12 @@ def test_period_and_its_middle(start, precision, first, last, middle):
 
 
 def markers(figure):
-    return {trace.name: trace for trace in figure.data if trace.mode == "markers"}
+    """The traces of documents, by type (not the legend's entries, which have no points)."""
+    return {
+        trace.name: trace
+        for trace in figure.data
+        if trace.mode == "markers" and trace.showlegend is False
+    }
 
 
 def test_timeline_one_row_per_partner_and_a_marker_per_document(documents):
@@ -65,9 +71,28 @@ def test_timeline_draws_imprecise_dates_over_their_period(documents):
     wolin = list(agreements.y).index("Wolin")
     assert agreements.marker.symbol[wolin] == "circle"
     assert "31 July 2009 (exact date)" in agreements.hovertext[wolin]
+    # The legend shows the type's solid marker even though Lepel, first, is hollow.
+    legend = next(trace for trace in figure.data if trace.name == "Cooperation agreement")
+    assert legend.marker.symbol == "circle"
     spans = [trace for trace in figure.data if trace.mode == "lines" and trace.line.width == 12]
     spanned = {y for trace in spans for y in trace.y if y}
     assert spanned == {"Lepel", "Bisztynek", "Kühlungsborn"}
+
+
+def test_lines_run_to_the_end_of_the_view(documents):
+    figure = timeline_figure(documents, "en", dt.date(2016, 12, 31))
+    lifelines = figure.data[0]
+    assert max(x for x in lifelines.x if x is not None) == pd.Timestamp("2016-12-31")
+
+
+def test_chart_config_writes_dates_in_the_readers_language():
+    config = chart_config("timeline", "ru")
+    assert config["locale"] == "ru"
+    names = config["locales"]["ru"]["format"]
+    assert names["months"][2] == "март"  # stand-alone: «март 2009», not «марта 2009»
+    assert names["shortMonths"][0] == "янв."
+    assert names["days"][0] == "воскресенье"  # plotly's week starts on Sunday
+    assert config["toImageButtonOptions"]["filename"] == "timeline"
 
 
 def test_growth_steps_up_to_ten_partners(documents):

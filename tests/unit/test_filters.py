@@ -1,6 +1,8 @@
 # The shared filters: applying them, and reading and writing their URL form.
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from utils.filters import (
@@ -12,6 +14,7 @@ from utils.filters import (
     fit_filters,
     fold,
     partner_ids,
+    view_end,
 )
 
 
@@ -103,3 +106,15 @@ def test_fit_filters_to_a_smaller_registry(documents):
     smaller = documents[documents["country_code"] == "DE"]
     kept = Filters(1991, 2016, ("PL", "DE"), ("cooperation_treaty", "protocol_of_intent"))
     assert fit_filters(kept, smaller) == Filters(1991, 2011, ("DE",), ("protocol_of_intent",))
+
+
+@pytest.mark.parametrize(
+    ("year_to", "end"),
+    [
+        (2016, dt.date(2026, 11, 26)),  # the registry's last year: the axes run to today
+        (2009, dt.date(2009, 12, 31)),  # an earlier end: to the last day of that year
+    ],
+)
+def test_view_end(documents, year_to, end):
+    filters = Filters(1991, year_to)
+    assert view_end(filters, documents, dt.date(2026, 11, 26)) == end
