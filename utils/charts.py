@@ -34,7 +34,7 @@ FONT = {"size": 16}
 MARKER_SIZE = 16
 ROW_HEIGHT_PX = 46
 BAR_HEIGHT_PX = 64
-CHART_MARGIN_PX = 170
+CHART_MARGIN_PX = 220
 SMALL_COUNT = 12
 LIFELINE_COLOR = "#B8BEC6"
 # A date known to the month or the year covers that whole period on the axis.
@@ -91,10 +91,16 @@ def _layout(figure: go.Figure, title: str, height: int) -> go.Figure:
         font=FONT,
         height=height,
         template="plotly_white",
-        margin={"l": 10, "r": 30, "t": 90, "b": 40},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        margin={"l": 10, "r": 30, "t": 70, "b": 130},
+        # Below the axis: a legend of long Russian names wraps to two lines and would run
+        # into the title above the chart.
+        legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0.01, "x": 0},
         hoverlabel={"font_size": 15},
     )
+    # Streamlit's chart theme sets smaller axis and legend type; a projector needs larger.
+    figure.update_xaxes(tickfont={"size": FONT["size"]}, title_font={"size": FONT["size"]})
+    figure.update_yaxes(tickfont={"size": FONT["size"]}, title_font={"size": FONT["size"]})
+    figure.update_layout(legend_font={"size": FONT["size"]})
     return figure
 
 
@@ -249,6 +255,7 @@ def counts_figure(counts: pd.DataFrame, labels: list[str], title: str, lang: str
                 marker_color=MEASURE_COLORS[measure],
                 text=counts[measure],
                 textposition="outside",
+                textfont={"size": FONT["size"]},
                 cliponaxis=False,
                 hovertemplate="%{y}: %{x}<extra>" + t(f"measure.{measure}", lang) + "</extra>",
             )
