@@ -6,6 +6,7 @@ from ui.frame import leave_legacy_pages_mode
 from ui.navigation import navigation_pages
 from ui.sidebar import render_sidebar
 from ui.state import init_filters, init_language, sync_url
+from utils.assets import STATIC_DIR
 from utils.i18n import t
 from utils.places import HomeConfigError
 
@@ -18,7 +19,10 @@ except HomeConfigError as error:
     st.stop()
 
 st.set_page_config(page_title=home.title(lang), layout="wide", initial_sidebar_state="expanded")
-data.publish_assets()
+try:
+    data.publish_assets()
+except OSError as error:
+    st.warning(t("assets.not_published", lang, folder=STATIC_DIR, detail=error))
 
 documents, problems = data.registry()
 _, coord_problems = data.coords()

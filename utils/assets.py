@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import xstatic.pkg.jquery
@@ -57,6 +58,13 @@ def publish_assets(static_dir: Path, basemap: Path) -> list[str]:
     return copied
 
 
-def asset_url(relative: str, base: str = STATIC_URL_FROM_MAP) -> str:
-    """Return the URL of a published file as the map's page sees it."""
-    return f"{base}/{relative}"
+def main() -> int:
+    """Publish the files ahead of time, for a server whose app folder is read-only at run time."""
+    basemap = Path(__file__).resolve().parent.parent / "data" / BASEMAP_NAME
+    copied = publish_assets(STATIC_DIR, basemap)
+    sys.stdout.write(f"{len(copied)} file(s) copied into {STATIC_DIR}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -52,6 +52,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The data files have problems ({count}); rows with problems are not shown. "
         "See the Overview page.",
     },
+    "assets.not_published": {
+        "ru": "Не удалось записать файлы карты в {folder} ({detail}), поэтому карта может "
+        "не появиться. Выполните `python -m utils.assets` от имени пользователя, которому "
+        "можно писать в эту папку.",
+        "en": "The map's files could not be written to {folder} ({detail}), so the map may "
+        "not appear. Run `python -m utils.assets` as a user who may write to that folder.",
+    },
     # Overview
     "overview.intro": {
         "ru": "Города и округа — партнёры в других странах и документы о сотрудничестве, "
