@@ -11,11 +11,16 @@ from ui.state import (
     SEARCH_KEY,
     YEARS_KEY,
     current_filters,
-    filter_options,
     remember_filters,
     reset_filters,
 )
-from utils.filters import MAX_SEARCH_LENGTH, apply_filters, year_bounds
+from utils.filters import (
+    MAX_SEARCH_LENGTH,
+    apply_filters,
+    country_options,
+    document_type_options,
+    year_bounds,
+)
 from utils.i18n import LANGUAGES, country_name, t
 
 
@@ -38,7 +43,7 @@ def render_sidebar(documents: pd.DataFrame, problem_count: int, lang: str) -> No
             key=YEARS_KEY,
             on_change=remember_filters,
         )
-    countries, kinds = filter_options(documents)
+    countries, kinds = country_options(documents), document_type_options(documents)
     st.multiselect(
         t("filters.countries", lang),
         countries,

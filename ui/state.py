@@ -1,6 +1,6 @@
 # View state that lives in the URL (st.query_params), so that a link reproduces a view.
-# On a session's first run the widgets' state is taken from the URL; on every run after
-# that the widgets own it and the URL is rewritten from them.
+# On a session's first run it is taken from the URL; after that the reader's edits change
+# it, and every run writes it into the widgets and back into the URL.
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -11,9 +11,7 @@ import streamlit as st
 from utils.filters import (
     FILTER_PARAMS,
     Filters,
-    country_options,
     default_filters,
-    document_type_options,
     filters_from_params,
     filters_to_params,
     fit_filters,
@@ -28,6 +26,7 @@ DOCUMENT_TYPES_KEY = "types"
 SEARCH_KEY = "search"
 PARTNER_KEY = "partner"  # the partner whose card the map page shows; also its parameter
 FILTER_KEYS = (YEARS_KEY, COUNTRIES_KEY, DOCUMENT_TYPES_KEY, SEARCH_KEY)
+MAP_CLICK_SEEN_KEY = "map_click_seen"  # the map's last click that has been acted on
 
 
 def init_language() -> str:
@@ -108,11 +107,6 @@ def reset_filters(documents: pd.DataFrame) -> None:
     _store(default_filters(documents))
 
 
-def filter_options(documents: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """Return the countries and document types the sidebar offers."""
-    return country_options(documents), document_type_options(documents)
-
-
 def sync_url(documents: pd.DataFrame) -> None:
     """Rewrite the URL's parameters from the language and the filters, if they differ."""
     wanted = filters_to_params(current_filters(documents), default_filters(documents))
@@ -122,9 +116,6 @@ def sync_url(documents: pd.DataFrame) -> None:
     present = {name: st.query_params.get_all(name) for name in st.query_params}
     if present != wanted:
         st.query_params.from_dict(wanted)
-
-
-MAP_CLICK_SEEN_KEY = "map_click_seen"
 
 
 def init_partner(choices: list[str]) -> None:
