@@ -8,10 +8,9 @@ from ui.frame import leave_legacy_pages_mode
 from ui.navigation import PAGES
 from ui.notices import show_data_problems, stop_if_empty
 from ui.state import language
-from utils.i18n import format_signed, t
-from utils.registry import DOCUMENT_TYPE, SIGNED, SIGNED_PRECISION
+from utils.i18n import t
 from utils.stats import summarise
-from utils.tables import partner_name
+from utils.tables import describe_document
 
 leave_legacy_pages_mode()
 lang = language()
@@ -25,8 +24,8 @@ show_data_problems(lang)
 stop_if_empty(documents, data.registry_size(), lang)
 
 summary = summarise(documents, today)
-first_date = format_signed(summary.first[SIGNED], summary.first[SIGNED_PRECISION], lang)
-latest_date = format_signed(summary.latest[SIGNED], summary.latest[SIGNED_PRECISION], lang)
+first = describe_document(summary.first, lang)
+latest = describe_document(summary.latest, lang)
 with st.container(horizontal=True, key="summary"):
     st.metric(
         t("summary.partners", lang),
@@ -41,28 +40,16 @@ with st.container(horizontal=True, key="summary"):
         help=t("summary.documents_help", lang),
         border=True,
     )
-    st.metric(t("summary.first", lang), first_date, border=True)
-    st.metric(t("summary.latest", lang), latest_date, border=True)
+    st.metric(t("summary.first", lang), first["date"], border=True)
+    st.metric(t("summary.latest", lang), latest["date"], border=True)
     st.metric(
         t("summary.years", lang),
         summary.years_of_cooperation,
         help=t("summary.years_help", lang, year=today.year),
         border=True,
     )
-for label, row, date in (
-    (t("summary.first", lang), summary.first, first_date),
-    (t("summary.latest", lang), summary.latest, latest_date),
-):
-    st.caption(
-        t(
-            "summary.document_line",
-            lang,
-            label=label,
-            document=t(f"document_type.{row[DOCUMENT_TYPE]}", lang),
-            partner=partner_name(row, lang),
-            date=date,
-        )
-    )
+st.caption(t("summary.document_line", lang, label=t("summary.first", lang), **first))
+st.caption(t("summary.document_line", lang, label=t("summary.latest", lang), **latest))
 
 st.subheader(t("overview.pages", lang))
 for page in PAGES[1:]:

@@ -48,6 +48,15 @@ def partner_names(documents: pd.DataFrame, lang: str) -> dict[str, str]:
     return {row[PARTNER_ID]: partner_name(row, lang) for _, row in firsts.iterrows()}
 
 
+def describe_document(document: pd.Series, lang: str) -> dict[str, str]:
+    """Name a document's type, partner and date (at its precision) in `lang`."""
+    return {
+        "document": t(f"document_type.{document[DOCUMENT_TYPE]}", lang),
+        "partner": partner_name(document, lang),
+        "date": format_signed(document[SIGNED], document[SIGNED_PRECISION], lang),
+    }
+
+
 def region_name(partner: pd.Series | dict, lang: str) -> str:
     """Return the partner's region in `lang`, falling back to the Russian one."""
     return (partner[REGION_EN] or partner[REGION_RU]) if lang == "en" else partner[REGION_RU]

@@ -6,7 +6,7 @@ import pytest
 from tests.conftest import DATA
 from utils.places import load_coords
 from utils.registry import Problem, load_registry
-from utils.tables import documents_table, problems_table
+from utils.tables import describe_document, documents_table, problems_table
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +71,18 @@ def test_problems_table():
         {"Строка": 4, "Столбец": "signed", "Что не так": "значение не заполнено"},
         {"Строка": None, "Столбец": "", "Что не так": "файл пуст"},
     ]
+
+
+@pytest.mark.parametrize(
+    ("partner_id", "lang", "expected"),
+    [
+        ("pinneberg", "ru", ("Соглашение о сотрудничестве", "Крайс Пиннеберг", "14 октября 1991")),
+        ("bisztynek", "en", ("Cooperation agreement", "Bisztynek", "March 2009")),
+        ("kuhlungsborn", "ru", ("Протокол намерений", "г. Кюлунгсборн", "2010 г.")),
+    ],
+)
+def test_describe_document(registry, partner_id, lang, expected):
+    partners, _ = registry
+    row = partners[partners["partner_id"] == partner_id].iloc[0]
+    described = describe_document(row, lang)
+    assert (described["document"], described["partner"], described["date"]) == expected
