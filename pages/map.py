@@ -7,8 +7,8 @@ from ui.frame import leave_legacy_pages_mode
 from ui.notices import stop_if_empty
 from ui.state import PARTNER_KEY, init_partner, language, set_partner_param, take_map_click
 from utils.i18n import t
-from utils.mapping import DISTANCE_KM, build_map, partner_at, partner_card, partner_places
-from utils.places import PLACE_ID, partners_without_coords
+from utils.mapping import build_map, partner_at, partner_card, partner_places
+from utils.places import DISTANCE_KM, PLACE_ID, partners_without_coords
 from utils.registry import PARTNER_ID
 from utils.tables import partner_names
 

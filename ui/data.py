@@ -12,7 +12,7 @@ import streamlit as st
 from ui.state import current_filters
 from utils.assets import BASEMAP_NAME, STATIC_DIR
 from utils.assets import publish_assets as publish
-from utils.filters import apply_filters, view_end
+from utils.filters import Filters, apply_filters, view_end
 from utils.places import Home, load_coords, load_home
 from utils.registry import Problem, load_registry
 
@@ -68,10 +68,17 @@ def home() -> Home:
     return _home(path, _modified(path))
 
 
+@st.cache_data(show_spinner=False)
+def _in_view(path: Path, modified: float, today: dt.date, filters: Filters) -> pd.DataFrame:
+    documents, _ = _registry(path, modified, today)
+    return apply_filters(documents, filters)
+
+
 def documents_in_view() -> pd.DataFrame:
-    """Return the documents that the sidebar's filters let through."""
+    """Return the documents that the sidebar's filters let through (cached per view)."""
     documents, _ = registry()
-    return apply_filters(documents, current_filters(documents))
+    path = data_dir() / "partners.csv"
+    return _in_view(path, _modified(path), dt.date.today(), current_filters(documents))
 
 
 def view_until(today: dt.date) -> dt.date:

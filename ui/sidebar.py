@@ -4,19 +4,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ui import data
 from ui.state import (
     COUNTRIES_KEY,
     DOCUMENT_TYPES_KEY,
     LANGUAGE_KEY,
     SEARCH_KEY,
     YEARS_KEY,
-    current_filters,
     remember_filters,
     reset_filters,
 )
 from utils.filters import (
     MAX_SEARCH_LENGTH,
-    apply_filters,
     country_options,
     document_type_options,
     year_bounds,
@@ -67,7 +66,7 @@ def render_sidebar(documents: pd.DataFrame, problem_count: int, lang: str) -> No
         help=t("filters.search_help", lang),
         max_chars=MAX_SEARCH_LENGTH,
     )
-    shown = len(apply_filters(documents, current_filters(documents)))
+    shown = len(data.documents_in_view())
     st.caption(t("filters.shown", lang, shown=shown, total=len(documents)))
     st.button(
         t("filters.reset", lang),

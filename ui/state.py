@@ -25,7 +25,6 @@ COUNTRIES_KEY = "countries"
 DOCUMENT_TYPES_KEY = "types"
 SEARCH_KEY = "search"
 PARTNER_KEY = "partner"  # the partner whose card the map page shows; also its parameter
-FILTER_KEYS = (YEARS_KEY, COUNTRIES_KEY, DOCUMENT_TYPES_KEY, SEARCH_KEY)
 MAP_CLICK_SEEN_KEY = "map_click_seen"  # the map's last click that has been acted on
 
 

@@ -13,7 +13,6 @@ from utils.registry import (
     DOCUMENT_TYPE,
     DOCUMENT_TYPES,
     PARTNER_EN,
-    PARTNER_ID,
     PARTNER_LOCAL,
     PARTNER_RU,
     SIGNED_YEAR,
@@ -160,8 +159,3 @@ def view_end(filters: Filters, documents: pd.DataFrame, today: dt.date) -> dt.da
     """Return where time axes end: today, or the last day of the last year the filters show."""
     _, last = year_bounds(documents)
     return today if filters.year_to >= last else dt.date(filters.year_to, 12, 31)
-
-
-def partner_ids(documents: pd.DataFrame) -> list[str]:
-    """Return the partners of these documents, each once, in order of appearance."""
-    return list(dict.fromkeys(documents[PARTNER_ID]))

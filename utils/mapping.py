@@ -21,7 +21,7 @@ from utils.assets import (
     STATIC_URL_FROM_MAP,
 )
 from utils.i18n import country_name, format_signed, t
-from utils.places import LAT, LON, PLACE_ID, Home, distances_km
+from utils.places import DISTANCE_KM, LAT, LON, PLACE_ID, Home, distances_km
 from utils.registry import (
     DOCUMENT_TYPE,
     LEVEL,
@@ -48,7 +48,6 @@ HOME_MARKER_CLASS = "home-marker"
 ARC_CLASS = "partner-arc"
 # Columns of the places table (one row per partner on the map).
 LATEST_TYPE = "latest_type"
-DISTANCE_KM = "distance_km"
 
 MAP_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 MAP_TILES_ATTRIBUTION = (
