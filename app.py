@@ -2,10 +2,11 @@
 import streamlit as st
 
 from ui import data
+from ui.chrome import hide_chrome
 from ui.frame import leave_legacy_pages_mode
 from ui.navigation import navigation_pages
 from ui.sidebar import render_sidebar
-from ui.state import init_filters, init_language, sync_url
+from ui.state import init_filters, init_language, sync_url, view_mode
 from utils.assets import STATIC_DIR
 from utils.i18n import t
 from utils.places import HomeConfigError
@@ -18,7 +19,12 @@ except HomeConfigError as error:
     st.error(t("data.error", lang, detail=error))
     st.stop()
 
-st.set_page_config(page_title=home.title(lang), layout="wide", initial_sidebar_state="expanded")
+mode = view_mode()
+st.set_page_config(
+    page_title=home.title(lang),
+    layout="wide",
+    initial_sidebar_state="collapsed" if mode else "expanded",
+)
 try:
     data.publish_assets()
 except OSError as error:
@@ -27,8 +33,11 @@ except OSError as error:
 documents, problems = data.registry()
 _, coord_problems = data.coords()
 init_filters(documents)
-with st.sidebar:
-    render_sidebar(documents, len(problems) + len(coord_problems), lang)
+if mode:
+    hide_chrome(mode)
+else:
+    with st.sidebar:
+        render_sidebar(documents, len(problems) + len(coord_problems), lang)
 sync_url(documents)
 
-st.navigation(navigation_pages(lang)).run()
+st.navigation(navigation_pages(lang, mode), position="hidden" if mode else "sidebar").run()

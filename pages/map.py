@@ -1,18 +1,27 @@
-# The Baltic map: partners, the home and arcs between them; a partner's card beside it.
+# The Baltic map: partners, the home and arcs between them; a partner's card beside it;
+# a year slider that shows how the network grew; the map as an offline HTML file.
+import time
+
 import streamlit as st
-from streamlit_folium import st_folium
 
 from ui import data
 from ui.frame import leave_legacy_pages_mode
+from ui.maps import show_map
 from ui.notices import stop_if_empty
 from ui.state import PARTNER_KEY, init_partner, language, set_partner_param, take_map_click
+from utils.filters import growth_years, signed_by_end_of
 from utils.i18n import t
-from utils.mapping import build_map, partner_at, partner_card, partner_places
+from utils.map_export import HTML_MIME, standalone_map_html
+from utils.mapping import base_map, partner_at, partner_card, partner_layer, partner_places
 from utils.places import DISTANCE_KM, PLACE_ID, partners_without_coords
 from utils.registry import PARTNER_ID
 from utils.tables import partner_names
 
 MAP_HEIGHT_PX = 680
+GROWTH_YEAR_KEY = "growth_year"
+GROWTH_PLAYING_KEY = "growth_playing"
+GROWTH_STEPPED_KEY = "growth_stepped"  # when the playing slider last moved on
+GROWTH_STEP_SECONDS = 1.5
 
 leave_legacy_pages_mode()
 lang = language()
@@ -22,49 +31,124 @@ documents = data.documents_in_view()
 
 st.title(t("page.map", lang))
 stop_if_empty(documents, data.registry_size(), lang)
-places = partner_places(documents, coords, home.id)
 missing = partners_without_coords(documents, coords)
-names = partner_names(documents, lang)
+all_names = partner_names(documents, lang)
 if missing:
-    st.warning(t("map.not_on_map", lang, names=", ".join(names[pid] for pid in missing)))
+    st.warning(t("map.not_on_map", lang, names=", ".join(all_names[pid] for pid in missing)))
 if home.id not in set(coords[PLACE_ID]):
     st.warning(t("map.no_home", lang, home=home.name(lang)))
 
-map_column, card_column = st.columns([3, 1], gap="medium")
-with map_column:
-    clicked = st_folium(
-        build_map(documents, coords, home, lang),
-        key="map",
-        height=MAP_HEIGHT_PX,
-        use_container_width=True,
-        # Only clicks come back: panning and zooming do not rerun the page.
-        returned_objects=["last_object_clicked"],
-    )
+first_year, last_year = growth_years(documents, data.view_until())
+if not first_year <= st.session_state.get(GROWTH_YEAR_KEY, last_year) <= last_year:
+    st.session_state[GROWTH_YEAR_KEY] = last_year
+st.session_state.setdefault(GROWTH_YEAR_KEY, last_year)
+playing = st.session_state.get(GROWTH_PLAYING_KEY, False)
 
-init_partner(list(names))
-take_map_click(
-    (clicked or {}).get("last_object_clicked"), lambda lat, lon: partner_at(places, lat, lon)
-)
 
-with card_column:
-    st.selectbox(
-        t("map.partner", lang),
-        list(names),
-        key=PARTNER_KEY,
-        format_func=names.get,
-        placeholder=t("map.choose", lang),
-    )
-    selected = st.session_state[PARTNER_KEY]
-    set_partner_param(selected)
-    if selected:
-        distance = places.set_index(PARTNER_ID)[DISTANCE_KM].get(selected)
-        card = partner_card(documents, selected, distance, lang)
-        with st.container(border=True, key="partner_card"):
-            st.subheader(card.name)
-            for label, value in card.facts:
-                st.markdown(f"**{label}:** {value}")
-            st.markdown(f"**{t('card.documents', lang)}:**")
-            for title, date, _ in card.documents:
-                st.markdown(f"- {title}, {date}")
+def toggle_growth() -> None:
+    """Start the growth from the first year (or go on from the slider's year), or pause it."""
+    if not st.session_state.get(GROWTH_PLAYING_KEY) and (
+        st.session_state[GROWTH_YEAR_KEY] >= last_year
+    ):
+        st.session_state[GROWTH_YEAR_KEY] = first_year
+    st.session_state[GROWTH_PLAYING_KEY] = not st.session_state.get(GROWTH_PLAYING_KEY)
+    st.session_state[GROWTH_STEPPED_KEY] = time.monotonic()
+
+
+@st.fragment(run_every=GROWTH_STEP_SECONDS if playing else None)
+def network_map() -> None:
+    """The slider, the map and the card: they rerun on their own, not the whole page."""
+    if st.session_state.get(GROWTH_PLAYING_KEY):
+        # A timed run moves the year on; a run a reader's click caused does not.
+        stepped = st.session_state.get(GROWTH_STEPPED_KEY, 0.0)
+        if time.monotonic() - stepped >= GROWTH_STEP_SECONDS * 0.8:
+            st.session_state[GROWTH_STEPPED_KEY] = time.monotonic()
+            st.session_state[GROWTH_YEAR_KEY] = min(
+                st.session_state[GROWTH_YEAR_KEY] + 1, last_year
+            )
+        if st.session_state[GROWTH_YEAR_KEY] >= last_year:
+            st.session_state[GROWTH_PLAYING_KEY] = False
+            st.rerun()  # the whole page, so that the timer stops
+    slider_column, play_column = st.columns([5, 1], vertical_alignment="bottom")
+    if first_year < last_year:
+        with slider_column:
+            year = st.slider(
+                t("map.growth_year", lang),
+                min_value=first_year,
+                max_value=last_year,
+                key=GROWTH_YEAR_KEY,
+                help=t("map.growth_help", lang),
+                disabled=playing,
+            )
+        with play_column:
+            if st.button(
+                t("map.pause" if playing else "map.play", lang),
+                key="growth_play",
+                on_click=toggle_growth,
+                width="stretch",
+            ):
+                st.rerun()  # the whole page: the timer starts or stops there
     else:
-        st.caption(t("map.pick", lang))
+        year = last_year
+    shown = signed_by_end_of(documents, year)
+    st.caption(
+        t(
+            "map.growth_caption",
+            lang,
+            year=year,
+            partners=shown[PARTNER_ID].nunique(),
+            documents=len(shown),
+        )
+    )
+    places = partner_places(shown, coords, home.id)
+    names = partner_names(shown, lang)
+    map_column, card_column = st.columns([3, 1], gap="medium")
+    with map_column:
+        clicked = show_map(
+            base_map(documents, coords, home, lang),
+            partner_layer(shown, coords, home, lang),
+            key="map",
+            height=MAP_HEIGHT_PX,
+        )
+    init_partner(list(names))
+    take_map_click(
+        (clicked or {}).get("last_object_clicked"), lambda lat, lon: partner_at(places, lat, lon)
+    )
+    with card_column:
+        st.selectbox(
+            t("map.partner", lang),
+            list(names),
+            key=PARTNER_KEY,
+            format_func=names.get,
+            placeholder=t("map.choose", lang),
+        )
+        selected = st.session_state[PARTNER_KEY]
+        set_partner_param(selected)
+        if selected:
+            distance = places.set_index(PARTNER_ID)[DISTANCE_KM].get(selected)
+            card = partner_card(shown, selected, distance, lang)
+            with st.container(border=True, key="partner_card"):
+                st.subheader(card.name)
+                for label, value in card.facts:
+                    st.markdown(f"**{label}:** {value}")
+                st.markdown(f"**{t('card.documents', lang)}:**")
+                for title, date, _ in card.documents:
+                    st.markdown(f"- {title}, {date}")
+        else:
+            st.caption(t("map.pick", lang))
+
+
+network_map()
+
+st.download_button(
+    t("map.download_html", lang),
+    # Built only when the button is pressed: the file carries Leaflet and the basemap.
+    data=lambda: standalone_map_html(
+        documents, coords, home, lang, basemap=data.basemap_path(), title=home.title(lang)
+    ),
+    file_name=f"partners-map-{lang}.html",
+    mime=HTML_MIME,
+    key="download_map_html",
+    help=t("map.download_help", lang),
+    on_click="ignore",
+)

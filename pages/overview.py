@@ -1,6 +1,4 @@
 # The overview: what the dashboard holds, in figures, and where to look next.
-import datetime as dt
-
 import streamlit as st
 
 from ui import data
@@ -16,7 +14,7 @@ leave_legacy_pages_mode()
 lang = language()
 home = data.home()
 documents = data.documents_in_view()
-today = dt.date.today()
+today = data.today()
 
 st.title(home.title(lang))
 st.write(t("overview.intro", lang))

@@ -1,6 +1,4 @@
 # When each document was signed, and how the network of partners grew.
-import datetime as dt
-
 import streamlit as st
 
 from ui import data
@@ -13,7 +11,7 @@ from utils.i18n import t
 leave_legacy_pages_mode()
 lang = language()
 documents = data.documents_in_view()
-until = data.view_until(dt.date.today())
+until = data.view_until()
 
 st.title(t("page.timeline", lang))
 stop_if_empty(documents, data.registry_size(), lang)

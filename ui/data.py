@@ -15,15 +15,27 @@ from utils.assets import publish_assets as publish
 from utils.filters import Filters, apply_filters, view_end
 from utils.places import Home, load_coords, load_home
 from utils.registry import Problem, load_registry
+from utils.strategy import load_strategy
 
 # Another municipality (or a test) points the app at its own data folder.
 DATA_DIR_VARIABLE = "PARTNERS_DATA_DIR"
+# Fixes the app's "today" (YYYY-MM-DD): tests, and rehearsing a meeting set for a later day.
+TODAY_VARIABLE = "PARTNERS_TODAY"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+STRATEGY_FILE = "strategy.csv"
 
 
 def data_dir() -> Path:
     """Return the folder the app reads its data files from."""
     return Path(os.environ.get(DATA_DIR_VARIABLE, DEFAULT_DATA_DIR))
+
+
+def today() -> dt.date:
+    """Return today's date, or the date PARTNERS_TODAY fixes."""
+    fixed = os.environ.get(TODAY_VARIABLE)
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
 
 
 def _modified(path: Path) -> float:
@@ -53,13 +65,25 @@ def _home(path: Path, modified: float) -> Home:
 def registry() -> tuple[pd.DataFrame, list[Problem]]:
     """Return the partner registry and the problems found in its file."""
     path = data_dir() / "partners.csv"
-    return _registry(path, _modified(path), dt.date.today())
+    return _registry(path, _modified(path), today())
 
 
 def coords() -> tuple[pd.DataFrame, list[Problem]]:
     """Return the coordinates of the places and the problems found in their file."""
     path = data_dir() / "coords.csv"
     return _coords(path, _modified(path))
+
+
+@st.cache_data(show_spinner=False)
+def _strategy(path: Path, modified: float) -> tuple[pd.DataFrame, list[Problem]]:
+    del modified
+    return load_strategy(path)
+
+
+def strategy() -> tuple[pd.DataFrame, list[Problem]]:
+    """Return the strategy's directions of cooperation and the problems found in their file."""
+    path = data_dir() / STRATEGY_FILE
+    return _strategy(path, _modified(path))
 
 
 def home() -> Home:
@@ -78,13 +102,13 @@ def documents_in_view() -> pd.DataFrame:
     """Return the documents that the sidebar's filters let through (cached per view)."""
     documents, _ = registry()
     path = data_dir() / "partners.csv"
-    return _in_view(path, _modified(path), dt.date.today(), current_filters(documents))
+    return _in_view(path, _modified(path), today(), current_filters(documents))
 
 
-def view_until(today: dt.date) -> dt.date:
+def view_until() -> dt.date:
     """Return where the time axes end for the current filters: today or their last year."""
     documents, _ = registry()
-    return view_end(current_filters(documents), documents, today)
+    return view_end(current_filters(documents), documents, today())
 
 
 def registry_size() -> int:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from ui.state import PRESENT_MODE, PRINT_MODE
 from utils.i18n import t
 
 
@@ -26,15 +27,23 @@ PAGES = (
     PageInfo("timeline", "pages/timeline.py"),
     PageInfo("breakdowns", "pages/breakdowns.py"),
     PageInfo("table", "pages/table.py"),
+    PageInfo("anniversaries", "pages/anniversaries.py"),
+    PageInfo("strategy", "pages/strategy.py"),
 )
 DEFAULT_PAGE = PAGES[0]
+# What runs in presentation and print mode, whichever page's URL the mode was asked on.
+MODE_SCRIPTS = {PRESENT_MODE: "pages/present.py", PRINT_MODE: "pages/print.py"}
 
 
-def navigation_pages(lang: str) -> list[st.Page]:
-    """Build the st.Page list in `lang`; the first page is the default."""
+def navigation_pages(lang: str, mode: str | None = None) -> list[st.Page]:
+    """Build the st.Page list in `lang`; the first page is the default.
+
+    In a mode, every page's URL runs the mode's script instead: the URL stays as it was,
+    so leaving the mode (dropping ?mode=) returns to the page the reader came from.
+    """
     return [
         st.Page(
-            page.script,
+            MODE_SCRIPTS[mode] if mode else page.script,
             title=t(f"page.{page.key}", lang),
             url_path=page.key,
             default=page == DEFAULT_PAGE,

@@ -9,8 +9,11 @@ from ui.state import (
     COUNTRIES_KEY,
     DOCUMENT_TYPES_KEY,
     LANGUAGE_KEY,
+    PRESENT_MODE,
+    PRINT_MODE,
     SEARCH_KEY,
     YEARS_KEY,
+    enter_mode,
     remember_filters,
     reset_filters,
 )
@@ -76,5 +79,15 @@ def render_sidebar(documents: pd.DataFrame, problem_count: int, lang: str) -> No
         disabled=shown == len(documents),
     )
     st.caption(t("filters.link", lang))
+    st.header(t("mode.header", lang))
+    for mode in (PRESENT_MODE, PRINT_MODE):
+        st.button(
+            t(f"mode.{mode}", lang),
+            key=f"enter_{mode}",
+            on_click=enter_mode,
+            args=(mode,),
+            help=t(f"mode.{mode}_help", lang),
+            width="stretch",
+        )
     if problem_count:
         st.warning(t("data.problems_short", lang, count=problem_count))

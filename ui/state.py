@@ -25,6 +25,10 @@ COUNTRIES_KEY = "countries"
 DOCUMENT_TYPES_KEY = "types"
 SEARCH_KEY = "search"
 PARTNER_KEY = "partner"  # the partner whose card the map page shows; also its parameter
+MODE_PARAM = "mode"  # ?mode=present or ?mode=print: the whole app shown another way
+PRESENT_MODE = "present"
+PRINT_MODE = "print"
+MODES = (PRESENT_MODE, PRINT_MODE)
 MAP_CLICK_SEEN_KEY = "map_click_seen"  # the map's last click that has been acted on
 
 
@@ -110,8 +114,9 @@ def sync_url(documents: pd.DataFrame) -> None:
     """Rewrite the URL's parameters from the language and the filters, if they differ."""
     wanted = filters_to_params(current_filters(documents), default_filters(documents))
     wanted[LANGUAGE_KEY] = [language()]
-    if PARTNER_KEY in st.query_params:
-        wanted[PARTNER_KEY] = st.query_params.get_all(PARTNER_KEY)
+    for kept in (PARTNER_KEY, MODE_PARAM):
+        if kept in st.query_params:
+            wanted[kept] = st.query_params.get_all(kept)
     present = {name: st.query_params.get_all(name) for name in st.query_params}
     if present != wanted:
         st.query_params.from_dict(wanted)
@@ -145,3 +150,39 @@ def set_partner_param(partner_id: str | None) -> None:
         st.query_params[PARTNER_KEY] = partner_id
     elif PARTNER_KEY in st.query_params:
         del st.query_params[PARTNER_KEY]
+
+
+def view_mode() -> str | None:
+    """Return the mode the URL asks for (presentation or print), or None for the dashboard."""
+    mode = st.query_params.get(MODE_PARAM)
+    return mode if mode in MODES else None
+
+
+def enter_mode(mode: str) -> None:
+    """Switch to presentation or print mode (a button's callback); the filters are kept."""
+    st.query_params[MODE_PARAM] = mode
+
+
+def leave_mode() -> None:
+    """Go back to the dashboard from presentation or print mode (a button's callback)."""
+    if MODE_PARAM in st.query_params:
+        del st.query_params[MODE_PARAM]
+
+
+def selected_partner(choices: list[str]) -> str | None:
+    """Return the partner the URL names, if it is among the choices."""
+    chosen = st.query_params.get(PARTNER_KEY)
+    return chosen if chosen in choices else None
+
+
+def step_partner(choices: list[str], step: int) -> None:
+    """Move the presenter to the next or previous partner (a button's callback).
+
+    Stepping past either end comes back to the whole network first.
+    """
+    current = selected_partner(choices)
+    position = -1 if current is None else choices.index(current)
+    position += step
+    if current is None and step < 0:
+        position = len(choices) - 1
+    set_partner_param(choices[position] if 0 <= position < len(choices) else None)

@@ -159,3 +159,14 @@ def view_end(filters: Filters, documents: pd.DataFrame, today: dt.date) -> dt.da
     """Return where time axes end: today, or the last day of the last year the filters show."""
     _, last = year_bounds(documents)
     return today if filters.year_to >= last else dt.date(filters.year_to, 12, 31)
+
+
+def signed_by_end_of(documents: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Return the documents signed by the end of `year`: the network as it stood then."""
+    return documents[documents[SIGNED_YEAR] <= year]
+
+
+def growth_years(documents: pd.DataFrame, until: dt.date) -> tuple[int, int]:
+    """Return the years a growth slider runs over: the first agreement's to `until`'s."""
+    first, _ = year_bounds(documents)
+    return first, max(first, until.year)

@@ -20,6 +20,43 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "page.timeline": {"ru": "Хронология", "en": "Timeline"},
     "page.breakdowns": {"ru": "Статистика", "en": "Breakdowns"},
     "page.table": {"ru": "Таблица документов", "en": "Documents table"},
+    "page.anniversaries": {"ru": "Юбилеи", "en": "Anniversaries"},
+    "page.strategy": {"ru": "Стратегия", "en": "Strategy"},
+    # Presentation mode and the print view (?mode=present, ?mode=print)
+    "mode.header": {"ru": "Для встреч", "en": "For meetings"},
+    "mode.present": {"ru": "Режим презентации", "en": "Presentation mode"},
+    "mode.present_help": {
+        "ru": "Карта на весь экран, крупные подписи, без боковой панели. Фильтры сохраняются.",
+        "en": "The map full screen, large labels, no sidebar. The filters are kept.",
+    },
+    "mode.print": {"ru": "Версия для печати", "en": "Print view"},
+    "mode.print_help": {
+        "ru": "Сводка, карта и диаграммы на листах A4 (альбомная ориентация).",
+        "en": "Summary, map and charts laid out on A4 landscape pages.",
+    },
+    "mode.exit": {"ru": "Выйти из презентации", "en": "Leave the presentation"},
+    "mode.exit_print": {"ru": "Вернуться к панели", "en": "Back to the dashboard"},
+    "present.previous": {"ru": "← Назад", "en": "← Previous"},
+    "present.next": {"ru": "Вперёд →", "en": "Next →"},
+    "present.network": {"ru": "Вся сеть", "en": "Whole network"},
+    "present.summary": {
+        "ru": "Партнёров: {partners} · стран: {countries} · документов: {documents} · {years}",
+        "en": "Partners: {partners} · countries: {countries} · documents: {documents} · {years}",
+    },
+    "present.step": {"ru": "{position} из {count}: {name}", "en": "{position} of {count}: {name}"},
+    "present.keys": {
+        "ru": "Клавиши: ← и → — партнёры по порядку, Home — вся сеть, Esc — выход.",
+        "en": "Keys: ← and → step through the partners, Home shows the whole network, Esc leaves.",
+    },
+    "print.hint": {
+        "ru": "Чтобы напечатать или сохранить в PDF, нажмите Ctrl+P: листы A4, альбомная "
+        "ориентация.",
+        "en": "To print or save as PDF, press Ctrl+P: A4 pages, landscape.",
+    },
+    "print.filters": {
+        "ru": "Показано: {shown} из {total} документов.",
+        "en": "Shown: {shown} of {total} documents.",
+    },
     # Shared filters in the sidebar
     "filters.header": {"ru": "Фильтры", "en": "Filters"},
     "filters.years": {"ru": "Годы подписания", "en": "Years signed"},
@@ -105,8 +142,39 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "все документы списком, с выгрузкой в CSV и Excel",
         "en": "every document as a list, to download as CSV or Excel",
     },
+    "overview.anniversaries": {
+        "ru": "ближайшие круглые даты документов, по годам",
+        "en": "the documents' coming round anniversaries, by year",
+    },
+    "overview.strategy": {
+        "ru": "направления стратегии и документы, которые им служат",
+        "en": "the strategy's directions and the documents that serve them",
+    },
     # Map
     "map.legend": {"ru": "Последний документ", "en": "Latest document"},
+    "map.partners": {"ru": "Партнёры", "en": "Partners"},
+    "map.growth_year": {"ru": "Сеть на конец года", "en": "The network at the end of"},
+    "map.growth_help": {
+        "ru": "Передвиньте, чтобы увидеть, как росла сеть: партнёры появляются в год первого "
+        "документа.",
+        "en": "Move it to see how the network grew: partners appear in the year of their "
+        "first document.",
+    },
+    "map.play": {"ru": "▶ Показать рост", "en": "▶ Play the growth"},
+    "map.pause": {"ru": "❚❚ Пауза", "en": "❚❚ Pause"},
+    "map.growth_caption": {
+        "ru": "На конец {year} года: партнёров — {partners}, документов — {documents}.",
+        "en": "At the end of {year}: {partners} partners, {documents} documents.",
+    },
+    "map.download_html": {
+        "ru": "Скачать карту (HTML, без интернета)",
+        "en": "Download the map (HTML, works offline)",
+    },
+    "map.download_help": {
+        "ru": "Один файл со всем нужным: открывается с флешки в любом браузере без сети.",
+        "en": "One file with everything in it: opens from a USB stick in any browser, "
+        "no network needed.",
+    },
     "map.tiles": {
         "ru": "Карта OpenStreetMap (нужен интернет)",
         "en": "OpenStreetMap (needs the internet)",
@@ -229,6 +297,47 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Declaration of intent",
     },
     "date.year": {"ru": "{year} г.", "en": "{year}"},
+    # Anniversaries
+    "anniversaries.intro": {
+        "ru": "Круглые даты документов — каждые 5 лет. Дата, известная до месяца или года, "
+        "даёт месяц или год юбилея, а не выдуманный день. Сегодня: {today}.",
+        "en": "Round anniversaries of the documents, every 5 years. A date known to the month "
+        "or year gives the anniversary's month or year, not a made-up day. Today: {today}.",
+    },
+    "anniversaries.year": {"ru": "Год юбилея", "en": "Anniversary year"},
+    "anniversaries.count": {
+        "ru": "Юбилеев в {year} году: {count}",
+        "en": "Anniversaries in {year}: {count}",
+    },
+    "anniversaries.none": {
+        "ru": "В ближайшие {years} лет круглых дат нет.",
+        "en": "No round anniversary in the next {years} years.",
+    },
+    "anniversaries.next": {
+        "ru": "Ближайший юбилей: {years} лет — {document}, {partner}, {date}.",
+        "en": "Next anniversary: {years} years of the {document} with {partner}, {date}.",
+    },
+    "column.anniversary": {"ru": "Юбилей", "en": "Anniversary"},
+    "column.years": {"ru": "Лет", "en": "Years"},
+    # Strategy
+    "strategy.intro": {
+        "ru": "Направления сотрудничества из стратегии и документы, которые им служат. "
+        "Направление без документов открыто. Сравнение идёт со всем реестром, без фильтров.",
+        "en": "The strategy's directions of cooperation and the documents that serve them. "
+        "A direction with no document is open. They are compared with the whole registry, "
+        "not the filtered view.",
+    },
+    "strategy.direction": {"ru": "Направление", "en": "Direction"},
+    "strategy.documents": {"ru": "Документы", "en": "Documents"},
+    "strategy.open": {"ru": "Открыто: документов пока нет", "en": "Open: no document yet"},
+    "strategy.served": {
+        "ru": "Документов: {documents}, партнёров: {partners}",
+        "en": "{documents} document(s) with {partners} partner(s)",
+    },
+    "strategy.summary": {
+        "ru": "Направлений: {total}, из них открытых: {open}.",
+        "en": "{total} directions, {open} of them open.",
+    },
     # Validation report
     "problem.at_row_column": {
         "ru": "Строка {row}, столбец «{column}»",
@@ -304,6 +413,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "problem.duplicate_place": {
         "ru": "место «{value}» уже есть в строке {other_row}",
         "en": "the place “{value}” is already on row {other_row}",
+    },
+    "problem.duplicate_id": {
+        "ru": "идентификатор «{value}» уже есть в строке {other_row}",
+        "en": "the id “{value}” is already on row {other_row}",
     },
     "problem.no_table": {
         "ru": "в тексте нет таблицы (строк с ячейками, разделёнными табуляцией)",
@@ -381,6 +494,11 @@ def format_signed(signed: str, precision: str, lang: str) -> str:
         # LLLL is the stand-alone month name: «март 2009», not «марта 2009».
         return format_date(dt.date(parts[0], parts[1], 1), "LLLL y", locale=lang)
     return format_date(dt.date(*parts), "d MMMM y", locale=lang)
+
+
+def format_date_long(date: dt.date, lang: str) -> str:
+    """Write a full date in words: «26 ноября 2026», "26 November 2026"."""
+    return format_date(date, "d MMMM y", locale=lang)
 
 
 def month_names_ru() -> dict[str, int]:

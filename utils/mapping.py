@@ -46,6 +46,7 @@ from utils.tables import partner_name, region_name
 PARTNER_MARKER_CLASS = "partner-marker"
 HOME_MARKER_CLASS = "home-marker"
 ARC_CLASS = "partner-arc"
+LABEL_CLASS = "partner-label"  # a partner's name written beside its marker (presentation mode)
 # Columns of the places table (one row per partner on the map).
 LATEST_TYPE = "latest_type"
 
@@ -61,6 +62,9 @@ FIT_MAX_ZOOM = 9  # a single place is not zoomed in to street level
 PARTNER_RADIUS_PX = 10
 ARC_BEND = 0.2  # the arc's bulge as a share of the distance between its ends
 ARC_STEPS = 24
+FOCUS_ZOOM = 7  # close enough to tell neighbours apart, far enough to see the region
+FLY_SECONDS = 1.2
+LABEL_FONT_PX = 20
 
 
 @dataclass(frozen=True)
@@ -229,26 +233,234 @@ class _Basemap(MacroElement):
             map.getPane("basemap").style.zIndex = 150;
             map.getContainer().style.background = {{ this.sea|tojson }};
             map.attributionControl.addAttribution({{ this.attribution|tojson }});
+            function draw(data) {
+                var style = {{ this.style|tojson }};
+                L.geoJSON(data, {pane: "basemap", interactive: false, style: style}).addTo(map);
+            }
+            {% if this.geojson %}
+            draw({{ this.geojson }});
+            {% else %}
             fetch({{ this.url|tojson }})
                 .then(function (response) { return response.json(); })
-                .then(function (data) {
-                    var style = {{ this.style|tojson }};
-                    L.geoJSON(data, {pane: "basemap", interactive: false, style: style})
-                        .addTo(map);
-                });
+                .then(draw);
+            {% endif %}
         })({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, url: str, images: str) -> None:
+    def __init__(self, url: str, images: str, geojson: str | None = None) -> None:
         super().__init__()
         self._name = "Basemap"
         self.url = url
+        # Inline GeoJSON text; written into a script, so "</" must not end it early.
+        self.geojson = geojson.replace("</", "<\\/") if geojson else None
         self.images = images
         self.sea = SEA_COLOR
         self.attribution = BASEMAP_ATTRIBUTION
         self.style = {"color": BORDER_COLOR, "weight": 1, "fillColor": LAND_COLOR, "fillOpacity": 1}
+
+
+class _FillFrame(MacroElement):
+    """Make the map as tall as its frame, which the presentation page sizes to the screen."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            function fill() {
+                map.getContainer().style.height = window.innerHeight + "px";
+                map.invalidateSize();
+            }
+            fill();
+            window.addEventListener("resize", fill);
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "FillFrame"
+
+
+class _LabelStyle(MacroElement):
+    """Large, haloed partner labels that read from the back of a room."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        if (!document.getElementById("partner-label-style")) {
+            var labelStyle = document.createElement("style");
+            labelStyle.id = "partner-label-style";
+            labelStyle.textContent = {{ this.css|tojson }};
+            document.head.appendChild(labelStyle);
+        }
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "LabelStyle"
+        self.css = (
+            f".{LABEL_CLASS}{{font-size:{LABEL_FONT_PX}px;font-weight:700;color:#111;"
+            "background:rgba(255,255,255,0.85);border:none;box-shadow:none;padding:1px 6px}"
+            f".{LABEL_CLASS}::before{{display:none}}"
+        )
+
+
+class _FlyTo(MacroElement):
+    """Fly to a partner's marker and open its card (the presenter's step)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map, marker) {
+            // After the layer is on the map: st_folium adds it once this script has run.
+            setTimeout(function () {
+                var opened = false;
+                function open() {
+                    if (!opened) { opened = true; marker.openPopup(); }
+                }
+                map.once("moveend", open);
+                map.flyTo(marker.getLatLng(), {{ this.zoom }}, {duration: {{ this.seconds }}});
+                setTimeout(open, {{ this.seconds * 1000 + 400 }});
+            }, 0);
+        })({{ this._parent._parent.get_name() }}, {{ this.marker.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, marker: folium.CircleMarker, zoom: float) -> None:
+        super().__init__()
+        self._name = "FlyTo"
+        self.marker = marker
+        self.zoom = zoom
+        self.seconds = FLY_SECONDS
+
+
+class _FlyToBounds(MacroElement):
+    """Fly back to the whole network and close any open card."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            setTimeout(function () {
+                map.closePopup();
+                map.flyToBounds({{ this.bounds|tojson }}, {
+                    padding: {{ this.padding|tojson }},
+                    maxZoom: {{ this.max_zoom }},
+                    duration: {{ this.seconds }}
+                });
+            }, 0);
+        })({{ this._parent._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]]) -> None:
+        super().__init__()
+        self._name = "FlyToBounds"
+        self.bounds = bounds
+        self.padding = list(FIT_PADDING_PX)
+        self.max_zoom = FIT_MAX_ZOOM
+        self.seconds = FLY_SECONDS
+
+
+# Label placement for presentation mode. Leaflet cannot move permanent tooltips out of
+# each other's way, so each label gets the first side of its marker where it overlaps no
+# label or marker placed before it, judged at the zoom the map opens on a 1080p screen.
+LABEL_SIDES = ("right", "left", "top", "bottom")
+LABEL_OFFSETS = {
+    "right": (PARTNER_RADIUS_PX, 0),
+    "left": (-PARTNER_RADIUS_PX, 0),
+    "top": (0, -PARTNER_RADIUS_PX),
+    "bottom": (0, PARTNER_RADIUS_PX),
+}
+LABEL_HEIGHT_PX = 30
+LABEL_CHAR_PX = 0.58 * LABEL_FONT_PX  # the average width of a bold character
+PRESENT_VIEW_PX = (1880, 960)
+TILE_PX = 256
+
+
+def _project(lat: float, lon: float, zoom: float) -> tuple[float, float]:
+    """Return the Web Mercator pixel position of a point at a zoom level."""
+    scale = TILE_PX * 2**zoom
+    sin_lat = math.sin(math.radians(lat))
+    x = (lon + 180) / 360 * scale
+    y = (0.5 - math.log((1 + sin_lat) / (1 - sin_lat)) / (4 * math.pi)) * scale
+    return x, y
+
+
+def fit_zoom(points: list[tuple[float, float]], view_px: tuple[int, int]) -> float:
+    """Return the zoom at which the points fit the view with the map's padding (quarter steps)."""
+    zoom = float(FIT_MAX_ZOOM)
+    while zoom > MIN_ZOOM:
+        xs, ys = zip(*(_project(lat, lon, zoom) for lat, lon in points), strict=True)
+        width = max(xs) - min(xs) + 2 * FIT_PADDING_PX[0]
+        height = max(ys) - min(ys) + 2 * FIT_PADDING_PX[1]
+        if width <= view_px[0] and height <= view_px[1]:
+            return zoom
+        zoom -= 0.25
+    return float(MIN_ZOOM)
+
+
+def _label_box(
+    anchor: tuple[float, float], side: str, width: float
+) -> tuple[float, float, float, float]:
+    """Return (left, top, right, bottom) of a label of `width` on `side` of a marker."""
+    x, y = anchor
+    gap, half = PARTNER_RADIUS_PX + 4, LABEL_HEIGHT_PX / 2
+    if side == "right":
+        return x + gap, y - half, x + gap + width, y + half
+    if side == "left":
+        return x - gap - width, y - half, x - gap, y + half
+    if side == "top":
+        return x - width / 2, y - gap - LABEL_HEIGHT_PX, x + width / 2, y - gap
+    return x - width / 2, y + gap, x + width / 2, y + gap + LABEL_HEIGHT_PX
+
+
+def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Tell whether two (left, top, right, bottom) boxes overlap."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def label_sides(
+    labels: list[tuple[str, float, float]],
+    home_at: tuple[float, float] | None,
+    view_px: tuple[int, int] = PRESENT_VIEW_PX,
+) -> list[str]:
+    """Choose a side for each (text, lat, lon) label so that labels stay apart and on screen."""
+    points = [(lat, lon) for _, lat, lon in labels] + ([home_at] if home_at else [])
+    if not points:
+        return []
+    zoom = fit_zoom(points, view_px)
+    projected = [_project(lat, lon, zoom) for lat, lon in points]
+    # fitBounds puts the outermost points this padding from the map's edges, whatever the
+    # screen: a label that stays within it stays on screen.
+    pad_x, pad_y = FIT_PADDING_PX
+    view = (
+        min(x for x, _ in projected) - pad_x,
+        min(y for _, y in projected) - pad_y,
+        max(x for x, _ in projected) + pad_x,
+        max(y for _, y in projected) + pad_y,
+    )
+    radius = PARTNER_RADIUS_PX + 2
+    taken = [(x - radius, y - radius, x + radius, y + radius) for x, y in projected]
+    sides = []
+    for (text, _, _), anchor in zip(labels, projected, strict=False):
+        width = len(text) * LABEL_CHAR_PX + 12
+        boxes = {side: _label_box(anchor, side, width) for side in LABEL_SIDES}
+        inside = [
+            side for side in LABEL_SIDES if view[0] <= boxes[side][0] and boxes[side][2] <= view[2]
+        ] or list(LABEL_SIDES)
+        free = [side for side in inside if not any(_overlaps(boxes[side], b) for b in taken)]
+        side = (free or inside)[0]
+        taken.append(boxes[side])
+        sides.append(side)
+    return sides
 
 
 def map_bounds(points: list[tuple[float, float]]) -> list[list[float]]:
@@ -258,21 +470,32 @@ def map_bounds(points: list[tuple[float, float]]) -> list[list[float]]:
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
-def build_map(
+def home_point(coords: pd.DataFrame, home: Home) -> tuple[float, float] | None:
+    """Return the home's (lat, lon), or None when coords.csv does not place it."""
+    located = coords.set_index(PLACE_ID)
+    if home.id not in located.index:
+        return None
+    return float(located.at[home.id, LAT]), float(located.at[home.id, LON])
+
+
+def base_map(
     documents: pd.DataFrame,
     coords: pd.DataFrame,
     home: Home,
     lang: str,
     static_url: str = STATIC_URL_FROM_MAP,
+    *,
+    fill_frame: bool = False,
+    basemap_geojson: str | None = None,
 ) -> folium.Map:
-    """Build the map of the given documents' partners, framed on them and the home."""
+    """Build the map without its partners: basemap, home, legend, framed on the documents' partners.
+
+    The partners come as a separate layer (partner_layer), so that a change of the partners
+    shown (the growth slider, the presenter's steps) swaps the layer and keeps the map's zoom.
+    `basemap_geojson` puts the basemap into the page instead of fetching it (offline export).
+    """
     places = partner_places(documents, coords, home.id)
-    located = coords.set_index(PLACE_ID)
-    home_point = (
-        (float(located.at[home.id, LAT]), float(located.at[home.id, LON]))
-        if home.id in located.index
-        else None
-    )
+    home_at = home_point(coords, home)
     west, south, east, north = BASEMAP_BOUNDS
     fmap = folium.Map(
         tiles=None,
@@ -292,7 +515,11 @@ def build_map(
         ("jquery", f"{static_url}/{JQUERY_JS}"),
     ]
     fmap.default_css = [("leaflet_css", f"{static_url}/{LEAFLET_CSS}")]
-    _Basemap(f"{static_url}/{BASEMAP_NAME}", f"{static_url}/{LEAFLET_IMAGES}").add_to(fmap)
+    if fill_frame:
+        _FillFrame().add_to(fmap)
+    _Basemap(
+        f"{static_url}/{BASEMAP_NAME}", f"{static_url}/{LEAFLET_IMAGES}", basemap_geojson
+    ).add_to(fmap)
     folium.TileLayer(
         MAP_TILES_URL,
         name=t("map.tiles", lang),
@@ -301,43 +528,9 @@ def build_map(
         show=False,
         max_zoom=19,
     ).add_to(fmap)
-
-    for _, place in places.iterrows():
-        point = (float(place[LAT]), float(place[LON]))
-        color = DOCUMENT_TYPE_COLORS[place[LATEST_TYPE]]
-        if home_point is not None:
-            folium.PolyLine(
-                arc_points(home_point, point),
-                color=color,
-                weight=4,
-                opacity=0.9,
-                class_name=ARC_CLASS,
-            ).add_to(fmap)
-        distance = place[DISTANCE_KM]
-        card = partner_card(
-            documents, place[PARTNER_ID], None if pd.isna(distance) else distance, lang
-        )
-        folium.CircleMarker(
-            point,
-            radius=PARTNER_RADIUS_PX,
-            color="#ffffff",
-            weight=2,
-            fill=True,
-            fill_color=color,
-            fill_opacity=1,
-            class_name=PARTNER_MARKER_CLASS,
-            tooltip=folium.Tooltip(tooltip_text(card.name), style="font-size:16px"),
-            popup=folium.Popup(
-                popup_html(card, lang),
-                max_width=400,
-                # Pan the map so that an open popup is never under the legend.
-                auto_pan_padding_top_right=LEGEND_CLEARANCE_PX,
-            ),
-        ).add_to(fmap)
-
-    if home_point is not None:
+    if home_at is not None:
         folium.Marker(
-            home_point,
+            home_at,
             icon=folium.DivIcon(
                 html=f"<div class='{HOME_MARKER_CLASS}' style='color:{HOME_COLOR};font-size:34px;"
                 "line-height:34px;text-shadow:0 0 3px #fff,0 0 3px #fff'>&#9733;</div>",
@@ -352,23 +545,137 @@ def build_map(
     _Legend(legend_html(kinds, home.name(lang), lang)).add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
 
-    points = [(float(lat), float(lon)) for lat, lon in zip(places[LAT], places[LON], strict=True)]
-    if home_point is not None:
-        points.append(home_point)
+    points = network_points(places, home_at)
     if points:
         fmap.fit_bounds(map_bounds(points), padding=FIT_PADDING_PX, max_zoom=FIT_MAX_ZOOM)
     return stable_ids(fmap)
 
 
-def stable_ids(fmap: folium.Map) -> folium.Map:
-    """Number the map's elements in order instead of folium's random ids.
+def network_points(
+    places: pd.DataFrame, home_at: tuple[float, float] | None
+) -> list[tuple[float, float]]:
+    """Return the points the map is framed on: the partners' places and the home."""
+    points = [(float(lat), float(lon)) for lat, lon in zip(places[LAT], places[LON], strict=True)]
+    if home_at is not None:
+        points.append(home_at)
+    return points
+
+
+def partner_layer(
+    documents: pd.DataFrame,
+    coords: pd.DataFrame,
+    home: Home,
+    lang: str,
+    *,
+    labels: bool = False,
+    label_view_px: tuple[int, int] = PRESENT_VIEW_PX,
+    focus: str | None = None,
+    frame_on: pd.DataFrame | None = None,
+) -> folium.FeatureGroup:
+    """Build the layer of the documents' partners: a marker and an arc from the home for each.
+
+    With `labels`, each partner's name is written beside its marker (presentation mode),
+    placed for a map of `label_view_px`.
+    `focus` flies the map to that partner and opens its card; without a focus but with
+    `frame_on` (documents), the map flies back to frame those documents' partners.
+    """
+    places = partner_places(documents, coords, home.id)
+    home_at = home_point(coords, home)
+    layer = folium.FeatureGroup(name=t("map.partners", lang), control=False)
+    focus_marker = None
+    names = [partner_name(place, lang) for _, place in places.iterrows()]
+    sides = (
+        label_sides(
+            [
+                (name, float(lat), float(lon))
+                for name, lat, lon in zip(names, places[LAT], places[LON], strict=True)
+            ],
+            home_at,
+            label_view_px,
+        )
+        if labels
+        else [None] * len(places)
+    )
+    for side, (_, place) in zip(sides, places.iterrows(), strict=True):
+        point = (float(place[LAT]), float(place[LON]))
+        color = DOCUMENT_TYPE_COLORS[place[LATEST_TYPE]]
+        if home_at is not None:
+            folium.PolyLine(
+                arc_points(home_at, point),
+                color=color,
+                weight=4,
+                opacity=0.9,
+                class_name=ARC_CLASS,
+            ).add_to(layer)
+        distance = place[DISTANCE_KM]
+        card = partner_card(
+            documents, place[PARTNER_ID], None if pd.isna(distance) else distance, lang
+        )
+        tooltip = (
+            folium.Tooltip(
+                tooltip_text(card.name),
+                permanent=True,
+                direction=side,
+                offset=LABEL_OFFSETS[side],
+                class_name=LABEL_CLASS,
+            )
+            if labels
+            else folium.Tooltip(tooltip_text(card.name), style="font-size:16px")
+        )
+        marker = folium.CircleMarker(
+            point,
+            radius=PARTNER_RADIUS_PX,
+            color="#ffffff",
+            weight=2,
+            fill=True,
+            fill_color=color,
+            fill_opacity=1,
+            class_name=PARTNER_MARKER_CLASS,
+            tooltip=tooltip,
+            popup=folium.Popup(
+                popup_html(card, lang),
+                max_width=400,
+                # Pan the map so that an open popup is never under the legend.
+                auto_pan_padding_top_right=LEGEND_CLEARANCE_PX,
+            ),
+        ).add_to(layer)
+        if place[PARTNER_ID] == focus:
+            focus_marker = marker
+    if labels:
+        _LabelStyle().add_to(layer)
+    if focus_marker is not None:
+        _FlyTo(focus_marker, FOCUS_ZOOM).add_to(layer)
+    elif frame_on is not None:
+        points = network_points(partner_places(frame_on, coords, home.id), home_at)
+        if points:
+            _FlyToBounds(map_bounds(points)).add_to(layer)
+    return stable_ids(layer, prefix="layer")
+
+
+def build_map(
+    documents: pd.DataFrame,
+    coords: pd.DataFrame,
+    home: Home,
+    lang: str,
+    static_url: str = STATIC_URL_FROM_MAP,
+    *,
+    basemap_geojson: str | None = None,
+) -> folium.Map:
+    """Build the whole map of the documents' partners in one piece (for export and checks)."""
+    fmap = base_map(documents, coords, home, lang, static_url, basemap_geojson=basemap_geojson)
+    partner_layer(documents, coords, home, lang).add_to(fmap)
+    return stable_ids(fmap)
+
+
+def stable_ids(root: Element, prefix: str = "") -> Element:
+    """Number the elements of a map (or a layer) in order instead of folium's random ids.
 
     The same view then renders to the same script, so a rerun of the page (another
     partner picked beside the map, say) does not redraw the map or lose its zoom.
     """
-    elements: list[Element] = [fmap]
+    elements: list[Element] = [root]
     for position, element in enumerate(elements):
-        element._id = f"{position:05d}"  # folium names elements by _id
+        element._id = f"{prefix}{position:05d}"  # folium names elements by _id
         elements.extend(element._children.values())
         # A popup keeps its content in an element of its own, outside _children.
         inner = getattr(element, "html", None)
@@ -379,7 +686,7 @@ def stable_ids(fmap: folium.Map) -> folium.Map:
         element._children = type(element._children)(
             (child.get_name(), child) for child in element._children.values()
         )
-    return fmap
+    return root
 
 
 def partner_at(places: pd.DataFrame, lat: float, lon: float, tolerance: float = 1e-6) -> str | None:

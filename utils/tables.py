@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from utils.anniversaries import ANNIVERSARY, YEARS
 from utils.i18n import country_name, format_signed, t
 from utils.places import DISTANCE_KM, distances_km
 from utils.registry import (
@@ -20,6 +21,7 @@ from utils.registry import (
     SIGNED_START,
     Problem,
 )
+from utils.strategy import DOCUMENT_COUNT, IS_OPEN, NAME_EN, NAME_RU, PARTNER_COUNT
 
 # The documents table's columns, each a catalogue key "column.<name>" for its header.
 # What a reader looks for first comes first: who, where, what and when.
@@ -97,3 +99,37 @@ def problems_table(problems: list[Problem], lang: str) -> pd.DataFrame:
             t("column.problem", lang): [p.message(lang) for p in problems],
         }
     )
+
+
+# The anniversaries table's columns, each a catalogue key "column.<name>".
+ANNIVERSARY_TABLE_COLUMNS = ("anniversary", "years", "partner", "country", "document", "signed")
+
+
+def anniversaries_table(anniversaries: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per anniversary, in the given order, with headers and values in `lang`."""
+    precisions = anniversaries[SIGNED_PRECISION]
+    rows = {
+        "anniversary": [
+            format_signed(date, precision, lang)
+            for date, precision in zip(anniversaries[ANNIVERSARY], precisions, strict=True)
+        ],
+        "years": anniversaries[YEARS].astype("int64"),
+        "partner": [partner_name(row, lang) for _, row in anniversaries.iterrows()],
+        "country": [country_name(code, lang) for code in anniversaries[COUNTRY_CODE]],
+        "document": [t(f"document_type.{kind}", lang) for kind in anniversaries[DOCUMENT_TYPE]],
+        "signed": [
+            format_signed(signed, precision, lang)
+            for signed, precision in zip(anniversaries[SIGNED], precisions, strict=True)
+        ],
+    }
+    table = pd.DataFrame({column: list(rows[column]) for column in ANNIVERSARY_TABLE_COLUMNS})
+    return table.rename(columns={c: t(f"column.{c}", lang) for c in ANNIVERSARY_TABLE_COLUMNS})
+
+
+def describe_direction(direction: pd.Series, lang: str) -> tuple[str, str]:
+    """Name a strategy direction in `lang` and say whether documents serve it."""
+    name = direction[NAME_EN] if lang == "en" else direction[NAME_RU]
+    if direction[IS_OPEN]:
+        return name, t("strategy.open", lang)
+    counts = {"documents": direction[DOCUMENT_COUNT], "partners": direction[PARTNER_COUNT]}
+    return name, t("strategy.served", lang, **counts)

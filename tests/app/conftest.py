@@ -46,7 +46,7 @@ def app() -> AppTest:
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
     """A copy of the data folder that a test may break; the app reads it instead."""
-    for name in ("partners.csv", "coords.csv", "home.toml", "basemap.geojson"):
+    for name in ("partners.csv", "coords.csv", "home.toml", "basemap.geojson", "strategy.csv"):
         shutil.copy(DATA / name, tmp_path / name)
     monkeypatch.setenv("PARTNERS_DATA_DIR", str(tmp_path))
     return tmp_path

@@ -16,7 +16,9 @@ def map_args(app) -> dict:
 def test_map_of_every_partner_from_local_assets(app):
     open_page(app, "map")
     args = map_args(app)
-    assert args["script"].count("L.circleMarker(") == 10
+    # The partners come as a layer of their own, swapped without redrawing the map.
+    assert args["feature_group"].count("L.circleMarker(") == 10
+    assert args["script"].count("L.circleMarker(") == 0
     assert args["script"].count("L.marker(") == 1  # the home
     assert args["js_links"] == [
         "../../app/static/vendor/leaflet/leaflet.js",
@@ -34,7 +36,7 @@ def test_map_of_every_partner_from_local_assets(app):
 def test_country_filter_redraws_the_map(app):
     open_page(app, "map", country="DE")
     args = map_args(app)
-    assert args["script"].count("L.circleMarker(") == 3
+    assert args["feature_group"].count("L.circleMarker(") == 3
     assert app.selectbox(key="partner").options == [
         "Крайс Пиннеберг",
         "г. Кюлунгсборн",
@@ -78,5 +80,47 @@ def test_partner_without_coordinates_is_listed_not_drawn(app, data_dir):
     )
     open_page(app, "map", lang="en")
     assert app.warning[0].value == "No coordinates, not shown on the map: Lepel"
-    assert map_args(app)["script"].count("L.circleMarker(") == 9
+    assert map_args(app)["feature_group"].count("L.circleMarker(") == 9
     assert len(app.selectbox(key="partner").options) == 10  # its card is still there
+
+
+def test_growth_slider_shows_the_network_at_the_end_of_a_year(app):
+    open_page(app, "map")
+    slider = app.slider(key="growth_year")
+    assert (slider.min, slider.max, slider.value) == (1991, 2026, 2026)
+    base = map_args(app)["script"]
+    slider.set_value(2000).run()
+    args = map_args(app)
+    assert args["feature_group"].count("L.circleMarker(") == 2
+    assert app.selectbox(key="partner").options == ["Крайс Пиннеберг", "Самоуправление Неринги"]
+    assert app.caption[0].value == "На конец 2000 года: партнёров — 2, документов — 2."
+    # Only the layer changes: the base map's script is the same, so it is not redrawn.
+    assert args["script"] == base
+
+
+def test_growth_year_shows_arcs_in_order_and_documents_as_of_then(app):
+    open_page(app, "map", lang="en")
+    app.slider(key="growth_year").set_value(2009).run()
+    # Braniewo's 2010 treaty is not signed yet: its arc has the colour of the 2004 protocol.
+    app.selectbox(key="partner").select("braniewo").run()
+    lines = [markdown.value for markdown in app.main.markdown]
+    assert "- Protocol of intent, 7 August 2004" in lines
+    assert "- Cooperation treaty, 7 August 2010" not in lines
+    assert map_args(app)["feature_group"].count("L.circleMarker(") == 6
+
+
+def test_play_button_starts_the_growth_from_the_first_year(app):
+    open_page(app, "map")
+    app.button(key="growth_play").click().run()
+    assert app.slider(key="growth_year").value == 1991
+    assert app.button(key="growth_play").label == "❚❚ Пауза"
+    assert map_args(app)["feature_group"].count("L.circleMarker(") == 1
+    app.button(key="growth_play").click().run()
+    assert app.button(key="growth_play").label == "▶ Показать рост"
+    assert app.slider(key="growth_year").value == 1991  # paused where it was
+
+
+def test_map_download_is_offered_as_one_html_file(app):
+    open_page(app, "map", lang="en")
+    button = app.get("download_button")[0]
+    assert button.proto.label == "Download the map (HTML, works offline)"

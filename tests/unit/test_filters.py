@@ -13,6 +13,8 @@ from utils.filters import (
     filters_to_params,
     fit_filters,
     fold,
+    growth_years,
+    signed_by_end_of,
     view_end,
 )
 
@@ -117,3 +119,24 @@ def test_fit_filters_to_a_smaller_registry(documents):
 def test_view_end(documents, year_to, end):
     filters = Filters(1991, year_to)
     assert view_end(filters, documents, dt.date(2026, 11, 26)) == end
+
+
+@pytest.mark.parametrize(
+    ("year", "partners"),
+    [
+        (1990, []),  # before the first agreement: nobody
+        (2000, ["neringa", "pinneberg"]),
+        (2009, ["bisztynek", "braniewo", "lepel", "neringa", "pinneberg", "wolin"]),
+        (2026, None),  # today: everyone
+    ],
+)
+def test_signed_by_end_of_a_year(documents, year, partners):
+    shown = signed_by_end_of(documents, year)
+    expected = sorted(documents["partner_id"].unique()) if partners is None else partners
+    assert sorted(shown["partner_id"].unique()) == expected
+
+
+def test_growth_years_run_from_the_first_agreement_to_the_end(documents):
+    assert growth_years(documents, dt.date(2026, 11, 26)) == (1991, 2026)
+    # A view that ends before its first year still has one year to show.
+    assert growth_years(documents, dt.date(1980, 1, 1)) == (1991, 1991)

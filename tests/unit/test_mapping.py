@@ -10,12 +10,17 @@ from geopy.distance import geodesic
 from utils.filters import Filters, apply_filters
 from utils.mapping import (
     arc_points,
+    base_map,
     build_map,
+    fit_zoom,
+    label_sides,
     map_bounds,
     partner_at,
     partner_card,
+    partner_layer,
     partner_places,
     popup_html,
+    stable_ids,
     tooltip_text,
 )
 
@@ -171,3 +176,79 @@ def test_partner_at_finds_the_clicked_marker(documents, coords):
     places = partner_places(documents, coords, "zelenogradsk")
     assert partner_at(places, 54.3799, 19.8196) == "braniewo"
     assert partner_at(places, 54.38, 19.82) is None  # a click beside every marker
+
+
+def layer_script(layer) -> str:
+    """Render a partner layer on a map and return the whole page's HTML."""
+    import folium  # noqa: PLC0415
+
+    fmap = folium.Map(tiles=None)
+    layer.add_to(fmap)
+    return stable_ids(fmap).get_root().render()
+
+
+def test_base_map_has_no_partners_and_the_layer_has_them(documents, coords, home):
+    base = base_map(documents, coords, home, "ru").get_root().render()
+    assert base.count("L.circleMarker(") == 0
+    assert base.count("L.marker(") == 1  # the home stays on the base map
+    # The base map is framed on every partner, so a layer of fewer keeps the zoom.
+    assert "fitBounds" in base
+    html = layer_script(partner_layer(documents, coords, home, "ru"))
+    assert html.count("L.circleMarker(") == 10
+    assert html.count("L.polyline(") == 10
+
+
+def test_same_layer_renders_the_same_script(documents, coords, home):
+    first = layer_script(partner_layer(documents, coords, home, "ru", labels=True))
+    second = layer_script(partner_layer(documents, coords, home, "ru", labels=True))
+    assert first == second
+
+
+def test_labels_are_permanent_and_hover_tooltips_are_not(documents, coords, home):
+    labelled = layer_script(partner_layer(documents, coords, home, "en", labels=True))
+    assert labelled.count('"permanent": true') == 10
+    assert labelled.count('"className": "partner-label"') == 10
+    plain = layer_script(partner_layer(documents, coords, home, "en"))
+    assert '"permanent": true' not in plain
+
+
+def test_focus_flies_to_the_partner_and_opens_its_card(documents, coords, home):
+    html = layer_script(partner_layer(documents, coords, home, "en", focus="braniewo"))
+    assert html.count("flyTo(") == 1
+    assert "openPopup()" in html
+    back = layer_script(partner_layer(documents, coords, home, "en", frame_on=documents))
+    assert "flyToBounds(" in back
+    assert "flyTo(" not in back.replace("flyToBounds(", "")
+    # An unknown partner (filtered out) is no focus: nothing flies.
+    nowhere = layer_script(partner_layer(documents, coords, home, "en", focus="palanga"))
+    assert "flyTo" not in nowhere
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        # Alone: to the right of the marker.
+        ([("Wolin", 53.84, 14.62)], ["right"]),
+        # The easternmost label would leave the map on the right: it goes left.
+        ([("Pinneberg", 53.66, 9.80), ("Lepel", 54.88, 28.69)], ["right", "left"]),
+        # Neighbours on one line: the western label goes left, clear of its neighbour's
+        # marker, and the eastern one right.
+        (
+            [
+                ("Pinneberg", 53.66, 9.80),
+                ("Braniewo", 54.38, 19.82),
+                ("Elbląg County", 54.39, 19.95),
+                ("Lepel", 54.88, 28.69),
+            ],
+            ["right", "left", "right", "left"],
+        ),
+    ],
+)
+def test_label_sides_keep_labels_apart_and_on_the_map(labels, expected):
+    assert label_sides(labels, HOME) == expected
+
+
+def test_fit_zoom_is_lower_for_a_smaller_screen():
+    points = [(53.66, 9.80), (54.88, 28.69), HOME]
+    assert fit_zoom(points, (1880, 960)) > fit_zoom(points, (1060, 560))
+    assert fit_zoom([HOME], (1880, 960)) == 9  # a single place: the maximum fit zoom

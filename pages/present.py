@@ -1,0 +1,91 @@
+# Presentation mode (?mode=present): the map on the whole screen, partners' names written
+# on it, and steps through the partners one by one for telling the story at a meeting.
+import streamlit as st
+
+from ui import data
+from ui.chrome import PRESENT_CHROME_PX, PRESENT_MAP_BOX
+from ui.frame import leave_legacy_pages_mode
+from ui.maps import show_map
+from ui.notices import stop_if_empty
+from ui.state import language, leave_mode, selected_partner, set_partner_param, step_partner
+from utils.i18n import t
+from utils.mapping import base_map, partner_layer
+from utils.places import partners_without_coords
+from utils.registry import SIGNED_YEAR
+from utils.stats import summarise
+from utils.tables import partner_names
+
+# The frame's height before the page's CSS stretches it to the screen.
+MAP_HEIGHT_PX = 1080 - PRESENT_CHROME_PX
+
+leave_legacy_pages_mode()
+lang = language()
+home = data.home()
+coords, _ = data.coords()
+documents = data.documents_in_view()
+stop_if_empty(documents, data.registry_size(), lang)
+
+missing = set(partners_without_coords(documents, coords))
+names = {pid: name for pid, name in partner_names(documents, lang).items() if pid not in missing}
+order = list(names)
+partner = selected_partner(order)
+summary = summarise(documents, data.today())
+first_year, last_year = int(summary.first[SIGNED_YEAR]), int(summary.latest[SIGNED_YEAR])
+
+title_column, controls_column = st.columns([3, 2], vertical_alignment="center")
+with title_column:
+    st.markdown(f"### {home.title(lang)}")
+    line = t(
+        "present.summary",
+        lang,
+        partners=summary.partners,
+        countries=summary.countries,
+        documents=summary.documents,
+        years=f"{first_year}–{last_year}" if first_year < last_year else first_year,
+    )
+    if partner:
+        step = t(
+            "present.step",
+            lang,
+            position=order.index(partner) + 1,
+            count=len(order),
+            name=names[partner],
+        )
+        line = f"{line} · **{step}**"
+    st.markdown(line, help=t("present.keys", lang))
+with controls_column, st.container(horizontal=True, horizontal_alignment="right"):
+    st.button(
+        t("present.previous", lang),
+        key="present_previous",
+        on_click=step_partner,
+        args=(order, -1),
+        shortcut="Left",
+    )
+    st.button(
+        t("present.next", lang),
+        key="present_next",
+        on_click=step_partner,
+        args=(order, 1),
+        shortcut="Right",
+        type="primary",
+    )
+    st.button(
+        t("present.network", lang),
+        key="present_network",
+        on_click=set_partner_param,
+        args=(None,),
+        shortcut="Home",
+        disabled=partner is None,
+    )
+    st.button(t("mode.exit", lang), key="leave_present", on_click=leave_mode, shortcut="Esc")
+
+with st.container(key=PRESENT_MAP_BOX):
+    show_map(
+        base_map(documents, coords, home, lang, fill_frame=True),
+        partner_layer(
+            documents, coords, home, lang, labels=True, focus=partner, frame_on=documents
+        ),
+        key="present_map",
+        height=MAP_HEIGHT_PX,
+        report_clicks=False,
+    )

@@ -1,0 +1,72 @@
+# Print view (?mode=print): the summary, the map and the charts laid out on A4 landscape
+# pages, without the sidebar, for handing out at a meeting or saving as PDF.
+import streamlit as st
+
+from ui import data
+from ui.chrome import PRINT_SECTION_PREFIX
+from ui.frame import leave_legacy_pages_mode
+from ui.maps import show_map
+from ui.notices import stop_if_empty
+from ui.state import language, leave_mode
+from utils.charts import chart_config, country_figure, document_type_figure, timeline_figure
+from utils.i18n import t
+from utils.mapping import base_map, partner_layer
+from utils.registry import COUNTRY_CODE, PARTNER_ID
+from utils.stats import summarise
+from utils.tables import describe_document
+
+MAP_HEIGHT_PX = 560  # with the summary, one A4 landscape page
+MAP_WIDTH_PX = 1060  # the print column's width (ui/chrome.py)
+
+leave_legacy_pages_mode()
+lang = language()
+home = data.home()
+coords, _ = data.coords()
+documents = data.documents_in_view()
+stop_if_empty(documents, data.registry_size(), lang)
+
+with st.container(horizontal=True, key="print_controls", vertical_alignment="center"):
+    st.caption(t("print.hint", lang))
+    st.button(t("mode.exit_print", lang), key="leave_print", on_click=leave_mode)
+
+summary = summarise(documents, data.today())
+first = describe_document(summary.first, lang)
+latest = describe_document(summary.latest, lang)
+st.title(home.title(lang))
+st.caption(t("print.filters", lang, shown=len(documents), total=data.registry_size()))
+with st.container(horizontal=True, key="print_summary"):
+    st.metric(t("summary.partners", lang), documents[PARTNER_ID].nunique(), border=True)
+    st.metric(t("summary.countries", lang), documents[COUNTRY_CODE].nunique(), border=True)
+    st.metric(t("summary.documents", lang), len(documents), border=True)
+    st.metric(t("summary.first", lang), first["date"], border=True)
+    st.metric(t("summary.latest", lang), latest["date"], border=True)
+show_map(
+    base_map(documents, coords, home, lang),
+    partner_layer(
+        documents, coords, home, lang, labels=True, label_view_px=(MAP_WIDTH_PX, MAP_HEIGHT_PX)
+    ),
+    key="print_map",
+    height=MAP_HEIGHT_PX,
+    report_clicks=False,
+)
+
+with st.container(key=f"{PRINT_SECTION_PREFIX}timeline"):
+    st.plotly_chart(
+        timeline_figure(documents, lang, data.view_until()),
+        key="print_timeline_chart",
+        config=chart_config("timeline", lang),
+    )
+with st.container(key=f"{PRINT_SECTION_PREFIX}breakdowns"):
+    country_column, type_column = st.columns(2)
+    with country_column:
+        st.plotly_chart(
+            country_figure(documents, lang),
+            key="print_country_chart",
+            config=chart_config("by_country", lang),
+        )
+    with type_column:
+        st.plotly_chart(
+            document_type_figure(documents, lang),
+            key="print_document_type_chart",
+            config=chart_config("by_document_type", lang),
+        )

@@ -1,0 +1,38 @@
+# The strategy's directions of cooperation beside the documents that serve them.
+import streamlit as st
+
+from ui import data
+from ui.frame import leave_legacy_pages_mode
+from ui.notices import show_problems
+from ui.state import language
+from utils.i18n import t
+from utils.strategy import IS_OPEN, documents_serving, strategy_coverage
+from utils.tables import describe_direction, describe_document
+
+leave_legacy_pages_mode()
+lang = language()
+documents, _ = data.registry()  # the whole registry: a filter must not make a direction open
+strategy, problems = data.strategy()
+
+st.title(t("page.strategy", lang))
+st.write(t("strategy.intro", lang))
+show_problems(problems, data.STRATEGY_FILE, lang)
+coverage = strategy_coverage(strategy, documents)
+st.caption(t("strategy.summary", lang, total=len(coverage), open=int(coverage[IS_OPEN].sum())))
+
+for _, direction in coverage.iterrows():
+    name, status = describe_direction(direction, lang)
+    with st.container(border=True, key=f"direction_{direction['direction_id']}"):
+        direction_column, documents_column = st.columns([2, 3])
+        with direction_column:
+            st.markdown(f"**{name}**")
+            if direction[IS_OPEN]:
+                st.warning(status)
+            else:
+                st.success(status)
+        with documents_column:
+            for _, document in documents_serving(direction, documents).iterrows():
+                described = describe_document(document, lang)
+                st.markdown(
+                    f"- {described['partner']}: {described['document']}, {described['date']}"
+                )

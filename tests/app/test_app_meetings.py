@@ -1,0 +1,98 @@
+# Presentation mode and the print view: ?mode=present and ?mode=print on any page's URL.
+from __future__ import annotations
+
+import json
+
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import open_page
+
+
+def run_mode(at: AppTest, mode: str, **params: str) -> AppTest:
+    """Run the app in a mode: whichever page the URL names, the mode's page runs."""
+    for name, value in {"mode": mode, **params}.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def layer_script(at: AppTest, index: int = 0) -> str:
+    """The script of the partners' layer that a map component was given."""
+    components = at.main.get("component_instance")
+    return json.loads(components[index].proto.json_args)["feature_group"]
+
+
+def test_presentation_hides_the_sidebar_and_labels_the_partners(app):
+    run_mode(app, "present", lang="en")
+    assert not app.get("radio")  # no language switch: the sidebar is not drawn
+    assert not app.get("multiselect")
+    layer = layer_script(app)
+    assert layer.count("L.circleMarker(") == 10
+    assert layer.count('"permanent": true') == 10  # a label on each partner
+    assert "partner-label" in layer
+    summary = [markdown.value for markdown in app.main.markdown]
+    assert "Partners: 10 · countries: 4 · documents: 11 · 1991–2016" in summary
+
+
+def test_presentation_keeps_the_filters_of_the_url(app):
+    run_mode(app, "present", country="DE")
+    assert layer_script(app).count("L.circleMarker(") == 3
+    assert app.query_params["country"] == "DE"
+    assert app.query_params["mode"] == "present"
+
+
+def test_presenter_steps_through_the_partners_in_order(app):
+    run_mode(app, "present", lang="en")
+    assert app.button(key="present_network").disabled  # the whole network is shown
+    app.button(key="present_next").click().run()
+    assert app.query_params["partner"] == "pinneberg"
+    assert "flyTo(" in layer_script(app)
+    app.button(key="present_next").click().run()
+    assert app.query_params["partner"] == "neringa"
+    assert any("2 of 10: Neringa Municipality" in m.value for m in app.main.markdown)
+    app.button(key="present_previous").click().run()
+    app.button(key="present_previous").click().run()
+    # Before the first partner comes the whole network again.
+    assert "partner" not in app.query_params
+    assert "flyToBounds(" in layer_script(app)
+    app.button(key="present_previous").click().run()
+    assert app.query_params["partner"] == "elblag-county"  # the last one to sign
+    app.button(key="present_network").click().run()
+    assert "partner" not in app.query_params
+
+
+def test_leaving_the_presentation_returns_to_the_dashboard_with_its_filters(app):
+    run_mode(app, "present", country="PL")
+    app.button(key="leave_present").click().run()
+    assert "mode" not in app.query_params
+    assert app.query_params["country"] == "PL"
+    assert app.multiselect(key="countries").value == ["PL"]
+
+
+def test_sidebar_buttons_enter_the_modes(app):
+    open_page(app, "map", lang="en")
+    assert app.button(key="enter_present").label == "Presentation mode"
+    app.button(key="enter_present").click().run()
+    assert app.query_params["mode"] == "present"
+    assert app.button(key="present_next")
+    app.button(key="leave_present").click().run()
+    app.button(key="enter_print").click().run()
+    assert app.query_params["mode"] == "print"
+    assert app.button(key="leave_print")
+
+
+def test_print_view_lays_out_summary_map_and_charts(app):
+    run_mode(app, "print", lang="en", country="PL")
+    assert app.title[0].value == "International partners of the Zelenogradsk Municipal District"
+    assert {metric.label: metric.value for metric in app.metric} == {
+        "Partners": "5",
+        "Countries": "1",
+        "Documents": "6",
+        "First document": "7 August 2004",
+        "Latest document": "21 April 2016",
+    }
+    assert layer_script(app).count("L.circleMarker(") == 5
+    charts = [chart.proto.id for chart in app.get("plotly_chart")]
+    assert len(charts) == 3
+    assert app.caption[0].value == "To print or save as PDF, press Ctrl+P: A4 pages, landscape."

@@ -1,0 +1,75 @@
+# The map as one self-contained HTML file.
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.conftest import DATA
+from utils.filters import Filters, apply_filters
+from utils.map_export import standalone_map_html
+
+
+@pytest.fixture(scope="module")
+def page(documents, coords, home) -> str:
+    html = standalone_map_html(
+        documents, coords, home, "ru", basemap=DATA / "basemap.geojson", title="Карта <партнёров>"
+    )
+    return html.decode("utf-8")
+
+
+def test_nothing_is_fetched_from_anywhere(page):
+    # No script, stylesheet or image is loaded from a URL, and the basemap is not fetched.
+    assert not re.findall(r"<script[^>]+src=", page)
+    assert not re.findall(r"<link[^>]+href=", page)
+    assert "fetch(" not in page
+    assert "url(images/" not in page  # Leaflet's images are data URIs
+    assert "url(data:image/png;base64," in page
+
+
+def test_everything_the_map_needs_is_inside(page):
+    assert "L.version" in page or "Leaflet" in page  # Leaflet itself
+    assert "jQuery" in page
+    assert page.count("L.circleMarker(") == 10
+    assert '"FeatureCollection"' in page  # the basemap, inline
+    assert "<title>Карта &lt;партнёров&gt;</title>" in page
+
+
+class _Scripts(HTMLParser):
+    """Collect the scripts of a page as a browser's parser splits them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self._in_script = tag == "script"
+        if self._in_script:
+            self.scripts.append("")
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts[-1] += data
+
+
+def test_no_inline_script_is_ended_early(page):
+    # A "</script>" inside Leaflet's or jQuery's code would end its tag early and split it.
+    parser = _Scripts()
+    parser.feed(page)
+    sizes = sorted(len(script) for script in parser.scripts)
+    assert len(parser.scripts) == 4  # Leaflet, jQuery, folium's settings, the map
+    assert sizes[-2] > 80_000  # jQuery and Leaflet arrive whole
+    assert parser.scripts[-1].count("L.circleMarker(") == 10
+
+
+def test_export_follows_the_filters(documents, coords, home):
+    german = apply_filters(documents, Filters(1991, 2016, countries=("DE",)))
+    html = standalone_map_html(
+        german, coords, home, "en", basemap=DATA / "basemap.geojson", title="Map"
+    ).decode("utf-8")
+    assert html.count("L.circleMarker(") == 3
