@@ -21,6 +21,10 @@ VIEWS = (
     ("timeline_ru.png", "/timeline?lang=ru", ".js-plotly-plot .point", False),
     ("breakdowns_ru.png", "/breakdowns?lang=ru", ".js-plotly-plot .bars", False),
     ("table_en.png", "/table?lang=en", "[data-testid='stDataFrame'] [role='row']", False),
+    ("present_ru.png", "/map?lang=ru&mode=present", ".partner-label", True),
+    ("present_en.png", "/map?lang=en&mode=present&partner=braniewo", ".leaflet-popup", True),
+    ("anniversaries_ru.png", "/anniversaries?lang=ru", "[data-testid='stDataFrame']", False),
+    ("strategy_en.png", "/strategy?lang=en", ".st-key-direction_poland", False),
 )
 VIEWPORT = {"width": 1600, "height": 1000}
 LOAD_MS = 30_000

@@ -164,7 +164,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "map.pause": {"ru": "❚❚ Пауза", "en": "❚❚ Pause"},
     "map.growth_caption": {
         "ru": "На конец {year} года: партнёров — {partners}, документов — {documents}.",
-        "en": "At the end of {year}: {partners} partners, {documents} documents.",
+        "en": "At the end of {year}: {partners} partner(s), {documents} document(s).",
     },
     "map.download_html": {
         "ru": "Скачать карту (HTML, без интернета)",
