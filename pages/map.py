@@ -15,7 +15,7 @@ from utils.map_export import HTML_MIME, standalone_map_html
 from utils.mapping import base_map, partner_at, partner_card, partner_layer, partner_places
 from utils.places import DISTANCE_KM, PLACE_ID, partners_without_coords
 from utils.registry import PARTNER_ID
-from utils.tables import partner_names
+from utils.tables import markdown_text, partner_names
 
 MAP_HEIGHT_PX = 680
 GROWTH_YEAR_KEY = "growth_year"
@@ -34,9 +34,11 @@ stop_if_empty(documents, data.registry_size(), lang)
 missing = partners_without_coords(documents, coords)
 all_names = partner_names(documents, lang)
 if missing:
-    st.warning(t("map.not_on_map", lang, names=", ".join(all_names[pid] for pid in missing)))
+    st.warning(
+        t("map.not_on_map", lang, names=", ".join(markdown_text(all_names[p]) for p in missing))
+    )
 if home.id not in set(coords[PLACE_ID]):
-    st.warning(t("map.no_home", lang, home=home.name(lang)))
+    st.warning(t("map.no_home", lang, home=markdown_text(home.name(lang))))
 
 first_year, last_year = growth_years(documents, data.view_until())
 if not first_year <= st.session_state.get(GROWTH_YEAR_KEY, last_year) <= last_year:
@@ -128,12 +130,12 @@ def network_map() -> None:
             distance = places.set_index(PARTNER_ID)[DISTANCE_KM].get(selected)
             card = partner_card(shown, selected, distance, lang)
             with st.container(border=True, key="partner_card"):
-                st.subheader(card.name)
+                st.subheader(markdown_text(card.name))
                 for label, value in card.facts:
-                    st.markdown(f"**{label}:** {value}")
+                    st.markdown(f"**{label}:** {markdown_text(value)}")
                 st.markdown(f"**{t('card.documents', lang)}:**")
                 for title, date, _ in card.documents:
-                    st.markdown(f"- {title}, {date}")
+                    st.markdown(f"- {title}, {date}")  # from the catalogue and Babel
         else:
             st.caption(t("map.pick", lang))
 

@@ -8,7 +8,7 @@ from ui.notices import show_data_problems, stop_if_empty
 from ui.state import language
 from utils.i18n import t
 from utils.stats import summarise
-from utils.tables import describe_document
+from utils.tables import describe_document, markdown_text
 
 leave_legacy_pages_mode()
 lang = language()
@@ -16,7 +16,7 @@ home = data.home()
 documents = data.documents_in_view()
 today = data.today()
 
-st.title(home.title(lang))
+st.title(markdown_text(home.title(lang)))
 st.write(t("overview.intro", lang))
 show_data_problems(lang)
 stop_if_empty(documents, data.registry_size(), lang)
@@ -46,8 +46,9 @@ with st.container(horizontal=True, key="summary"):
         help=t("summary.years_help", lang, year=today.year),
         border=True,
     )
-st.caption(t("summary.document_line", lang, label=t("summary.first", lang), **first))
-st.caption(t("summary.document_line", lang, label=t("summary.latest", lang), **latest))
+for label, document in ((t("summary.first", lang), first), (t("summary.latest", lang), latest)):
+    shown = {**document, "partner": markdown_text(document["partner"])}
+    st.caption(t("summary.document_line", lang, label=label, **shown))
 
 st.subheader(t("overview.pages", lang))
 for page in PAGES[1:]:

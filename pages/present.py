@@ -13,7 +13,7 @@ from utils.mapping import base_map, partner_layer
 from utils.places import partners_without_coords
 from utils.registry import SIGNED_YEAR
 from utils.stats import summarise
-from utils.tables import partner_names
+from utils.tables import markdown_text, partner_names
 
 # The frame's height before the page's CSS stretches it to the screen.
 MAP_HEIGHT_PX = 1080 - PRESENT_CHROME_PX
@@ -34,7 +34,7 @@ first_year, last_year = int(summary.first[SIGNED_YEAR]), int(summary.latest[SIGN
 
 title_column, controls_column = st.columns([3, 2], vertical_alignment="center")
 with title_column:
-    st.markdown(f"### {home.title(lang)}")
+    st.markdown(f"### {markdown_text(home.title(lang))}")
     line = t(
         "present.summary",
         lang,
@@ -49,7 +49,7 @@ with title_column:
             lang,
             position=order.index(partner) + 1,
             count=len(order),
-            name=names[partner],
+            name=markdown_text(names[partner]),
         )
         line = f"{line} · **{step}**"
     st.markdown(line, help=t("present.keys", lang))

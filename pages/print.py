@@ -13,7 +13,7 @@ from utils.i18n import t
 from utils.mapping import base_map, partner_layer
 from utils.registry import COUNTRY_CODE, PARTNER_ID
 from utils.stats import summarise
-from utils.tables import describe_document
+from utils.tables import describe_document, markdown_text
 
 MAP_HEIGHT_PX = 560  # with the summary, one A4 landscape page
 MAP_WIDTH_PX = 1060  # the print column's width (ui/chrome.py)
@@ -32,7 +32,7 @@ with st.container(horizontal=True, key="print_controls", vertical_alignment="cen
 summary = summarise(documents, data.today())
 first = describe_document(summary.first, lang)
 latest = describe_document(summary.latest, lang)
-st.title(home.title(lang))
+st.title(markdown_text(home.title(lang)))
 st.caption(t("print.filters", lang, shown=len(documents), total=data.registry_size()))
 with st.container(horizontal=True, key="print_summary"):
     st.metric(t("summary.partners", lang), documents[PARTNER_ID].nunique(), border=True)

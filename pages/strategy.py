@@ -7,7 +7,7 @@ from ui.notices import show_problems
 from ui.state import language
 from utils.i18n import t
 from utils.strategy import IS_OPEN, documents_serving, strategy_coverage
-from utils.tables import describe_direction, describe_document
+from utils.tables import describe_direction, describe_document, markdown_text
 
 leave_legacy_pages_mode()
 lang = language()
@@ -25,7 +25,7 @@ for _, direction in coverage.iterrows():
     with st.container(border=True, key=f"direction_{direction['direction_id']}"):
         direction_column, documents_column = st.columns([2, 3])
         with direction_column:
-            st.markdown(f"**{name}**")
+            st.markdown(f"**{markdown_text(name)}**")
             if direction[IS_OPEN]:
                 st.warning(status)
             else:
@@ -33,6 +33,5 @@ for _, direction in coverage.iterrows():
         with documents_column:
             for _, document in documents_serving(direction, documents).iterrows():
                 described = describe_document(document, lang)
-                st.markdown(
-                    f"- {described['partner']}: {described['document']}, {described['date']}"
-                )
+                partner = markdown_text(described["partner"])
+                st.markdown(f"- {partner}: {described['document']}, {described['date']}")

@@ -151,28 +151,37 @@ def partner_card(
 def popup_html(card: PartnerCard, lang: str) -> str:
     """Render a partner card as the popup's HTML, every text escaped."""
     facts = "".join(
-        f"<tr><th style='text-align:left;padding-right:8px;font-weight:600'>{html.escape(label)}"
-        f"</th><td>{html.escape(str(value))}</td></tr>"
+        f"<tr><th style='text-align:left;padding-right:8px;font-weight:600'>{escape_text(label)}"
+        f"</th><td>{escape_text(value)}</td></tr>"
         for label, value in card.facts
     )
     documents = "".join(
         f"<li><span style='color:{DOCUMENT_TYPE_COLORS[kind]}'>&#9632;</span> "
-        f"{html.escape(title)}, {html.escape(date)}</li>"
+        f"{escape_text(title)}, {escape_text(date)}</li>"
         for title, date, kind in card.documents
     )
     return (
         f"<div style='font-size:15px;line-height:1.35'>"
         f"<div style='font-size:18px;font-weight:700;margin-bottom:6px'>"
-        f"{html.escape(card.name)}</div><table>{facts}</table>"
+        f"{escape_text(card.name)}</div><table>{facts}</table>"
         f"<div style='font-weight:600;margin-top:6px'>"
-        f"{html.escape(t('card.documents', lang))}</div>"
+        f"{escape_text(t('card.documents', lang))}</div>"
         f"<ul style='margin:2px 0 0 0;padding-left:18px'>{documents}</ul></div>"
     )
 
 
+def escape_text(text: object) -> str:
+    """Escape text for the map's HTML, which folium puts inside JavaScript template literals.
+
+    Popups and tooltips become `...` strings in the map's script: a backtick would end the
+    string and ${...} would run as code, so those (and the backslash) become entities too.
+    """
+    return html.escape(str(text)).replace("\\", "&#92;").replace("`", "&#96;").replace("$", "&#36;")
+
+
 def tooltip_text(text: str) -> str:
-    """Escape text for a folium tooltip, which lands inside a JavaScript template literal."""
-    return html.escape(text).replace("`", "&#96;").replace("$", "&#36;")
+    """Escape text for a folium tooltip."""
+    return escape_text(text)
 
 
 def legend_html(kinds: list[str], home_name: str, lang: str) -> str:

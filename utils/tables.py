@@ -1,6 +1,8 @@
 # Tables as the reader sees them: localised names, labels and dates at their precision.
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from utils.anniversaries import ANNIVERSARY, YEARS
@@ -35,6 +37,15 @@ DOCUMENT_TABLE_COLUMNS = (
     "region",
     "partner_local",
 )
+
+
+# Characters that Streamlit's Markdown would read as formatting, links, HTML or directives.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
+
+
+def markdown_text(text: object) -> str:
+    """Escape text from the data so that Markdown shows it literally, never as markup."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
 def partner_name(partner: pd.Series | dict, lang: str) -> str:

@@ -41,8 +41,13 @@ def free_port() -> int:
 class AppServer:
     """A `streamlit run app.py` process on a free local port, and the URL it serves."""
 
-    def __init__(self, extra_args: tuple[str, ...] = (), base_path: str = "") -> None:
-        """Start the server (under `base_path`, if given) and wait until it answers."""
+    def __init__(
+        self,
+        extra_args: tuple[str, ...] = (),
+        base_path: str = "",
+        env: dict[str, str] | None = None,
+    ) -> None:
+        """Start the server (under `base_path`, with `env` added) and wait until it answers."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}" + (f"/{base_path}" if base_path else "")
         self.log = ROOT / "test-results" / f"streamlit-{self.port}.log"
@@ -57,7 +62,13 @@ class AppServer:
             *extra_args,
         ]  # fmt: skip
         with self.log.open("w") as log:
-            self.process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(
+                command,
+                cwd=ROOT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, **(env or {})},
+            )
         try:
             self._wait_until_healthy()
         except RuntimeError:

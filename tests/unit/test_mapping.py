@@ -12,6 +12,7 @@ from utils.mapping import (
     arc_points,
     base_map,
     build_map,
+    escape_text,
     fit_zoom,
     label_sides,
     map_bounds,
@@ -252,3 +253,29 @@ def test_fit_zoom_is_lower_for_a_smaller_screen():
     points = [(53.66, 9.80), (54.88, 28.69), HOME]
     assert fit_zoom(points, (1880, 960)) > fit_zoom(points, (1060, 560))
     assert fit_zoom([HOME], (1880, 960)) == 9  # a single place: the maximum fit zoom
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("Wolin", "Wolin"),
+        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
+        # Folium writes popups and tooltips into JavaScript template literals: a backtick
+        # would end the string and ${...} would run.
+        ("`${alert(3)}`", "&#96;&#36;{alert(3)}&#96;"),
+        ("a\\`b", "a&#92;&#96;b"),  # a backslash cannot escape the backtick's entity either
+        ("'\"&", "&#x27;&quot;&amp;"),
+    ],
+)
+def test_escape_text_for_template_literals(text, escaped):
+    assert escape_text(text) == escaped
+
+
+def test_hostile_names_never_reach_the_map_script_raw(documents, coords, home):
+    hostile = documents.copy()
+    hostile["partner_ru"] = hostile["partner_ru"].astype(object)
+    hostile.loc[hostile["partner_id"] == "wolin", "partner_ru"] = "`${alert(3)}`<script>"
+    html = layer_script(partner_layer(hostile, coords, home, "ru", labels=True))
+    assert "${alert" not in html
+    assert "<script>`" not in html
+    assert "&#96;&#36;{alert(3)}&#96;&lt;script&gt;" in html

@@ -6,7 +6,7 @@ import pytest
 from tests.conftest import DATA
 from utils.places import load_coords
 from utils.registry import Problem, load_registry
-from utils.tables import describe_document, documents_table, problems_table
+from utils.tables import describe_document, documents_table, markdown_text, problems_table
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +86,17 @@ def test_describe_document(registry, partner_id, lang, expected):
     row = partners[partners["partner_id"] == partner_id].iloc[0]
     described = describe_document(row, lang)
     assert (described["document"], described["partner"], described["date"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Wolin", "Wolin"),
+        ("г. Лепель", "г\\. Лепель"),
+        ("<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert\\(1\\)\\>"),
+        ("**[a](javascript:x)**", "\\*\\*\\[a\\]\\(javascript\\:x\\)\\*\\*"),
+        (":red[x] $x$", "\\:red\\[x\\] \\$x\\$"),  # Streamlit's colour directive and LaTeX
+    ],
+)
+def test_markdown_text_shows_data_literally(text, shown):
+    assert markdown_text(text) == shown
