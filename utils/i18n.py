@@ -397,6 +397,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "дата «{value}» ещё не наступила",
         "en": "the date “{value}” is in the future",
     },
+    "problem.too_early_date": {
+        "ru": "дата «{value}» раньше {earliest} года: вероятно, опечатка",
+        "en": "the date “{value}” is before {earliest}: probably a typing error",
+    },
     "problem.duplicate_row": {
         "ru": "повторяет документ из строки {other_row}",
         "en": "repeats the document on row {other_row}",

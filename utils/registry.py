@@ -69,6 +69,8 @@ DOCUMENT_TYPES = (
     "declaration_of_intent",
 )
 PRECISIONS = ("day", "month", "year")
+# Town twinning began after the Second World War; an earlier date is a typing error.
+EARLIEST_SIGNED = dt.date(1946, 1, 1)
 VOCABULARIES = {LEVEL: LEVELS, DOCUMENT_TYPE: DOCUMENT_TYPES, SIGNED_PRECISION: PRECISIONS}
 DATE_FORMATS = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
 _DATE_PATTERNS = {
@@ -286,6 +288,9 @@ def _check_signed(row: dict, today: dt.date) -> list[Problem]:
         return [Problem("impossible_date", row=line, column=SIGNED, params={"value": signed})]
     if start > today:
         return [Problem("future_date", row=line, column=SIGNED, params={"value": signed})]
+    if start < EARLIEST_SIGNED:
+        params = {"value": signed, "earliest": EARLIEST_SIGNED.year}
+        return [Problem("too_early_date", row=line, column=SIGNED, params=params)]
     return []
 
 

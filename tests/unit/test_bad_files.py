@@ -1,0 +1,34 @@
+# A corpus of broken registry files (tests/data/bad/partners), each with the report it
+# must produce: `python -m utils.registry check FILE` in English, on a fixed day.
+# To add a case, put FILE.csv there and its expected report in FILE.txt.
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from utils.registry import check_report
+
+CORPUS = Path(__file__).resolve().parent.parent / "data" / "bad" / "partners"
+TODAY = dt.date(2026, 11, 26)
+CASES = sorted(CORPUS.glob("*.csv"))
+
+
+def test_the_corpus_covers_every_case():
+    names = {path.stem for path in CASES}
+    assert names >= {
+        "empty", "header_only", "missing_columns", "extra_columns", "wrong_separator",
+        "windows_1251_semicolon", "mixed_line_endings", "bom", "duplicated_rows",
+        "unknown_country_and_type", "impossible_date", "future_and_too_early_dates",
+        "precision_mismatch", "inconsistent_partner", "wrong_field_count",
+    }  # fmt: skip
+    assert all(path.with_suffix(".txt").exists() for path in CASES)
+
+
+@pytest.mark.parametrize("path", CASES, ids=[path.stem for path in CASES])
+def test_each_bad_file_gives_its_report(path):
+    expected = path.with_suffix(".txt").read_text(encoding="utf-8").rstrip("\n")
+    code, _, report = expected.partition("\n")
+    text, exit_code = check_report(path, "en", today=TODAY)
+    assert (exit_code, text) == (int(code), report)

@@ -1,0 +1,96 @@
+# Property-based tests: the parsers and the loader on text nobody thought of.
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from utils.i18n import CATALOGUE
+from utils.importer import PublishedTableError, parse_date_phrase, parse_published
+from utils.registry import (
+    COLUMNS,
+    DOCUMENT_TYPES,
+    LEVELS,
+    load_registry,
+)
+
+STORED_DATE = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
+
+TODAY = dt.date(2026, 11, 26)
+# Text a spreadsheet cell may hold: any printable characters, Cyrillic and Polish included.
+cell_text = (
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30)
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@given(st.text(max_size=80))
+def test_date_phrase_parser_never_raises(phrase):
+    parsed = parse_date_phrase(phrase)
+    if parsed is not None:
+        # Always written as the registry stores it; whether the day exists (31.02) is
+        # checked later, by the importer and the loader, which report it.
+        signed, precision = parsed
+        assert re.fullmatch(STORED_DATE[precision], signed)
+
+
+@given(st.text(max_size=400))
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_published_table_parser_raises_only_its_own_error(text):
+    # Any other exception fails the test; the loader's own error must say what is wrong.
+    problems = []
+    try:
+        parse_published(text)
+    except PublishedTableError as error:
+        problems = error.problems
+        assert problems, "a PublishedTableError without problems"  # noqa: PT017
+
+
+@given(st.binary(max_size=600))
+def test_loader_never_raises_and_every_problem_can_be_said(data):
+    frame, problems = load_registry(data, today=TODAY)
+    for problem in problems:
+        assert f"problem.{problem.code}" in CATALOGUE
+        problem.describe("ru")
+        problem.describe("en")
+    assert set(COLUMNS) <= set(frame.columns)
+
+
+@st.composite
+def valid_rows(draw):
+    """A valid registry row as text cells, with its date at a drawn precision."""
+    precision = draw(st.sampled_from(["day", "month", "year"]))
+    day = draw(st.dates(min_value=dt.date(1946, 1, 1), max_value=TODAY))
+    signed = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": str(day.year)}
+    return {
+        "partner_id": draw(st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8})?", fullmatch=True)),
+        "partner_ru": draw(cell_text),
+        "partner_local": draw(cell_text),
+        "partner_en": draw(cell_text),
+        "level": draw(st.sampled_from(LEVELS)),
+        "region_ru": draw(cell_text),
+        "region_en": draw(cell_text),
+        "country_code": draw(st.sampled_from(["DE", "LT", "PL", "BY", "SE"])),
+        "document_type": draw(st.sampled_from(DOCUMENT_TYPES)),
+        "document_title_ru": draw(cell_text),
+        "signed": signed[precision],
+        "signed_precision": precision,
+        "source_text_ru": draw(cell_text),
+    }
+
+
+@given(st.lists(valid_rows(), min_size=1, max_size=5, unique_by=lambda row: row["partner_id"]))
+def test_valid_rows_survive_a_write_read_round_trip(rows):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    frame, problems = load_registry(buffer.getvalue().encode("utf-8"), today=TODAY)
+    assert problems == []
+    loaded = frame[list(COLUMNS)].astype(str).to_dict("records")
+    assert loaded == rows
