@@ -48,7 +48,7 @@ def test_published_table_parser_raises_only_its_own_error(text):
         parse_published(text)
     except PublishedTableError as error:
         problems = error.problems
-        assert problems, "a PublishedTableError without problems"  # noqa: PT017
+        assert problems, "a PublishedTableError without problems"
 
 
 @given(st.binary(max_size=600))
