@@ -29,6 +29,7 @@ PAGES = (
     PageInfo("table", "pages/table.py"),
     PageInfo("anniversaries", "pages/anniversaries.py"),
     PageInfo("strategy", "pages/strategy.py"),
+    PageInfo("data", "pages/data.py"),
 )
 DEFAULT_PAGE = PAGES[0]
 # What runs in presentation and print mode, whichever page's URL the mode was asked on.

@@ -15,6 +15,7 @@ from utils.filters import (
     filters_from_params,
     filters_to_params,
     fit_filters,
+    year_bounds,
 )
 from utils.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -56,6 +57,7 @@ def language() -> str:
 # widget, which it sent back when the map's component reported in, silently dropping a
 # filter the reader had set (tests/browser: test_filters_follow_the_reader_across_pages).
 KEPT_FILTERS_KEY = "_filters_kept"
+KEPT_BOUNDS_KEY = "_filters_bounds"  # the registry's year range the kept filters were set in
 
 
 def _store(filters: Filters) -> None:
@@ -92,12 +94,14 @@ def init_filters(documents: pd.DataFrame) -> None:
     would make Streamlit raise, e.g. after a new data file drops a country.
     """
     kept = st.session_state.get(KEPT_FILTERS_KEY)
+    made_for = st.session_state.get(KEPT_BOUNDS_KEY)
+    st.session_state[KEPT_BOUNDS_KEY] = year_bounds(documents)
     if kept is None:
         params = {name: st.query_params.get_all(name) for name in FILTER_PARAMS}
         _store(filters_from_params(params, documents))
         return
     # Written on every run, so every run tells the browser the widgets' values.
-    _store(fit_filters(kept, documents))
+    _store(fit_filters(kept, documents, made_for))
 
 
 def current_filters(documents: pd.DataFrame) -> Filters:

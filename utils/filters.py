@@ -90,14 +90,22 @@ def apply_filters(documents: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return documents[keep]
 
 
-def fit_filters(filters: Filters, documents: pd.DataFrame) -> Filters:
+def fit_filters(
+    filters: Filters, documents: pd.DataFrame, made_for: tuple[int, int] | None = None
+) -> Filters:
     """Bring filters inside what the registry holds.
 
     Years are clamped to the registry's range and put in order; unknown countries and
     document types are dropped, so an old or mistyped link still opens a sensible view.
+    A year at an end of the range the filters were `made_for` follows that end when the
+    registry grows: "up to the latest" stays the latest after a new document arrives.
     """
     first, last = year_bounds(documents)
-    years = sorted(min(max(year, first), last) for year in (filters.year_from, filters.year_to))
+    year_from, year_to = filters.year_from, filters.year_to
+    if made_for is not None:
+        year_from = first if year_from == made_for[0] else year_from
+        year_to = last if year_to == made_for[1] else year_to
+    years = sorted(min(max(year, first), last) for year in (year_from, year_to))
     return Filters(
         year_from=years[0],
         year_to=years[1],

@@ -22,6 +22,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "page.table": {"ru": "Таблица документов", "en": "Documents table"},
     "page.anniversaries": {"ru": "Юбилеи", "en": "Anniversaries"},
     "page.strategy": {"ru": "Стратегия", "en": "Strategy"},
+    "page.data": {"ru": "Данные", "en": "Data"},
     # Presentation mode and the print view (?mode=present, ?mode=print)
     "mode.header": {"ru": "Для встреч", "en": "For meetings"},
     "mode.present": {"ru": "Режим презентации", "en": "Presentation mode"},
@@ -145,6 +146,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "overview.anniversaries": {
         "ru": "ближайшие круглые даты документов, по годам",
         "en": "the documents' coming round anniversaries, by year",
+    },
+    "overview.data": {
+        "ru": "проверка нового файла реестра и, для редакторов, его замена",
+        "en": "checking a new registry file and, for editors, putting it in place",
     },
     "overview.strategy": {
         "ru": "направления стратегии и документы, которые им служат",
@@ -297,6 +302,108 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Declaration of intent",
     },
     "date.year": {"ru": "{year} г.", "en": "{year}"},
+    # The Data page: checking and applying a new registry
+    "data.intro": {
+        "ru": "Загрузите новый файл реестра (CSV в UTF-8 или Windows-1251 с «,» или «;», либо "
+        "Excel .xlsx с теми же столбцами, что в partners.csv). Панель проверит его и покажет "
+        "ошибки по строкам и столбцам; пока файл не применён, ничего не меняется.",
+        "en": "Upload a new registry file (CSV in UTF-8 or Windows-1251 with “,” or “;”, or "
+        "Excel .xlsx with the columns of partners.csv). The dashboard checks it and lists "
+        "problems by row and column; nothing changes until the file is applied.",
+    },
+    "data.editing_off": {
+        "ru": "Редактирование выключено: пароль редактора не задан (ключ editor_password в "
+        ".streamlit/secrets.toml). Файл можно проверить, но не применить.",
+        "en": "Editing is off: no editor password is configured (key editor_password in "
+        ".streamlit/secrets.toml). A file can be checked but not applied.",
+    },
+    "data.password": {"ru": "Пароль редактора", "en": "Editor password"},
+    "data.sign_in": {"ru": "Войти", "en": "Sign in"},
+    "data.sign_out": {"ru": "Выйти", "en": "Sign out"},
+    "data.signed_in": {"ru": "Вы вошли как редактор.", "en": "You are signed in as an editor."},
+    "data.wrong_password": {
+        "ru": "Неверный пароль. Осталось попыток: {left}.",
+        "en": "Wrong password. Attempts left: {left}.",
+    },
+    "data.locked": {
+        "ru": "Слишком много неверных паролей: вход закрыт до новой сессии (перезагрузите "
+        "страницу позже).",
+        "en": "Too many wrong passwords: signing in is locked for this session (reload the "
+        "page later).",
+    },
+    "data.not_persistent": {
+        "ru": "На этом сервере записанные файлы пропадают при перезапуске (например, Streamlit "
+        "Community Cloud). Скачайте проверенные файлы и добавьте их в репозиторий.",
+        "en": "On this host, files written at run time are lost on restart (Streamlit "
+        "Community Cloud, for one). Download the checked files and commit them to the "
+        "repository.",
+    },
+    "data.upload_header": {"ru": "Новый файл реестра", "en": "A new registry file"},
+    "data.upload": {"ru": "Файл реестра", "en": "Registry file"},
+    "data.upload_help": {
+        "ru": "CSV или XLSX, не больше {mb} МБ и {rows} строк.",
+        "en": "CSV or XLSX, at most {mb} MB and {rows} rows.",
+    },
+    "data.refused": {
+        "ru": "Файл {file} не принят: {reason}.",
+        "en": "The file {file} is refused: {reason}.",
+    },
+    "data.file_rows": {"ru": "Строк в файле", "en": "Rows in the file"},
+    "data.valid_rows": {"ru": "Верных строк", "en": "Valid rows"},
+    "data.added": {"ru": "Новых документов", "en": "New documents"},
+    "data.removed": {"ru": "Исчезнет документов", "en": "Documents dropped"},
+    "data.new_partners": {"ru": "Новых партнёров", "en": "New partners"},
+    "data.ready": {
+        "ru": "Ошибок нет: файл можно применить.",
+        "en": "No problems: the file can be applied.",
+    },
+    "data.not_ready": {
+        "ru": "Исправьте ошибки и загрузите файл снова: файл с ошибками не применяется, "
+        "чтобы ни одна строка не пропала.",
+        "en": "Fix the problems and upload the file again: a file with problems is not "
+        "applied, so that no row is lost.",
+    },
+    "data.download_checked": {
+        "ru": "Скачать проверенный partners.csv",
+        "en": "Download the checked partners.csv",
+    },
+    "data.apply": {"ru": "Применить файл", "en": "Apply the file"},
+    "data.editors_only": {
+        "ru": "Применить файл может только редактор.",
+        "en": "Only an editor can apply the file.",
+    },
+    "data.applied": {
+        "ru": "Реестр заменён. Прежняя версия сохранена в data/history/{backup}.",
+        "en": "The registry is replaced. The previous version is kept as data/history/{backup}.",
+    },
+    "data.coords_header": {"ru": "Координаты мест", "en": "Coordinates of the places"},
+    "data.coords_complete": {
+        "ru": "Координаты есть у всех мест.",
+        "en": "Every place has coordinates.",
+    },
+    "data.coords_missing": {
+        "ru": "Нет координат: {places}.",
+        "en": "No coordinates yet: {places}.",
+    },
+    "data.geocode": {
+        "ru": "Найти координаты ({count}) через Nominatim",
+        "en": "Look up the coordinates ({count}) with Nominatim",
+    },
+    "data.geocoding": {"ru": "Поиск координат…", "en": "Looking up coordinates…"},
+    "data.resolved": {"ru": "Найдены: {places}.", "en": "Found: {places}."},
+    "data.unresolved": {
+        "ru": "Не найдено место {place}: {reason}. Введите координаты вручную ниже.",
+        "en": "Not found: {place} ({reason}). Enter its coordinates by hand below.",
+    },
+    "data.manual": {
+        "ru": "Координаты вручную (источник manual):",
+        "en": "Coordinates by hand (source manual):",
+    },
+    "data.place": {"ru": "Место", "en": "Place"},
+    "data.lat": {"ru": "Широта", "en": "Latitude"},
+    "data.lon": {"ru": "Долгота", "en": "Longitude"},
+    "data.save_coords": {"ru": "Сохранить координаты", "en": "Save the coordinates"},
+    "data.download_file": {"ru": "Скачать {file}", "en": "Download {file}"},
     # Anniversaries
     "anniversaries.intro": {
         "ru": "Круглые даты документов — каждые 5 лет. Дата, известная до месяца или года, "
@@ -421,6 +528,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "problem.duplicate_id": {
         "ru": "идентификатор «{value}» уже есть в строке {other_row}",
         "en": "the id “{value}” is already on row {other_row}",
+    },
+    "problem.upload_too_big": {
+        "ru": "файл весит {size} МБ, а можно не больше {limit} МБ",
+        "en": "the file is {size} MB; the limit is {limit} MB",
+    },
+    "problem.upload_too_long": {
+        "ru": "в файле {rows} строк данных, а можно не больше {limit}",
+        "en": "the file has {rows} data rows; the limit is {limit}",
+    },
+    "problem.xlsx_unreadable": {
+        "ru": "файл не читается как книга Excel (.xlsx): {detail}",
+        "en": "the file cannot be read as an Excel workbook (.xlsx): {detail}",
+    },
+    "problem.place_known": {
+        "ru": "у места «{value}» координаты уже есть",
+        "en": "the place “{value}” already has coordinates",
     },
     "problem.no_table": {
         "ru": "в тексте нет таблицы (строк с ячейками, разделёнными табуляцией)",

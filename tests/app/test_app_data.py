@@ -1,0 +1,174 @@
+# The Data page: checking an upload for everyone, applying it and fixing coordinates for
+# editors only, behind the password in secrets.
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from tests.app.conftest import metrics, open_page
+from tests.conftest import DATA
+
+PASSWORD = "верный-пароль"  # noqa: S105 - the test's own
+NEW_ROW = (
+    "palanga,Паланга,Palanga,Palanga,city,Клайпедский уезд,Klaipėda County,LT,"
+    "cooperation_agreement,Соглашение о сотрудничестве,2025-06-01,day,"
+)
+
+
+def registry_with_palanga() -> bytes:
+    return (DATA / "partners.csv").read_bytes() + (NEW_ROW + "\n").encode("utf-8")
+
+
+def upload(app, content: bytes, name: str = "partners.csv"):
+    app.file_uploader(key="upload").set_value((name, content, "text/csv")).run()
+    assert not app.exception, app.exception
+
+
+def sign_in(app, password: str = PASSWORD):
+    app.text_input(key="password").input(password)
+    submit = next(b for b in app.get("button") if b.proto.label in {"Sign in", "Войти"})
+    submit.click().run()
+
+
+@pytest.fixture
+def editor_app(app, data_dir):
+    app.secrets["editor_password"] = PASSWORD
+    return app
+
+
+def test_without_a_password_a_file_is_checked_but_cannot_be_applied(app, data_dir):
+    open_page(app, "data", lang="en")
+    assert app.info[0].value.startswith("Editing is off: no editor password is configured")
+    upload(app, registry_with_palanga())
+    assert metrics(app) == {
+        "Rows in the file": "12",
+        "Valid rows": "12",
+        "New documents": "1",
+        "Documents dropped": "0",
+        "New partners": "1",
+    }
+    assert app.success[0].value == "No problems: the file can be applied."
+    assert not [b for b in app.button if b.key == "apply_upload"]
+    assert app.main.caption[-1].value == "Only an editor can apply the file."
+    assert (data_dir / "partners.csv").read_bytes() == (DATA / "partners.csv").read_bytes()
+
+
+def test_a_file_with_problems_lists_them_and_is_not_applied(editor_app, data_dir):
+    open_page(editor_app, "data", lang="en")
+    sign_in(editor_app)
+    bad = registry_with_palanga().replace(b"2025-06-01", b"2025-02-30")
+    upload(editor_app, bad, "new.csv")
+    problems = next(df.value for df in editor_app.dataframe if "Row" in df.value.columns)
+    assert problems.to_dict("list") == {
+        "Row": [13],
+        "Column": ["signed"],
+        "What is wrong": ["no such date: “2025-02-30”"],
+    }
+    assert editor_app.error[-1].value.startswith("Fix the problems and upload the file again")
+    assert not [b for b in editor_app.button if b.key == "apply_upload"]
+
+
+def test_wrong_passwords_are_counted_and_lock_the_session(editor_app):
+    open_page(editor_app, "data", lang="en")
+    for left in (4, 3, 2, 1):
+        sign_in(editor_app, "не тот")
+        assert editor_app.error[-1].value == f"Wrong password. Attempts left: {left}."
+    sign_in(editor_app, "не тот")
+    assert editor_app.error[-1].value.startswith("Too many wrong passwords")
+    editor_app.run()
+    assert not editor_app.get("form")  # no more tries in this session, even the right one
+    assert editor_app.error[0].value.startswith("Too many wrong passwords")
+
+
+def test_editor_applies_a_file_and_the_old_one_is_kept(editor_app, data_dir):
+    open_page(editor_app, "data", lang="en")
+    sign_in(editor_app)
+    assert editor_app.success[0].value == "You are signed in as an editor."
+    upload(editor_app, registry_with_palanga())
+    editor_app.button(key="apply_upload").click().run()
+    assert not editor_app.exception
+    (backup,) = (data_dir / "history").iterdir()
+    assert backup.read_bytes() == (DATA / "partners.csv").read_bytes()
+    assert (data_dir / "partners.csv").read_text(encoding="utf-8").endswith(NEW_ROW + "\n")
+    assert any(f"data/history/{backup.name}" in s.value for s in editor_app.success)
+    # The caches are cleared: every page sees the new registry at once.
+    assert editor_app.sidebar.caption[0].value == "Documents shown: 12 of 12"
+    # Palanga has no coordinates yet: the page offers to look them up.
+    assert "No coordinates yet: palanga." in [m.value for m in editor_app.markdown]
+
+
+@dataclass
+class FakeLocation:
+    latitude: float
+    longitude: float
+    raw: dict
+
+
+class FakeNominatim:
+    """Stands in for geopy's Nominatim: Lepel is found, anything else is not."""
+
+    def __init__(self, **kwargs):
+        self.kwargs = kwargs
+
+    def geocode(self, query, **kwargs):
+        if query.startswith("Лепель") or "Lepel" in query:
+            return FakeLocation(54.88, 28.69, {"address": {"country_code": "by"}})
+        return None
+
+
+@pytest.fixture
+def lepel_unplaced(data_dir, monkeypatch):
+    """A coords file without Lepel, and a fake geocoder instead of Nominatim."""
+    coords = (data_dir / "coords.csv").read_text(encoding="utf-8").splitlines()
+    (data_dir / "coords.csv").write_text(
+        "\n".join(line for line in coords if not line.startswith("lepel,")) + "\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr("geopy.geocoders.Nominatim", FakeNominatim)
+    return data_dir / "coords.csv"
+
+
+def test_editor_geocodes_the_places_without_coordinates(editor_app, lepel_unplaced):
+    open_page(editor_app, "data", lang="en")
+    sign_in(editor_app)
+    editor_app.button(key="geocode").click().run()
+    assert not editor_app.exception
+    assert "Found: lepel." in [s.value for s in editor_app.success]
+    assert ",nominatim," in lepel_unplaced.read_text(encoding="utf-8").splitlines()[-1]
+    assert lepel_unplaced.read_text(encoding="utf-8").splitlines()[-1].startswith("lepel,")
+    assert editor_app.main.caption[-1].value == "Every place has coordinates."
+
+
+def test_a_place_the_geocoder_cannot_find_is_entered_by_hand(
+    editor_app, lepel_unplaced, monkeypatch
+):
+    monkeypatch.setattr(FakeNominatim, "geocode", lambda self, query, **kwargs: None)
+    open_page(editor_app, "data", lang="en")
+    sign_in(editor_app)
+    editor_app.button(key="geocode").click().run()
+    assert editor_app.warning[-1].value.startswith("Not found: lepel (not found)")
+    editor_app.number_input(key="lat").set_value(54.8814)
+    editor_app.number_input(key="lon").set_value(28.6917)
+    next(b for b in editor_app.get("button") if b.proto.label == "Save the coordinates").click()
+    editor_app.run()
+    assert not editor_app.exception
+    last = lepel_unplaced.read_text(encoding="utf-8").splitlines()[-1]
+    assert last.startswith("lepel,")
+    assert ",54.8814,28.6917,manual," in last
+
+
+def test_a_host_that_forgets_files_says_so(app, data_dir, monkeypatch):
+    monkeypatch.setenv("PARTNERS_DATA_PERSISTS", "false")
+    open_page(app, "data", lang="en")
+    assert app.warning[0].value.startswith("On this host, files written at run time are lost")
+
+
+def test_an_upload_over_the_row_limit_is_refused(app, data_dir):
+    open_page(app, "data")
+    header = (DATA / "partners.csv").read_text(encoding="utf-8").splitlines()[0]
+    row = "p,П,P,P,city,,,PL,cooperation_agreement,С,2009,year,"
+    upload(app, (header + "\n" + (row + "\n") * 50_001).encode("utf-8"), "huge.csv")
+    assert app.error[0].value == (
+        "Файл huge\\.csv не принят: в файле 50001 строк данных, а можно не больше 50000."
+    )

@@ -1,0 +1,154 @@
+# Replacing the registry from an upload: limits, Excel files, the diff, backups, manual coords.
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+
+import pytest
+from openpyxl import Workbook
+
+from tests.conftest import DATA, HEADER
+from utils.auth import MAX_FAILED_ATTEMPTS, attempts_left, password_matches
+from utils.registry import load_registry
+from utils.updates import (
+    MAX_UPLOAD_BYTES,
+    MAX_UPLOAD_ROWS,
+    UploadRefusedError,
+    add_manual_coords,
+    apply_registry,
+    check_manual_coords,
+    check_upload,
+    read_upload,
+    registry_text,
+    xlsx_to_csv,
+)
+
+TODAY = dt.date(2026, 11, 26)
+SHORT_ROW = "p,П,P,P,city,,,PL,cooperation_agreement,С,2009,year,"  # a valid row, short
+
+
+def rows_file(count: int) -> bytes:
+    """A registry file of `count` short data rows."""
+    return (HEADER + "\n" + (SHORT_ROW + "\n") * count).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "code"),
+    [
+        # One byte over 10 MB is refused before anything reads it.
+        (b"x" * (MAX_UPLOAD_BYTES + 1), "big.csv", "upload_too_big"),
+        # One row over the limit is refused; the limit itself is not (next test).
+        (rows_file(MAX_UPLOAD_ROWS + 1), "long.csv", "upload_too_long"),
+        # Not a workbook though it is named like one.
+        (b"partner_id,partner_ru\n", "fake.xlsx", "xlsx_unreadable"),
+    ],
+)
+def test_uploads_refused_with_a_reason(data, name, code):
+    with pytest.raises(UploadRefusedError) as refused:
+        read_upload(data, name)
+    assert refused.value.problem.code == code
+    assert refused.value.problem.message("ru")  # said in the reader's words
+
+
+def test_upload_at_the_row_limit_is_taken():
+    assert read_upload(rows_file(MAX_UPLOAD_ROWS), "limit.csv").count(b"\n") == (
+        MAX_UPLOAD_ROWS + 1
+    )
+
+
+def test_excel_upload_reads_like_the_csv(documents):
+    workbook = Workbook()
+    sheet = workbook.active
+    lines = (DATA / "partners.csv").read_text(encoding="utf-8").splitlines()
+    for cells in csv.reader(lines):
+        sheet.append(cells)
+    # Excel turns what looks like a number or a date into one: the reader turns them back.
+    sheet.cell(row=7, column=11).value = 2009  # Lepel's year, as a number
+    sheet.cell(row=2, column=11).value = dt.datetime(1991, 10, 14)  # Pinneberg, as a date
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    frame, problems = load_registry(xlsx_to_csv(buffer.getvalue()), today=TODAY)
+    assert problems == []
+    assert frame["signed"].tolist() == documents["signed"].tolist()
+    assert frame.equals(documents)
+
+
+def test_check_upload_counts_what_would_change(documents):
+    text = (DATA / "partners.csv").read_text(encoding="utf-8").splitlines()
+    new_row = SHORT_ROW.replace("p,П,P,P", "palanga,Паланга,Palanga,Palanga").replace("PL", "LT")
+    changed = "\n".join([*text[:-1], new_row]) + "\n"  # Kühlungsborn out, Palanga in
+    check = check_upload(changed.encode("utf-8"), "new.csv", documents, TODAY)
+    assert (check.file_rows, check.added, check.removed) == (11, 1, 1)
+    assert check.new_partners == ["palanga"]
+    assert check.can_apply
+
+
+def test_file_with_problems_cannot_be_applied(documents):
+    bad = (DATA / "partners.csv").read_text(encoding="utf-8").replace("2010-08-07", "2010-02-31")
+    check = check_upload(bad.encode("utf-8"), "bad.csv", documents, TODAY)
+    assert [p.code for p in check.problems] == ["impossible_date"]
+    assert not check.can_apply  # applying would lose the row
+
+
+def test_apply_keeps_the_old_registry_and_writes_the_new(tmp_path, documents):
+    (tmp_path / "partners.csv").write_bytes((DATA / "partners.csv").read_bytes())
+    fewer = documents[documents["country_code"] == "PL"]
+    backup = apply_registry(fewer, tmp_path, dt.datetime(2026, 11, 26, 15, 4, 5, 6))
+    assert backup == tmp_path / "history" / "partners-20261126-150405-000006.csv"
+    assert backup.read_bytes() == (DATA / "partners.csv").read_bytes()
+    written = (tmp_path / "partners.csv").read_text(encoding="utf-8")
+    assert written == registry_text(fewer)
+    reloaded, problems = load_registry(tmp_path / "partners.csv", today=TODAY)
+    assert problems == []
+    assert len(reloaded) == 6
+
+
+def test_registry_text_round_trips_the_committed_file(documents):
+    assert registry_text(documents) == (DATA / "partners.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "columns"),
+    [
+        (54.5, 20.5, []),
+        (95.0, 20.5, ["lat"]),  # beyond the pole
+        (54.5, -181.0, ["lon"]),
+        (math.nan, 20.5, ["lat"]),  # an empty number field
+    ],
+)
+def test_manual_coordinates_in_range(lat, lon, columns):
+    assert [p.column for p in check_manual_coords(lat, lon)] == columns
+
+
+def test_manual_coordinates_are_added_never_replaced(tmp_path):
+    coords = tmp_path / "coords.csv"
+    coords.write_bytes((DATA / "coords.csv").read_bytes())
+    before = coords.read_text(encoding="utf-8")
+    problems = add_manual_coords(coords, "lepel", "Lepel", lat=54.9, lon=28.7, today=TODAY)
+    assert [p.code for p in problems] == ["place_known"]
+    assert coords.read_text(encoding="utf-8") == before
+    assert add_manual_coords(coords, "palanga", "Palanga", lat=55.9, lon=21.06, today=TODAY) == []
+    assert coords.read_text(encoding="utf-8") == (
+        before + "palanga,Palanga,55.9,21.06,manual,2026-11-26\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "expected", "matches"),
+    [
+        ("секрет-1", "секрет-1", True),
+        ("секрет-1", "секрет-2", False),
+        ("", "секрет", False),
+        ("секрет ", "секрет", False),  # no trimming: the password is what was typed
+    ],
+)
+def test_password_matches(given, expected, matches):
+    assert password_matches(given, expected) is matches
+
+
+def test_attempts_run_out():
+    assert attempts_left(0) == MAX_FAILED_ATTEMPTS
+    assert attempts_left(MAX_FAILED_ATTEMPTS) == 0
+    assert attempts_left(MAX_FAILED_ATTEMPTS + 3) == 0

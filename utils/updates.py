@@ -1,0 +1,189 @@
+# Replacing the registry from an uploaded file: read it (CSV or XLSX), check it with the
+# registry's loader, and apply it with a backup, so that nothing is ever lost.
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import load_workbook
+
+from utils.files import csv_text, write_text_atomic
+from utils.geocode import read_coords_rows
+from utils.places import (
+    COORD_RANGES,
+    COORDS_COLUMNS,
+    LAT,
+    LON,
+    PLACE_ID,
+    SOURCE_MANUAL,
+    coords_row,
+)
+from utils.registry import (
+    COLUMNS,
+    DOCUMENT_TYPE,
+    PARTNER_ID,
+    SIGNED,
+    Problem,
+    count_file_rows,
+    load_registry,
+)
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_UPLOAD_ROWS = 50_000
+HISTORY_DIR = "history"  # inside the data folder: every replaced registry, timestamped
+REGISTRY_FILE = "partners.csv"
+COORDS_FILE = "coords.csv"
+XLSX_SUFFIX = ".xlsx"
+
+
+class UploadRefusedError(ValueError):
+    """Raised when an uploaded file cannot be considered at all: too big, too long, unreadable."""
+
+    def __init__(self, problem: Problem) -> None:
+        """Keep the problem that says why."""
+        super().__init__(problem.describe("en"))
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class UploadCheck:
+    """An uploaded registry as the loader sees it, and what applying it would change."""
+
+    documents: pd.DataFrame  # the valid rows
+    problems: list[Problem]
+    file_rows: int
+    added: int  # documents in the upload that the current registry lacks
+    removed: int  # documents of the current registry that the upload lacks
+    new_partners: list[str]
+
+    @property
+    def can_apply(self) -> bool:
+        """Tell whether the file may replace the registry: every row valid, nothing ignored."""
+        return not self.problems and self.file_rows > 0
+
+
+def _cell_text(value: object) -> str:
+    """Write a spreadsheet cell as the registry's text: dates as ISO, whole numbers bare."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def xlsx_to_csv(data: bytes) -> bytes:
+    """Convert the first sheet of an Excel workbook into UTF-8 CSV bytes."""
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
+        detail = f"{type(error).__name__}: {error}"
+        raise UploadRefusedError(Problem("xlsx_unreadable", params={"detail": detail})) from error
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for count, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True)):
+        if count > MAX_UPLOAD_ROWS + 1:  # the header and one row over are enough to refuse
+            break
+        writer.writerow([_cell_text(value) for value in row])
+    workbook.close()
+    return buffer.getvalue().encode("utf-8")
+
+
+def read_upload(data: bytes, file_name: str) -> bytes:
+    """Return an upload as CSV bytes, refusing one over the size or row limit."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        params = {"size": f"{len(data) / 1024 / 1024:.1f}", "limit": MAX_UPLOAD_BYTES // 2**20}
+        raise UploadRefusedError(Problem("upload_too_big", params=params))
+    csv_bytes = xlsx_to_csv(data) if file_name.lower().endswith(XLSX_SUFFIX) else data
+    rows = count_file_rows(csv_bytes)
+    if rows > MAX_UPLOAD_ROWS:
+        raise UploadRefusedError(
+            Problem("upload_too_long", params={"rows": rows, "limit": MAX_UPLOAD_ROWS})
+        )
+    return csv_bytes
+
+
+def _document_keys(documents: pd.DataFrame) -> set[tuple[str, str, str]]:
+    """Identify documents by partner, type and date."""
+    return {
+        (str(partner), str(kind), str(signed))
+        for partner, kind, signed in zip(
+            documents[PARTNER_ID], documents[DOCUMENT_TYPE], documents[SIGNED], strict=True
+        )
+    }
+
+
+def check_upload(data: bytes, file_name: str, current: pd.DataFrame, today: dt.date) -> UploadCheck:
+    """Check an uploaded registry and compare it with the current one; raises UploadRefusedError."""
+    csv_bytes = read_upload(data, file_name)
+    documents, problems = load_registry(csv_bytes, today=today)
+    uploaded, existing = _document_keys(documents), _document_keys(current)
+    known_partners = set(current[PARTNER_ID].astype(str))
+    return UploadCheck(
+        documents=documents,
+        problems=problems,
+        file_rows=count_file_rows(csv_bytes),
+        added=len(uploaded - existing),
+        removed=len(existing - uploaded),
+        new_partners=sorted(set(documents[PARTNER_ID].astype(str)) - known_partners),
+    )
+
+
+def registry_text(documents: pd.DataFrame) -> str:
+    """Write documents as the registry's CSV: UTF-8, comma-separated, the agreed columns."""
+    rows = documents[list(COLUMNS)].astype(object).where(documents[list(COLUMNS)].notna(), "")
+    return csv_text(COLUMNS, rows.itertuples(index=False))
+
+
+def apply_registry(documents: pd.DataFrame, data_dir: Path, now: dt.datetime) -> Path | None:
+    """Replace the registry with `documents`, first keeping the old file in history/.
+
+    Returns the backup's path (None if there was no registry to keep).
+    """
+    registry = data_dir / REGISTRY_FILE
+    backup = None
+    if registry.exists():
+        history = data_dir / HISTORY_DIR
+        history.mkdir(parents=True, exist_ok=True)
+        backup = history / f"partners-{now:%Y%m%d-%H%M%S-%f}.csv"
+        shutil.copy2(registry, backup)
+    write_text_atomic(registry, registry_text(documents))
+    return backup
+
+
+def check_manual_coords(lat: float, lon: float) -> list[Problem]:
+    """Check coordinates typed by hand: real numbers inside their ranges."""
+    problems = []
+    for column, value in ((LAT, lat), (LON, lon)):
+        low, high = COORD_RANGES[column]
+        if not (math.isfinite(value) and low <= value <= high):
+            params = {"value": value, "low": low, "high": high}
+            problems.append(Problem("out_of_range", column=column, params=params))
+    return problems
+
+
+def add_manual_coords(
+    coords_path: Path, place_id: str, query: str, *, lat: float, lon: float, today: dt.date
+) -> list[Problem]:
+    """Add a place's coordinates typed by hand (source `manual`); never replace a known place."""
+    problems = check_manual_coords(lat, lon)
+    rows = read_coords_rows(coords_path)
+    if any(str(row[PLACE_ID]) == place_id for row in rows):
+        problems.append(Problem("place_known", column=PLACE_ID, params={"value": place_id}))
+    if problems:
+        return problems
+    rows.append(coords_row(place_id, query, lat=lat, lon=lon, source=SOURCE_MANUAL, updated=today))
+    write_text_atomic(
+        coords_path, csv_text(COORDS_COLUMNS, ([row[c] for c in COORDS_COLUMNS] for row in rows))
+    )
+    return []
