@@ -521,6 +521,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "значение {value} вне допустимого диапазона {low}…{high}",
         "en": "{value} is outside the allowed range {low}…{high}",
     },
+    "problem.swapped_coordinates": {
+        "ru": "точка ({lat}, {lon}) вне карты, а с переставленными широтой и долготой "
+        "была бы на ней: проверьте порядок",
+        "en": "the point ({lat}, {lon}) is off the map but would be on it with latitude and "
+        "longitude exchanged: check their order",
+    },
     "problem.duplicate_place": {
         "ru": "место «{value}» уже есть в строке {other_row}",
         "en": "the place “{value}” is already on row {other_row}",

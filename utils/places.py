@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 from geopy.distance import geodesic
 
+from utils.assets import BASEMAP_BOUNDS
 from utils.i18n import country_name, is_country_code
 from utils.registry import (
     COUNTRY_CODE,
@@ -113,6 +114,17 @@ def _check_coordinate(row: dict, column: str) -> Problem | None:
     return None
 
 
+def _in_map_area(lat: float, lon: float) -> bool:
+    """Tell whether a point lies in the area the basemap covers."""
+    west, south, east, north = BASEMAP_BOUNDS
+    return south <= lat <= north and west <= lon <= east
+
+
+def _looks_swapped(lat: float, lon: float) -> bool:
+    """Tell whether a point is off the map but would be on it with lat and lon exchanged."""
+    return not _in_map_area(lat, lon) and _in_map_area(lon, lat)
+
+
 def validate_coords_row(row: dict) -> list[Problem]:
     """Check one coordinates row: filled, numbers in range, a known source."""
     line = row["_row"]
@@ -124,6 +136,9 @@ def validate_coords_row(row: dict) -> list[Problem]:
     for column in (LAT, LON):
         if row[column] != "" and (problem := _check_coordinate(row, column)):
             problems.append(problem)
+    if not problems and _looks_swapped(float(row[LAT]), float(row[LON])):
+        params = {"lat": row[LAT], "lon": row[LON]}
+        problems.append(Problem("swapped_coordinates", row=line, column=LAT, params=params))
     if row[SOURCE] and row[SOURCE] not in SOURCES:
         params = {"value": row[SOURCE], "allowed": ", ".join(SOURCES)}
         problems.append(Problem("unknown_value", row=line, column=SOURCE, params=params))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from utils.places import load_coords
 from utils.registry import check_report
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "bad" / "partners"
@@ -32,3 +33,22 @@ def test_each_bad_file_gives_its_report(path):
     code, _, report = expected.partition("\n")
     text, exit_code = check_report(path, "en", today=TODAY)
     assert (exit_code, text) == (int(code), report)
+
+
+# The coordinates file's corpus: each FILE.txt holds the rows loaded, then the problems.
+COORDS_CORPUS = CORPUS.parent / "coords"
+COORDS_CASES = sorted(COORDS_CORPUS.glob("*.csv"))
+
+
+def test_the_coords_corpus_covers_every_case():
+    assert {path.stem for path in COORDS_CASES} >= {
+        "out_of_range", "swapped_lat_lon", "not_numbers", "duplicate_place", "unknown_source",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("path", COORDS_CASES, ids=[path.stem for path in COORDS_CASES])
+def test_each_bad_coords_file_gives_its_report(path):
+    loaded, _, report = path.with_suffix(".txt").read_text(encoding="utf-8").partition("\n")
+    frame, problems = load_coords(path)
+    assert len(frame) == int(loaded)
+    assert "\n".join(problem.describe("en") for problem in problems) + "\n" == report

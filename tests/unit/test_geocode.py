@@ -250,3 +250,37 @@ def test_coords_row_rounds_to_about_ten_metres():
         "x", "q", lat=54.123456, lon=20.987654, source="manual", updated=dt.date(2026, 1, 2)
     )
     assert (row["lat"], row["lon"], row["updated"]) == (54.1235, 20.9877, "2026-01-02")
+
+
+def test_every_fault_in_one_run_ends_with_a_clear_list_and_the_file_intact(clock, coords_path):
+    timed_out, unavailable, limited, nothing, abroad, fine = (
+        Place(name, f"{name.title()}, Poland", "PL")
+        for name in ("timed", "down", "limited", "nothing", "abroad", "fine")
+    )
+    before = coords_path.read_text(encoding="utf-8")
+    geocoder = FakeGeocoder(
+        clock,
+        {
+            timed_out.query: [GeocoderTimedOut("slow")] * 3,
+            unavailable.query: [GeocoderUnavailable("503")] * 3,
+            limited.query: [GeocoderRateLimited("429", retry_after=5)] * 3,
+            nothing.query: [None],
+            abroad.query: [found(52.5, 13.4, country="de")],  # a namesake in Germany
+            fine.query: [found(54.1, 19.4)],
+        },
+    )
+    places_list = [timed_out, unavailable, limited, nothing, abroad, fine]
+    report = run(places_list, geocoder, coords_path, clock)
+    assert report.resolved == ["fine"]
+    assert report.unresolved == {
+        "timed": "GeocoderTimedOut after 3 attempts: slow",
+        "down": "GeocoderUnavailable after 3 attempts: 503",
+        "limited": "GeocoderRateLimited after 3 attempts: 429",
+        "nothing": "not found",
+        "abroad": "found in DE, expected PL",
+    }
+    # The file keeps every row it had, and gains only the place that was found.
+    after = coords_path.read_text(encoding="utf-8")
+    assert after.startswith(before)
+    assert after[len(before) :].startswith("fine,")
+    assert after[len(before) :].count("\n") == 1
