@@ -43,3 +43,15 @@ def test_table_of_the_filtered_view_in_english(app):
     assert table["Distance, km"].tolist() == [77, 133, 114]
     assert app.main.caption[0].value == "Documents: 3 · partners: 3 · countries: 1"
     assert downloads(app) == {"Download CSV", "Download Excel (XLSX)"}
+
+
+def test_partner_without_coordinates_stays_in_the_table(app, data_dir):
+    coords = (data_dir / "coords.csv").read_text(encoding="utf-8").splitlines()
+    (data_dir / "coords.csv").write_text(
+        "\n".join(line for line in coords if not line.startswith("lepel,")), encoding="utf-8"
+    )
+    open_page(app, "table", lang="en")
+    table = documents_table(app).set_index("Partner")
+    assert len(table) == 11  # every document, placed or not
+    assert table["Distance, km"].isna().to_dict()["Lepel"]  # no distance without a place
+    assert table.loc["Wolin", "Distance, km"] == 400
