@@ -3,7 +3,7 @@ import streamlit as st
 
 from ui import data
 from ui.chrome import hide_chrome
-from ui.frame import leave_legacy_pages_mode
+from ui.frame import leave_legacy_pages_mode, running_pages
 from ui.navigation import navigation_pages
 from ui.sidebar import render_sidebar
 from ui.state import init_filters, init_language, sync_url, view_mode
@@ -40,4 +40,5 @@ else:
         render_sidebar(documents, len(problems) + len(coord_problems), lang)
 sync_url(documents)
 
-st.navigation(navigation_pages(lang, mode), position="hidden" if mode else "sidebar").run()
+with running_pages():
+    st.navigation(navigation_pages(lang, mode), position="hidden" if mode else "sidebar").run()

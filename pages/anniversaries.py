@@ -2,7 +2,7 @@
 import streamlit as st
 
 from ui import data
-from ui.frame import leave_legacy_pages_mode
+from ui.frame import require_frame
 from ui.notices import stop_if_empty
 from ui.state import language
 from utils.anniversaries import (
@@ -16,7 +16,7 @@ from utils.tables import anniversaries_table
 
 ANNIVERSARY_YEAR_KEY = "anniversary_year"
 
-leave_legacy_pages_mode()
+require_frame()
 lang = language()
 documents = data.documents_in_view()
 today = data.today()

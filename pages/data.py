@@ -16,7 +16,7 @@ from ui.editor import (
     sign_in,
     sign_out,
 )
-from ui.frame import leave_legacy_pages_mode
+from ui.frame import require_frame
 from ui.notices import show_problems
 from ui.state import language
 from utils.auth import attempts_left
@@ -83,7 +83,7 @@ def save_manual_coords(coords_path: Path, queries: dict[str, str], today: dt.dat
         st.session_state.pop(GEOCODED_KEY, None)
 
 
-leave_legacy_pages_mode()
+require_frame()
 lang = language()
 home = data.home()
 documents, _ = data.registry()

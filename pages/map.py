@@ -5,7 +5,7 @@ import time
 import streamlit as st
 
 from ui import data
-from ui.frame import leave_legacy_pages_mode
+from ui.frame import require_frame
 from ui.maps import show_map
 from ui.notices import stop_if_empty
 from ui.state import PARTNER_KEY, init_partner, language, set_partner_param, take_map_click
@@ -19,11 +19,12 @@ from utils.tables import markdown_text, partner_names
 
 MAP_HEIGHT_PX = 680
 GROWTH_YEAR_KEY = "growth_year"
+GROWTH_CHOICE_KEY = "_growth_choice"  # the year chosen, None for "the latest"
 GROWTH_PLAYING_KEY = "growth_playing"
 GROWTH_STEPPED_KEY = "growth_stepped"  # when the playing slider last moved on
 GROWTH_STEP_SECONDS = 1.5
 
-leave_legacy_pages_mode()
+require_frame()
 lang = language()
 home = data.home()
 coords, _ = data.coords()
@@ -41,18 +42,29 @@ if home.id not in set(coords[PLACE_ID]):
     st.warning(t("map.no_home", lang, home=markdown_text(home.name(lang))))
 
 first_year, last_year = growth_years(documents, data.view_until())
-if not first_year <= st.session_state.get(GROWTH_YEAR_KEY, last_year) <= last_year:
-    st.session_state[GROWTH_YEAR_KEY] = last_year
-st.session_state.setdefault(GROWTH_YEAR_KEY, last_year)
 playing = st.session_state.get(GROWTH_PLAYING_KEY, False)
+
+
+def growth_year() -> int:
+    """Return the year the map shows: the reader's choice, inside the current years."""
+    chosen = st.session_state.get(GROWTH_CHOICE_KEY)
+    return last_year if chosen is None else min(max(chosen, first_year), last_year)
+
+
+def choose_growth_year(year: int) -> None:
+    """Keep a year as the reader's choice; the last year means "always the latest"."""
+    st.session_state[GROWTH_CHOICE_KEY] = None if year >= last_year else year
+
+
+def remember_growth_year() -> None:
+    """Keep the year the reader has just set on the slider (its on_change)."""
+    choose_growth_year(st.session_state[GROWTH_YEAR_KEY])
 
 
 def toggle_growth() -> None:
     """Start the growth from the first year (or go on from the slider's year), or pause it."""
-    if not st.session_state.get(GROWTH_PLAYING_KEY) and (
-        st.session_state[GROWTH_YEAR_KEY] >= last_year
-    ):
-        st.session_state[GROWTH_YEAR_KEY] = first_year
+    if not st.session_state.get(GROWTH_PLAYING_KEY) and growth_year() >= last_year:
+        choose_growth_year(first_year)
     st.session_state[GROWTH_PLAYING_KEY] = not st.session_state.get(GROWTH_PLAYING_KEY)
     st.session_state[GROWTH_STEPPED_KEY] = time.monotonic()
 
@@ -65,12 +77,13 @@ def network_map() -> None:
         stepped = st.session_state.get(GROWTH_STEPPED_KEY, 0.0)
         if time.monotonic() - stepped >= GROWTH_STEP_SECONDS * 0.8:
             st.session_state[GROWTH_STEPPED_KEY] = time.monotonic()
-            st.session_state[GROWTH_YEAR_KEY] = min(
-                st.session_state[GROWTH_YEAR_KEY] + 1, last_year
-            )
-        if st.session_state[GROWTH_YEAR_KEY] >= last_year:
+            choose_growth_year(growth_year() + 1)
+        if growth_year() >= last_year:
             st.session_state[GROWTH_PLAYING_KEY] = False
             st.rerun()  # the whole page, so that the timer stops
+    # Written into the slider on every run, like the filters (ui/state.py): when the
+    # filters change its range, Streamlit would otherwise reset it to the first year.
+    st.session_state[GROWTH_YEAR_KEY] = growth_year()
     slider_column, play_column = st.columns([5, 1], vertical_alignment="bottom")
     if first_year < last_year:
         with slider_column:
@@ -79,6 +92,7 @@ def network_map() -> None:
                 min_value=first_year,
                 max_value=last_year,
                 key=GROWTH_YEAR_KEY,
+                on_change=remember_growth_year,
                 help=t("map.growth_help", lang),
                 disabled=playing,
             )

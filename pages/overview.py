@@ -2,7 +2,7 @@
 import streamlit as st
 
 from ui import data
-from ui.frame import leave_legacy_pages_mode
+from ui.frame import require_frame
 from ui.navigation import PAGES
 from ui.notices import show_data_problems, stop_if_empty
 from ui.state import language
@@ -10,7 +10,7 @@ from utils.i18n import t
 from utils.stats import summarise
 from utils.tables import describe_document, markdown_text
 
-leave_legacy_pages_mode()
+require_frame()
 lang = language()
 home = data.home()
 documents = data.documents_in_view()

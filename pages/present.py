@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui import data
 from ui.chrome import PRESENT_CHROME_PX, PRESENT_MAP_BOX
-from ui.frame import leave_legacy_pages_mode
+from ui.frame import require_frame
 from ui.maps import show_map
 from ui.notices import stop_if_empty
 from ui.state import language, leave_mode, selected_partner, set_partner_param, step_partner
@@ -18,7 +18,7 @@ from utils.tables import markdown_text, partner_names
 # The frame's height before the page's CSS stretches it to the screen.
 MAP_HEIGHT_PX = 1080 - PRESENT_CHROME_PX
 
-leave_legacy_pages_mode()
+require_frame()
 lang = language()
 home = data.home()
 coords, _ = data.coords()

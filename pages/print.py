@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui import data
 from ui.chrome import PRINT_SECTION_PREFIX
-from ui.frame import leave_legacy_pages_mode
+from ui.frame import require_frame
 from ui.maps import show_map
 from ui.notices import stop_if_empty
 from ui.state import language, leave_mode
@@ -18,7 +18,7 @@ from utils.tables import describe_document, markdown_text
 MAP_HEIGHT_PX = 560  # with the summary, one A4 landscape page
 MAP_WIDTH_PX = 1060  # the print column's width (ui/chrome.py)
 
-leave_legacy_pages_mode()
+require_frame()
 lang = language()
 home = data.home()
 coords, _ = data.coords()

@@ -2,14 +2,14 @@
 import streamlit as st
 
 from ui import data
-from ui.frame import leave_legacy_pages_mode
+from ui.frame import require_frame
 from ui.notices import show_problems
 from ui.state import language
 from utils.i18n import t
 from utils.strategy import IS_OPEN, documents_serving, strategy_coverage
 from utils.tables import describe_direction, describe_document, markdown_text
 
-leave_legacy_pages_mode()
+require_frame()
 lang = language()
 documents, _ = data.registry()  # the whole registry: a filter must not make a direction open
 strategy, problems = data.strategy()

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from ui import data
-from ui.frame import leave_legacy_pages_mode
+from ui.frame import require_frame
 from ui.notices import show_data_problems, stop_if_empty
 from ui.state import language
 from utils.exports import CSV_MIME, XLSX_MIME, csv_bytes, xlsx_bytes
@@ -11,7 +11,7 @@ from utils.places import DISTANCE_KM
 from utils.registry import COUNTRY_CODE, PARTNER_ID
 from utils.tables import documents_table
 
-leave_legacy_pages_mode()
+require_frame()
 lang = language()
 home = data.home()
 coords, _ = data.coords()

@@ -2,13 +2,13 @@
 import streamlit as st
 
 from ui import data
-from ui.frame import leave_legacy_pages_mode
+from ui.frame import require_frame
 from ui.notices import stop_if_empty
 from ui.state import language
 from utils.charts import chart_config, growth_figure, timeline_figure
 from utils.i18n import t
 
-leave_legacy_pages_mode()
+require_frame()
 lang = language()
 documents = data.documents_in_view()
 until = data.view_until()

@@ -1,8 +1,26 @@
-# Keeps every run inside the frame of app.py, even on the first request after a restart.
+# Keeps every run inside the frame of app.py, even on the first requests after a restart.
 from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+
+_frame = threading.local()  # each session's script runs in a thread of its own
+BARE_RERUNS_KEY = "_bare_page_reruns"
+MAX_BARE_RERUNS = 3  # a page run directly (streamlit run pages/x.py) must not loop
+
+
+@contextmanager
+def running_pages() -> Iterator[None]:
+    """Mark the frame's st.navigation(...).run(): pages run inside it are in the frame."""
+    _frame.active = True
+    try:
+        yield
+    finally:
+        _frame.active = False
 
 
 def leave_legacy_pages_mode() -> None:
@@ -14,7 +32,24 @@ def leave_legacy_pages_mode() -> None:
     ids than later runs, so the first click is lost. The documented switch-over happens
     in st.navigation (https://docs.streamlit.io/develop/api-reference/navigation/st.navigation);
     doing it first and rerunning gives every run, the first included, the same frame.
+
     """
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def require_frame() -> None:
+    """Make sure a page runs inside the frame; every page calls this first.
+
+    A session that opened while another one was switching the legacy mode off can still
+    run a page bare, outside the frame, and stay there: it reruns into the frame. (Found
+    by the load test: 30 viewers opening the map at once after a restart.)
+    """
+    leave_legacy_pages_mode()
+    if getattr(_frame, "active", False):
+        return
+    reruns = st.session_state.get(BARE_RERUNS_KEY, 0)
+    if reruns < MAX_BARE_RERUNS:
+        st.session_state[BARE_RERUNS_KEY] = reruns + 1
         st.rerun()

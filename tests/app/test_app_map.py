@@ -125,3 +125,22 @@ def test_map_download_is_offered_as_one_html_file(app):
     open_page(app, "map", lang="en")
     button = app.get("download_button")[0]
     assert button.proto.label == "Download the map (HTML, works offline)"
+
+
+def test_growth_slider_stays_at_the_latest_year_when_a_filter_changes_its_range(app):
+    # Filtering to Poland moves the slider's first year from 1991 to 2004: Streamlit
+    # then reset the slider to 2004, showing one partner instead of five.
+    open_page(app, "map")
+    app.multiselect(key="countries").set_value(["PL"]).run()
+    slider = app.slider(key="growth_year")
+    assert (slider.min, slider.value) == (2004, 2026)
+    assert map_args(app)["feature_group"].count("L.circleMarker(") == 5
+
+
+def test_a_chosen_growth_year_is_kept_inside_the_new_range(app):
+    open_page(app, "map")
+    app.slider(key="growth_year").set_value(2000).run()
+    app.multiselect(key="countries").set_value(["PL"]).run()
+    assert app.slider(key="growth_year").value == 2004  # 2000 is before Poland's first
+    app.multiselect(key="countries").set_value([]).run()
+    assert app.slider(key="growth_year").value == 2000  # the choice itself is kept
