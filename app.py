@@ -8,8 +8,9 @@ from ui.navigation import navigation_pages
 from ui.sidebar import render_sidebar
 from ui.state import init_filters, init_language, sync_url, view_mode
 from utils.assets import STATIC_DIR
+from utils.filters import home_options
 from utils.i18n import t
-from utils.places import HomeConfigError
+from utils.places import HomeConfigError, home_names
 
 leave_legacy_pages_mode()
 lang = init_language()
@@ -31,13 +32,14 @@ except OSError as error:
     st.warning(t("assets.not_published", lang, folder=STATIC_DIR, detail=error))
 
 documents, problems = data.registry()
-_, coord_problems = data.coords()
+coords, coord_problems = data.coords()
 init_filters(documents)
 if mode:
     hide_chrome(mode)
 else:
     with st.sidebar:
-        render_sidebar(documents, len(problems) + len(coord_problems), lang)
+        homes = home_names(home_options(documents), coords, home, lang)
+        render_sidebar(documents, homes, len(problems) + len(coord_problems), lang)
 sync_url(documents)
 
 with running_pages():

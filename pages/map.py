@@ -12,9 +12,16 @@ from ui.state import PARTNER_KEY, init_partner, language, set_partner_param, tak
 from utils.filters import growth_years, signed_by_end_of
 from utils.i18n import t
 from utils.map_export import HTML_MIME, standalone_map_html
-from utils.mapping import base_map, partner_at, partner_card, partner_layer, partner_places
-from utils.places import DISTANCE_KM, PLACE_ID, partners_without_coords
-from utils.registry import PARTNER_ID
+from utils.mapping import (
+    base_map,
+    partner_at,
+    partner_card,
+    partner_distance,
+    partner_layer,
+    partner_places,
+)
+from utils.places import PLACE_ID, home_names, partners_without_coords
+from utils.registry import HOME_ID, PARTNER_ID
 from utils.tables import markdown_text, partner_names
 
 MAP_HEIGHT_PX = 680
@@ -38,8 +45,11 @@ if missing:
     st.warning(
         t("map.not_on_map", lang, names=", ".join(markdown_text(all_names[p]) for p in missing))
     )
-if home.id not in set(coords[PLACE_ID]):
-    st.warning(t("map.no_home", lang, home=markdown_text(home.name(lang))))
+unplaced_homes = sorted(set(documents[HOME_ID].astype(str)) - set(coords[PLACE_ID].astype(str)))
+if unplaced_homes:
+    names_of_homes = home_names(unplaced_homes, coords, home, lang)
+    unplaced = ", ".join(markdown_text(names_of_homes[home_id]) for home_id in unplaced_homes)
+    st.warning(t("map.no_home", lang, home=unplaced))
 
 first_year, last_year = growth_years(documents, data.view_until())
 playing = st.session_state.get(GROWTH_PLAYING_KEY, False)
@@ -141,8 +151,7 @@ def network_map() -> None:
         selected = st.session_state[PARTNER_KEY]
         set_partner_param(selected)
         if selected:
-            distance = places.set_index(PARTNER_ID)[DISTANCE_KM].get(selected)
-            card = partner_card(shown, selected, distance, lang)
+            card = partner_card(shown, selected, partner_distance(places, selected), lang)
             with st.container(border=True, key="partner_card"):
                 st.subheader(markdown_text(card.name))
                 for label, value in card.facts:

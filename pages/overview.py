@@ -32,6 +32,8 @@ with st.container(horizontal=True, key="summary"):
         border=True,
     )
     st.metric(t("summary.countries", lang), summary.countries, border=True)
+    if data.registry_homes() > 1:  # with one home nothing changes
+        st.metric(t("summary.homes", lang), summary.homes, border=True)
     st.metric(
         t("summary.documents", lang),
         summary.documents,

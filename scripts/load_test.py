@@ -44,6 +44,12 @@ def peak_memory_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    """Return the CPU time a process has used so far, user and system (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def say(line: str) -> None:
     """Print a line of the report."""
     sys.stdout.write(line + "\n")
@@ -104,12 +110,22 @@ def main() -> int:
         sys.exit("no Chromium found: apt-get install chromium")
     server = AppServer()
     try:
+        # One viewer alone first (which also warms the server), then the whole room at once.
+        alone = asyncio.run(run(1, server.url, chromium))[0]
+        cpu_before, wall_before = cpu_seconds(server.process.pid), time.perf_counter()
         results = asyncio.run(run(sessions, server.url, chromium))
+        wall = time.perf_counter() - wall_before
+        server_cpu = cpu_seconds(server.process.pid) - cpu_before
         peak_mb = peak_memory_mb(server.process.pid)
     finally:
         server.stop()
     failures = [result for result in results if isinstance(result, BaseException)]
     timings = [result for result in results if not isinstance(result, BaseException)]
+    say(f"machine: {os.cpu_count()} cores; the browsers and the server share them")
+    if isinstance(alone, BaseException):
+        say(f"one viewer alone failed: {alone}")
+    else:
+        say(f"one viewer alone, s: map shown {alone[0]:.1f}, updated {alone[1]:.1f}")
     say(f"sessions: {sessions}, failures: {len(failures)}")
     for failure in failures:
         say(f"  {type(failure).__name__}: {str(failure).splitlines()[0]}")
@@ -125,6 +141,10 @@ def main() -> int:
             f"95th percentile {percentile(updated, 0.95):.1f}, max {max(updated):.1f}"
         )
     say(f"server peak memory: {peak_mb:.0f} MB")
+    say(
+        f"server CPU time while the room was served: {server_cpu:.1f} s "
+        f"of {wall:.1f} s ({server_cpu / wall:.0%} of one core)"
+    )
     return 1 if failures else 0
 
 

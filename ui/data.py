@@ -14,7 +14,7 @@ from utils.assets import BASEMAP_NAME, STATIC_DIR
 from utils.assets import publish_assets as publish
 from utils.filters import Filters, apply_filters, view_end
 from utils.places import Home, load_coords, load_home
-from utils.registry import Problem, load_registry
+from utils.registry import HOME_ID, Problem, load_registry, with_default_home
 from utils.strategy import load_strategy
 
 # Another municipality (or a test) points the app at its own data folder.
@@ -44,10 +44,13 @@ def _modified(path: Path) -> float:
 
 
 @st.cache_data(show_spinner=False)
-def _registry(path: Path, modified: float, today: dt.date) -> tuple[pd.DataFrame, list[Problem]]:
+def _registry(
+    path: Path, modified: float, today: dt.date, home_id: str
+) -> tuple[pd.DataFrame, list[Problem]]:
     del modified  # part of the cache key only
     # Today is a parameter: a date rejected as future becomes valid when its day comes.
-    return load_registry(path, today=today)
+    documents, problems = load_registry(path, today=today)
+    return with_default_home(documents, home_id), problems
 
 
 @st.cache_data(show_spinner=False)
@@ -65,7 +68,7 @@ def _home(path: Path, modified: float) -> Home:
 def registry() -> tuple[pd.DataFrame, list[Problem]]:
     """Return the partner registry and the problems found in its file."""
     path = data_dir() / "partners.csv"
-    return _registry(path, _modified(path), today())
+    return _registry(path, _modified(path), today(), home().id)
 
 
 def coords() -> tuple[pd.DataFrame, list[Problem]]:
@@ -93,8 +96,10 @@ def home() -> Home:
 
 
 @st.cache_data(show_spinner=False)
-def _in_view(path: Path, modified: float, today: dt.date, filters: Filters) -> pd.DataFrame:
-    documents, _ = _registry(path, modified, today)
+def _in_view(
+    path: Path, modified: float, today: dt.date, home_id: str, filters: Filters
+) -> pd.DataFrame:
+    documents, _ = _registry(path, modified, today, home_id)
     return apply_filters(documents, filters)
 
 
@@ -102,13 +107,18 @@ def documents_in_view() -> pd.DataFrame:
     """Return the documents that the sidebar's filters let through (cached per view)."""
     documents, _ = registry()
     path = data_dir() / "partners.csv"
-    return _in_view(path, _modified(path), today(), current_filters(documents))
+    return _in_view(path, _modified(path), today(), home().id, current_filters(documents))
 
 
 def view_until() -> dt.date:
     """Return where the time axes end for the current filters: today or their last year."""
     documents, _ = registry()
     return view_end(current_filters(documents), documents, today())
+
+
+def registry_homes() -> int:
+    """Return how many home municipalities the registry's documents have."""
+    return int(registry()[0][HOME_ID].nunique())
 
 
 def registry_size() -> int:

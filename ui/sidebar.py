@@ -8,6 +8,7 @@ from ui import data
 from ui.state import (
     COUNTRIES_KEY,
     DOCUMENT_TYPES_KEY,
+    HOMES_KEY,
     LANGUAGE_KEY,
     PRESENT_MODE,
     PRINT_MODE,
@@ -26,8 +27,13 @@ from utils.filters import (
 from utils.i18n import LANGUAGES, country_name, t
 
 
-def render_sidebar(documents: pd.DataFrame, problem_count: int, lang: str) -> None:
-    """Draw the language switch and the filters, with a count of what they let through."""
+def render_sidebar(
+    documents: pd.DataFrame, home_labels: dict[str, str], problem_count: int, lang: str
+) -> None:
+    """Draw the language switch and the filters, with a count of what they let through.
+
+    The home filter appears only when the registry has more than one home municipality.
+    """
     st.radio(
         t("app.language", lang),
         LANGUAGES,
@@ -36,6 +42,15 @@ def render_sidebar(documents: pd.DataFrame, problem_count: int, lang: str) -> No
         horizontal=True,
     )
     st.header(t("filters.header", lang))
+    if len(home_labels) > 1:
+        st.multiselect(
+            t("filters.homes", lang),
+            list(home_labels),
+            key=HOMES_KEY,
+            on_change=remember_filters,
+            format_func=home_labels.get,
+            placeholder=t("filters.all", lang),
+        )
     first, last = year_bounds(documents)
     if first < last:
         st.slider(

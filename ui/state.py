@@ -25,6 +25,7 @@ YEARS_KEY = "years"
 COUNTRIES_KEY = "countries"
 DOCUMENT_TYPES_KEY = "types"
 SEARCH_KEY = "search"
+HOMES_KEY = "homes"
 PARTNER_KEY = "partner"  # the partner whose card the map page shows; also its parameter
 MODE_PARAM = "mode"  # ?mode=present or ?mode=print: the whole app shown another way
 PRESENT_MODE = "present"
@@ -67,6 +68,7 @@ def _store(filters: Filters) -> None:
     st.session_state[COUNTRIES_KEY] = list(filters.countries)
     st.session_state[DOCUMENT_TYPES_KEY] = list(filters.document_types)
     st.session_state[SEARCH_KEY] = filters.search
+    st.session_state[HOMES_KEY] = list(filters.homes)
 
 
 def _widget_filters() -> Filters:
@@ -79,6 +81,7 @@ def _widget_filters() -> Filters:
         countries=tuple(st.session_state.get(COUNTRIES_KEY, kept.countries)),
         document_types=tuple(st.session_state.get(DOCUMENT_TYPES_KEY, kept.document_types)),
         search=str(st.session_state.get(SEARCH_KEY, kept.search)),
+        homes=tuple(st.session_state.get(HOMES_KEY, kept.homes)),
     )
 
 

@@ -12,6 +12,7 @@ from utils.registry import (
     COUNTRY_CODE,
     DOCUMENT_TYPE,
     DOCUMENT_TYPES,
+    HOME_ID,
     PARTNER_EN,
     PARTNER_LOCAL,
     PARTNER_RU,
@@ -24,7 +25,15 @@ YEAR_TO_PARAM = "to"
 COUNTRY_PARAM = "country"
 DOCUMENT_TYPE_PARAM = "type"
 SEARCH_PARAM = "q"
-FILTER_PARAMS = (YEAR_FROM_PARAM, YEAR_TO_PARAM, COUNTRY_PARAM, DOCUMENT_TYPE_PARAM, SEARCH_PARAM)
+HOME_PARAM = "home"
+FILTER_PARAMS = (
+    YEAR_FROM_PARAM,
+    YEAR_TO_PARAM,
+    COUNTRY_PARAM,
+    DOCUMENT_TYPE_PARAM,
+    SEARCH_PARAM,
+    HOME_PARAM,
+)
 
 SEARCHED_NAMES = (PARTNER_RU, PARTNER_LOCAL, PARTNER_EN)
 MAX_SEARCH_LENGTH = 100
@@ -36,7 +45,7 @@ _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "ё"
 class Filters:
     """A view of the registry: signing years, countries, document types and a name search.
 
-    Empty `countries` or `document_types` mean all of them.
+    Empty `countries`, `document_types` or `homes` mean all of them.
     """
 
     year_from: int
@@ -44,6 +53,7 @@ class Filters:
     countries: tuple[str, ...] = ()
     document_types: tuple[str, ...] = ()
     search: str = ""
+    homes: tuple[str, ...] = ()  # home municipalities, when the registry has several
 
 
 def year_bounds(documents: pd.DataFrame) -> tuple[int, int]:
@@ -56,6 +66,11 @@ def year_bounds(documents: pd.DataFrame) -> tuple[int, int]:
 def country_options(documents: pd.DataFrame) -> list[str]:
     """Return the countries present in the registry, as sorted codes."""
     return sorted(set(documents[COUNTRY_CODE]))
+
+
+def home_options(documents: pd.DataFrame) -> list[str]:
+    """Return the home municipalities of the registry's documents, as sorted ids."""
+    return sorted(set(documents[HOME_ID].astype(str)))
 
 
 def document_type_options(documents: pd.DataFrame) -> list[str]:
@@ -83,6 +98,8 @@ def apply_filters(documents: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         keep &= documents[COUNTRY_CODE].isin(filters.countries)
     if filters.document_types:
         keep &= documents[DOCUMENT_TYPE].astype(str).isin(filters.document_types)
+    if filters.homes:
+        keep &= documents[HOME_ID].astype(str).isin(filters.homes)
     needle = fold(filters.search.strip())
     if needle:
         names = documents[list(SEARCHED_NAMES)].fillna("").astype(str).agg(" ".join, axis=1)
@@ -112,6 +129,7 @@ def fit_filters(
         countries=_known(filters.countries, country_options(documents), str.upper),
         document_types=_known(filters.document_types, document_type_options(documents), str.lower),
         search=filters.search.strip()[:MAX_SEARCH_LENGTH],
+        homes=_known(filters.homes, home_options(documents), str.strip),
     )
 
 
@@ -143,6 +161,7 @@ def filters_from_params(params: Mapping[str, Sequence[str]], documents: pd.DataF
         countries=tuple(params.get(COUNTRY_PARAM, ())),
         document_types=tuple(params.get(DOCUMENT_TYPE_PARAM, ())),
         search=next(iter(params.get(SEARCH_PARAM, ())), ""),
+        homes=tuple(params.get(HOME_PARAM, ())),
     )
     return fit_filters(requested, documents)
 
@@ -158,6 +177,8 @@ def filters_to_params(filters: Filters, defaults: Filters) -> dict[str, list[str
         params[COUNTRY_PARAM] = list(filters.countries)
     if filters.document_types:
         params[DOCUMENT_TYPE_PARAM] = list(filters.document_types)
+    if filters.homes:
+        params[HOME_PARAM] = list(filters.homes)
     if filters.search.strip():
         params[SEARCH_PARAM] = [filters.search.strip()]
     return params

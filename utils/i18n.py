@@ -62,6 +62,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "filters.header": {"ru": "Фильтры", "en": "Filters"},
     "filters.years": {"ru": "Годы подписания", "en": "Years signed"},
     "filters.countries": {"ru": "Страны", "en": "Countries"},
+    "filters.homes": {"ru": "Муниципалитеты", "en": "Home municipalities"},
     "filters.document_types": {"ru": "Виды документов", "en": "Document types"},
     "filters.all": {"ru": "Все", "en": "All"},
     "filters.search": {"ru": "Поиск партнёра", "en": "Find a partner"},
@@ -110,6 +111,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Each partner counts once, however many documents were signed with it",
     },
     "summary.countries": {"ru": "Стран", "en": "Countries"},
+    "summary.homes": {"ru": "Муниципалитетов", "en": "Home municipalities"},
     "summary.documents": {"ru": "Документов", "en": "Documents"},
     "summary.documents_help": {
         "ru": "Все подписанные документы: соглашения, договоры, протоколы, декларации",
@@ -158,6 +160,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # Map
     "map.legend": {"ru": "Последний документ", "en": "Latest document"},
     "map.partners": {"ru": "Партнёры", "en": "Partners"},
+    "map.homes": {"ru": "Муниципалитеты региона", "en": "Home municipalities"},
     "map.growth_year": {"ru": "Сеть на конец года", "en": "The network at the end of"},
     "map.growth_help": {
         "ru": "Передвиньте, чтобы увидеть, как росла сеть: партнёры появляются в год первого "

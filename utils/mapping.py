@@ -21,9 +21,18 @@ from utils.assets import (
     STATIC_URL_FROM_MAP,
 )
 from utils.i18n import country_name, format_signed, t
-from utils.places import DISTANCE_KM, LAT, LON, PLACE_ID, Home, distances_km
+from utils.places import (
+    DISTANCE_KM,
+    LAT,
+    LON,
+    PLACE_ID,
+    Home,
+    home_names,
+    pair_distances_km,
+)
 from utils.registry import (
     DOCUMENT_TYPE,
+    HOME_ID,
     LEVEL,
     PARTNER_EN,
     PARTNER_ID,
@@ -31,8 +40,9 @@ from utils.registry import (
     PARTNER_RU,
     SIGNED,
     SIGNED_PRECISION,
+    SIGNED_START,
+    with_default_home,
 )
-from utils.stats import latest_documents
 from utils.style import (
     BORDER_COLOR,
     DOCUMENT_TYPE_COLORS,
@@ -49,6 +59,8 @@ ARC_CLASS = "partner-arc"
 LABEL_CLASS = "partner-label"  # a partner's name written beside its marker (presentation mode)
 # Columns of the places table (one row per partner on the map).
 LATEST_TYPE = "latest_type"
+HOME_LAT = "home_lat"
+HOME_LON = "home_lon"
 
 MAP_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 MAP_TILES_ATTRIBUTION = (
@@ -105,16 +117,38 @@ def arc_points(
 
 
 def partner_places(documents: pd.DataFrame, coords: pd.DataFrame, home_id: str) -> pd.DataFrame:
-    """One row per partner that has coordinates: its latest document's row, place and distance."""
-    latest = latest_documents(documents)
+    """One row per link (a home and a partner that has coordinates), oldest first.
+
+    Each row is the link's latest document, with the partner's place, its home's place
+    (NaN when coords.csv lacks the home) and the distance between them. `home_id` is the
+    home of documents that name none.
+    """
+    documents = with_default_home(documents, home_id)
+    ordered = documents.sort_values(SIGNED_START, kind="stable")
+    latest = ordered.drop_duplicates([HOME_ID, PARTNER_ID], keep="last")
     located = coords.set_index(PLACE_ID)[[LAT, LON]]
     places = latest.join(located, on=PARTNER_ID, how="inner")
+    places = places.join(located.rename(columns={LAT: HOME_LAT, LON: HOME_LON}), on=HOME_ID)
     places[LATEST_TYPE] = places[DOCUMENT_TYPE].astype(str)
-    if home_id in located.index:
-        places[DISTANCE_KM] = places[PARTNER_ID].map(distances_km(coords, home_id))
-    else:
-        places[DISTANCE_KM] = float("nan")
+    places[DISTANCE_KM] = pair_distances_km(places[PARTNER_ID], places[HOME_ID], coords)
     return places.reset_index(drop=True)
+
+
+def home_points(places: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    """Return the place of each home that has links on the map and coordinates."""
+    placed = places.dropna(subset=[HOME_LAT, HOME_LON]).drop_duplicates(HOME_ID)
+    return {
+        str(home): (float(lat), float(lon))
+        for home, lat, lon in zip(placed[HOME_ID], placed[HOME_LAT], placed[HOME_LON], strict=True)
+    }
+
+
+def partner_distance(places: pd.DataFrame, partner_id: str) -> float | None:
+    """Return a partner's distance from its (first) home, or None when it is not known."""
+    rows = places[places[PARTNER_ID] == partner_id]
+    if rows.empty or pd.isna(rows.iloc[0][DISTANCE_KM]):
+        return None
+    return float(rows.iloc[0][DISTANCE_KM])
 
 
 def partner_card(
@@ -438,11 +472,11 @@ def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 
 def label_sides(
     labels: list[tuple[str, float, float]],
-    home_at: tuple[float, float] | None,
+    homes: list[tuple[float, float]],
     view_px: tuple[int, int] = PRESENT_VIEW_PX,
 ) -> list[str]:
     """Choose a side for each (text, lat, lon) label so that labels stay apart and on screen."""
-    points = [(lat, lon) for _, lat, lon in labels] + ([home_at] if home_at else [])
+    points = [(lat, lon) for _, lat, lon in labels] + list(homes)
     if not points:
         return []
     zoom = fit_zoom(points, view_px)
@@ -479,14 +513,6 @@ def map_bounds(points: list[tuple[float, float]]) -> list[list[float]]:
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
-def home_point(coords: pd.DataFrame, home: Home) -> tuple[float, float] | None:
-    """Return the home's (lat, lon), or None when coords.csv does not place it."""
-    located = coords.set_index(PLACE_ID)
-    if home.id not in located.index:
-        return None
-    return float(located.at[home.id, LAT]), float(located.at[home.id, LON])
-
-
 def base_map(
     documents: pd.DataFrame,
     coords: pd.DataFrame,
@@ -497,14 +523,14 @@ def base_map(
     fill_frame: bool = False,
     basemap_geojson: str | None = None,
 ) -> folium.Map:
-    """Build the map without its partners: basemap, home, legend, framed on the documents' partners.
+    """Build the map without its partners: basemap, homes, legend, framed on the documents' links.
 
     The partners come as a separate layer (partner_layer), so that a change of the partners
     shown (the growth slider, the presenter's steps) swaps the layer and keeps the map's zoom.
     `basemap_geojson` puts the basemap into the page instead of fetching it (offline export).
     """
     places = partner_places(documents, coords, home.id)
-    home_at = home_point(coords, home)
+    homes = home_points(places) or _configured_home(coords, home)
     west, south, east, north = BASEMAP_BOUNDS
     fmap = folium.Map(
         tiles=None,
@@ -537,9 +563,10 @@ def base_map(
         show=False,
         max_zoom=19,
     ).add_to(fmap)
-    if home_at is not None:
+    names = home_names(list(homes), coords, home, lang)
+    for home_id, point in homes.items():
         folium.Marker(
-            home_at,
+            point,
             icon=folium.DivIcon(
                 html=f"<div class='{HOME_MARKER_CLASS}' style='color:{HOME_COLOR};font-size:34px;"
                 "line-height:34px;text-shadow:0 0 3px #fff,0 0 3px #fff'>&#9733;</div>",
@@ -547,27 +574,34 @@ def base_map(
                 icon_anchor=(17, 17),
                 class_name="home-icon",
             ),
-            tooltip=folium.Tooltip(tooltip_text(home.name(lang)), style="font-size:16px"),
+            tooltip=folium.Tooltip(tooltip_text(names[home_id]), style="font-size:16px"),
         ).add_to(fmap)
 
     kinds = [kind for kind in DOCUMENT_TYPE_COLORS if kind in set(places[LATEST_TYPE])]
-    _Legend(legend_html(kinds, home.name(lang), lang)).add_to(fmap)
+    homes_label = names[home.id] if list(names) == [home.id] else t("map.homes", lang)
+    _Legend(legend_html(kinds, homes_label, lang)).add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
 
-    points = network_points(places, home_at)
+    points = network_points(places, homes)
     if points:
         fmap.fit_bounds(map_bounds(points), padding=FIT_PADDING_PX, max_zoom=FIT_MAX_ZOOM)
     return stable_ids(fmap)
 
 
+def _configured_home(coords: pd.DataFrame, home: Home) -> dict[str, tuple[float, float]]:
+    """Return the configured home's place when coords.csv has it (a map with no links yet)."""
+    located = coords.set_index(PLACE_ID)
+    if home.id not in located.index:
+        return {}
+    return {home.id: (float(located.at[home.id, LAT]), float(located.at[home.id, LON]))}
+
+
 def network_points(
-    places: pd.DataFrame, home_at: tuple[float, float] | None
+    places: pd.DataFrame, homes: dict[str, tuple[float, float]]
 ) -> list[tuple[float, float]]:
-    """Return the points the map is framed on: the partners' places and the home."""
+    """Return the points the map is framed on: the partners' places and the homes."""
     points = [(float(lat), float(lon)) for lat, lon in zip(places[LAT], places[LON], strict=True)]
-    if home_at is not None:
-        points.append(home_at)
-    return points
+    return points + list(homes.values())
 
 
 def partner_layer(
@@ -581,16 +615,30 @@ def partner_layer(
     focus: str | None = None,
     frame_on: pd.DataFrame | None = None,
 ) -> folium.FeatureGroup:
-    """Build the layer of the documents' partners: a marker and an arc from the home for each.
+    """Build the layer of the documents' partners: a marker for each, an arc from each home.
 
     With `labels`, each partner's name is written beside its marker (presentation mode),
     placed for a map of `label_view_px`.
     `focus` flies the map to that partner and opens its card; without a focus but with
     `frame_on` (documents), the map flies back to frame those documents' partners.
     """
-    places = partner_places(documents, coords, home.id)
-    home_at = home_point(coords, home)
+    links = partner_places(documents, coords, home.id)
+    homes = home_points(links)
+    # One marker per partner, coloured by its latest document with any home.
+    places = links.sort_values(SIGNED_START, kind="stable").drop_duplicates(PARTNER_ID, keep="last")
+    places = places.sort_index()
     layer = folium.FeatureGroup(name=t("map.partners", lang), control=False)
+    for _, link in links.dropna(subset=[HOME_LAT, HOME_LON]).iterrows():
+        folium.PolyLine(
+            arc_points(
+                (float(link[HOME_LAT]), float(link[HOME_LON])),
+                (float(link[LAT]), float(link[LON])),
+            ),
+            color=DOCUMENT_TYPE_COLORS[link[LATEST_TYPE]],
+            weight=4,
+            opacity=0.9,
+            class_name=ARC_CLASS,
+        ).add_to(layer)
     focus_marker = None
     names = [partner_name(place, lang) for _, place in places.iterrows()]
     sides = (
@@ -599,7 +647,7 @@ def partner_layer(
                 (name, float(lat), float(lon))
                 for name, lat, lon in zip(names, places[LAT], places[LON], strict=True)
             ],
-            home_at,
+            list(homes.values()),
             label_view_px,
         )
         if labels
@@ -607,18 +655,8 @@ def partner_layer(
     )
     for side, (_, place) in zip(sides, places.iterrows(), strict=True):
         point = (float(place[LAT]), float(place[LON]))
-        color = DOCUMENT_TYPE_COLORS[place[LATEST_TYPE]]
-        if home_at is not None:
-            folium.PolyLine(
-                arc_points(home_at, point),
-                color=color,
-                weight=4,
-                opacity=0.9,
-                class_name=ARC_CLASS,
-            ).add_to(layer)
-        distance = place[DISTANCE_KM]
         card = partner_card(
-            documents, place[PARTNER_ID], None if pd.isna(distance) else distance, lang
+            documents, place[PARTNER_ID], partner_distance(links, place[PARTNER_ID]), lang
         )
         tooltip = (
             folium.Tooltip(
@@ -637,7 +675,7 @@ def partner_layer(
             color="#ffffff",
             weight=2,
             fill=True,
-            fill_color=color,
+            fill_color=DOCUMENT_TYPE_COLORS[place[LATEST_TYPE]],
             fill_opacity=1,
             class_name=PARTNER_MARKER_CLASS,
             tooltip=tooltip,
@@ -655,7 +693,8 @@ def partner_layer(
     if focus_marker is not None:
         _FlyTo(focus_marker, FOCUS_ZOOM).add_to(layer)
     elif frame_on is not None:
-        points = network_points(partner_places(frame_on, coords, home.id), home_at)
+        framed = partner_places(frame_on, coords, home.id)
+        points = network_points(framed, home_points(framed))
         if points:
             _FlyToBounds(map_bounds(points)).add_to(layer)
     return stable_ids(layer, prefix="layer")

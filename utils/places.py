@@ -181,6 +181,39 @@ def distances_km(coords: pd.DataFrame, home_id: str) -> pd.Series:
     return pd.Series(distances, index=indexed.index, name=DISTANCE_KM, dtype="float64")
 
 
+def pair_distances_km(
+    partner_ids: pd.Series, home_ids: pd.Series, coords: pd.DataFrame
+) -> pd.Series:
+    """Return the geodesic distance in km between each partner and its home (NaN if unplaced)."""
+    indexed = coords.set_index(PLACE_ID)[[LAT, LON]]
+    points = {place: (lat, lon) for place, lat, lon in indexed.itertuples()}
+    cache: dict[tuple[str, str], float] = {}
+
+    def distance(partner: str, home: str) -> float:
+        if partner not in points or home not in points:
+            return float("nan")
+        if (partner, home) not in cache:
+            cache[partner, home] = geodesic(points[home], points[partner]).km
+        return cache[partner, home]
+
+    values = [
+        distance(str(partner), str(home))
+        for partner, home in zip(partner_ids, home_ids, strict=True)
+    ]
+    return pd.Series(values, index=partner_ids.index, name=DISTANCE_KM, dtype="float64")
+
+
+def home_names(home_ids: list[str], coords: pd.DataFrame, home: Home, lang: str) -> dict[str, str]:
+    """Name each home: the configured one by its names, others by their place in coords.csv."""
+    queries = dict(zip(coords[PLACE_ID].astype(str), coords[QUERY].fillna(""), strict=True))
+    return {
+        home_id: home.name(lang)
+        if home_id == home.id
+        else (queries.get(home_id, "").split(",")[0].strip() or home_id)
+        for home_id in home_ids
+    }
+
+
 def partner_query(partner: pd.Series | dict) -> str:
     """Build a geocoder query that singles the partner out: name, region, country."""
     name = partner[PARTNER_LOCAL] or partner[PARTNER_EN] or partner[PARTNER_RU]

@@ -44,6 +44,11 @@ COLUMNS = (
     SIGNED_PRECISION,
     SOURCE_TEXT_RU,
 )
+# Optional: the home municipality of the document, a place id in coords.csv. Empty or
+# absent means the configured home (data/home.toml); a regional registry fills it in.
+HOME_ID = "home_id"
+OPTIONAL_COLUMNS = (HOME_ID,)
+ALL_COLUMNS = (*COLUMNS, *OPTIONAL_COLUMNS)
 REQUIRED_VALUES = (
     PARTNER_ID,
     PARTNER_RU,
@@ -250,11 +255,12 @@ def validate_row(row: dict, today: dt.date) -> list[Problem]:
         for column in REQUIRED_VALUES
         if not row[column]
     ]
-    partner_id = row[PARTNER_ID]
-    if partner_id and not _PARTNER_ID_PATTERN.fullmatch(partner_id):
-        problems.append(
-            Problem("bad_partner_id", row=line, column=PARTNER_ID, params={"value": partner_id})
-        )
+    for column in (PARTNER_ID, HOME_ID):
+        value = row[column]
+        if value and not _PARTNER_ID_PATTERN.fullmatch(value):
+            problems.append(
+                Problem("bad_partner_id", row=line, column=column, params={"value": value})
+            )
     code = row[COUNTRY_CODE]
     if code and not is_country_code(code):
         problems.append(
@@ -297,11 +303,11 @@ def _check_signed(row: dict, today: dt.date) -> list[Problem]:
 def cross_check_rows(rows: list[dict]) -> list[Problem]:
     """Find repeated documents and partners described differently on different rows."""
     problems = []
-    first_document: dict[tuple[str, str, str], int] = {}
+    first_document: dict[tuple[str, str, str, str], int] = {}
     first_partner: dict[str, dict] = {}
     for row in rows:
         line = row["_row"]
-        key = (row[PARTNER_ID], row[DOCUMENT_TYPE], row[SIGNED])
+        key = (row[PARTNER_ID], row[DOCUMENT_TYPE], row[SIGNED], row[HOME_ID])
         if key in first_document:
             problems.append(
                 Problem("duplicate_row", row=line, params={"other_row": first_document[key]})
@@ -325,8 +331,8 @@ def cross_check_rows(rows: list[dict]) -> list[Problem]:
 
 def registry_frame(rows: list[dict]) -> pd.DataFrame:
     """Build the typed registry DataFrame from validated rows."""
-    frame = pd.DataFrame(rows, columns=[*COLUMNS, "_row"]).drop(columns="_row")
-    frame = frame.astype(dict.fromkeys(COLUMNS, "string"))
+    frame = pd.DataFrame(rows, columns=[*ALL_COLUMNS, "_row"]).drop(columns="_row")
+    frame = frame.astype(dict.fromkeys(ALL_COLUMNS, "string"))
     for column, allowed in VOCABULARIES.items():
         frame[column] = pd.Categorical(frame[column], categories=allowed)
     frame[SIGNED_START] = pd.to_datetime(
@@ -344,7 +350,7 @@ def load_registry(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Load a registry file: the typed rows that are valid, and a problem for each one left out."""
     today = today or dt.date.today()
-    rows, problems = read_rows(source, COLUMNS, REQUIRED_VALUES)
+    rows, problems = read_rows(source, ALL_COLUMNS, REQUIRED_VALUES)
     if rows is None:
         return registry_frame([]), problems
     valid = []
@@ -360,10 +366,17 @@ def load_registry(
     problems.sort(
         key=lambda problem: (
             problem.row or 0,
-            COLUMNS.index(problem.column) if problem.column in COLUMNS else -1,
+            ALL_COLUMNS.index(problem.column) if problem.column in ALL_COLUMNS else -1,
         )
     )
     return registry_frame(valid), problems
+
+
+def with_default_home(documents: pd.DataFrame, home_id: str) -> pd.DataFrame:
+    """Fill in the configured home where a document names none."""
+    filled = documents.copy()
+    filled[HOME_ID] = filled[HOME_ID].fillna("").replace("", home_id).astype("string")
+    return filled
 
 
 def summary(frame: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> str:

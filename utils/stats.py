@@ -10,6 +10,7 @@ from utils.registry import (
     COUNTRY_CODE,
     DOCUMENT_TYPE,
     DOCUMENT_TYPES,
+    HOME_ID,
     PARTNER_ID,
     SIGNED_START,
     SIGNED_YEAR,
@@ -31,6 +32,7 @@ class Summary:
 
     partners: int
     countries: int
+    homes: int
     documents: int
     first: pd.Series | None  # the earliest document's row
     latest: pd.Series | None  # the most recent document's row
@@ -40,12 +42,13 @@ class Summary:
 def summarise(documents: pd.DataFrame, today: dt.date) -> Summary:
     """Count partners, countries and documents, and find the first and latest document."""
     if documents.empty:
-        return Summary(0, 0, 0, None, None, 0)
+        return Summary(0, 0, 0, 0, None, None, 0)
     ordered = documents.sort_values(SIGNED_START, kind="stable")
     first, latest = ordered.iloc[0], ordered.iloc[-1]
     return Summary(
         partners=documents[PARTNER_ID].nunique(),
         countries=documents[COUNTRY_CODE].nunique(),
+        homes=documents[HOME_ID].nunique(),
         documents=len(documents),
         first=first,
         latest=latest,

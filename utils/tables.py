@@ -7,10 +7,11 @@ import pandas as pd
 
 from utils.anniversaries import ANNIVERSARY, YEARS
 from utils.i18n import country_name, format_signed, t
-from utils.places import DISTANCE_KM, distances_km
+from utils.places import DISTANCE_KM, pair_distances_km
 from utils.registry import (
     COUNTRY_CODE,
     DOCUMENT_TYPE,
+    HOME_ID,
     LEVEL,
     PARTNER_EN,
     PARTNER_ID,
@@ -22,6 +23,7 @@ from utils.registry import (
     SIGNED_PRECISION,
     SIGNED_START,
     Problem,
+    with_default_home,
 )
 from utils.strategy import DOCUMENT_COUNT, IS_OPEN, NAME_EN, NAME_RU, PARTNER_COUNT
 
@@ -79,11 +81,8 @@ def documents_table(
     partners: pd.DataFrame, coords: pd.DataFrame, home_id: str, lang: str
 ) -> pd.DataFrame:
     """One row per document, oldest first, with headers and values in `lang`."""
-    ordered = partners.sort_values(SIGNED_START, kind="stable")
-    if home_id in set(coords["place_id"]):
-        distance = ordered[PARTNER_ID].map(distances_km(coords, home_id))
-    else:
-        distance = pd.Series(float("nan"), index=ordered.index)
+    ordered = with_default_home(partners.sort_values(SIGNED_START, kind="stable"), home_id)
+    distance = pair_distances_km(ordered[PARTNER_ID], ordered[HOME_ID], coords)
     rows = {
         "partner": [partner_name(row, lang) for _, row in ordered.iterrows()],
         "partner_local": ordered[PARTNER_LOCAL].fillna(""),

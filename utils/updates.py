@@ -26,8 +26,10 @@ from utils.places import (
     coords_row,
 )
 from utils.registry import (
+    ALL_COLUMNS,
     COLUMNS,
     DOCUMENT_TYPE,
+    HOME_ID,
     PARTNER_ID,
     SIGNED,
     Problem,
@@ -140,9 +142,15 @@ def check_upload(data: bytes, file_name: str, current: pd.DataFrame, today: dt.d
 
 
 def registry_text(documents: pd.DataFrame) -> str:
-    """Write documents as the registry's CSV: UTF-8, comma-separated, the agreed columns."""
-    rows = documents[list(COLUMNS)].astype(object).where(documents[list(COLUMNS)].notna(), "")
-    return csv_text(COLUMNS, rows.itertuples(index=False))
+    """Write documents as the registry's CSV: UTF-8, comma-separated, the agreed columns.
+
+    The optional home_id column is written only when some document names a home.
+    """
+    homes = documents[HOME_ID].fillna("") if HOME_ID in documents else pd.Series(dtype=str)
+    columns = ALL_COLUMNS if (homes != "").any() else COLUMNS
+    table = documents[list(columns)]
+    rows = table.astype(object).where(table.notna(), "")
+    return csv_text(columns, rows.itertuples(index=False))
 
 
 def apply_registry(documents: pd.DataFrame, data_dir: Path, now: dt.datetime) -> Path | None:

@@ -14,6 +14,7 @@ from utils.filters import (
     fit_filters,
     fold,
     growth_years,
+    home_options,
     signed_by_end_of,
     view_end,
 )
@@ -140,3 +141,13 @@ def test_growth_years_run_from_the_first_agreement_to_the_end(documents):
     assert growth_years(documents, dt.date(2026, 11, 26)) == (1991, 2026)
     # A view that ends before its first year still has one year to show.
     assert growth_years(documents, dt.date(1980, 1, 1)) == (1991, 1991)
+
+
+def test_home_filter_params_round_trip(documents):
+    homes = documents.copy()
+    homes["home_id"] = ["zelenogradsk"] * 10 + ["baltiysk"]
+    filters = filters_from_params({"home": ["baltiysk", "nowhere"]}, homes)
+    assert filters.homes == ("baltiysk",)  # an unknown home is dropped
+    assert filters_to_params(filters, default_filters(homes)) == {"home": ["baltiysk"]}
+    assert len(apply_filters(homes, filters)) == 1
+    assert home_options(homes) == ["baltiysk", "zelenogradsk"]

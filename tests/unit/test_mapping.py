@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 
+import pandas as pd
 import pytest
 from geopy.distance import geodesic
 
@@ -246,7 +247,7 @@ def test_focus_flies_to_the_partner_and_opens_its_card(documents, coords, home):
     ],
 )
 def test_label_sides_keep_labels_apart_and_on_the_map(labels, expected):
-    assert label_sides(labels, HOME) == expected
+    assert label_sides(labels, [HOME]) == expected
 
 
 def test_fit_zoom_is_lower_for_a_smaller_screen():
@@ -279,3 +280,31 @@ def test_hostile_names_never_reach_the_map_script_raw(documents, coords, home):
     assert "${alert" not in html
     assert "<script>`" not in html
     assert "&#96;&#36;{alert(3)}&#96;&lt;script&gt;" in html
+
+
+def test_links_of_two_homes(documents, coords, home):
+    # Braniewo is a partner of a second home too: two links, one marker, two arcs.
+    regional = documents.copy()
+    regional["home_id"] = regional["home_id"].astype(object)
+    extra = regional[regional["partner_id"] == "braniewo"].tail(1).copy()
+    extra["home_id"] = "baltiysk"
+    regional = pd.concat([regional, extra], ignore_index=True)
+    more_coords = pd.concat(
+        [coords, pd.DataFrame([{"place_id": "baltiysk", "lat": 54.6536, "lon": 19.9126}])],
+        ignore_index=True,
+    )
+    links = partner_places(regional, more_coords, home.id)
+    assert len(links) == 11
+    assert sorted(links.loc[links["partner_id"] == "braniewo", "home_id"]) == [
+        "baltiysk",
+        "zelenogradsk",
+    ]
+    assert sorted(
+        round(d) for d in links.loc[links["partner_id"] == "braniewo", "distance_km"]
+    ) == [
+        31,
+        77,
+    ]
+    html = layer_script(partner_layer(regional, more_coords, home, "en"))
+    assert html.count("L.circleMarker(") == 10
+    assert html.count("L.polyline(") == 11

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import DATA, HEADER, VALID_ROW
 from utils import registry
-from utils.registry import load_registry, parse_signed
+from utils.registry import load_registry, parse_signed, with_default_home
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -213,3 +213,18 @@ def test_check_cli_missing_file_is_a_usage_error(tmp_path):
     with pytest.raises(SystemExit) as raised:
         registry.main(["check", str(tmp_path / "absent.csv")])
     assert raised.value.code == 2
+
+
+def test_home_id_is_optional_and_checked(write_file):
+    path = write_file(
+        "partners.csv",
+        f"{HEADER},home_id\n{VALID_ROW},\n{VALID_ROW},baltiysk\n{VALID_ROW},Bad Home\n",
+    )
+    frame, problems = load_registry(path, today=dt.date(2026, 11, 26))
+    # The same document with another home is another link, not a repeat.
+    assert frame["home_id"].tolist() == ["", "baltiysk"]
+    assert [(p.code, p.row, p.column) for p in problems] == [("bad_partner_id", 4, "home_id")]
+    assert with_default_home(frame, "zelenogradsk")["home_id"].tolist() == [
+        "zelenogradsk",
+        "baltiysk",
+    ]
