@@ -131,8 +131,10 @@ def network_map() -> None:
     map_column, card_column = st.columns([3, 1], gap="medium")
     with map_column:
         clicked = show_map(
-            base_map(documents, coords, home, lang),
-            partner_layer(shown, coords, home, lang),
+            # Framed on the whole registry, the base map is the same for every filter: a
+            # filter change swaps the layer, which frames the map on the filtered view.
+            base_map(data.registry()[0], coords, home, lang),
+            partner_layer(shown, coords, home, lang, frame_on=documents),
             key="map",
             height=MAP_HEIGHT_PX,
         )

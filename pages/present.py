@@ -81,9 +81,9 @@ with controls_column, st.container(horizontal=True, horizontal_alignment="right"
 
 with st.container(key=PRESENT_MAP_BOX):
     show_map(
-        base_map(documents, coords, home, lang, fill_frame=True),
+        base_map(data.registry()[0], coords, home, lang, fill_frame=True),
         partner_layer(
-            documents, coords, home, lang, labels=True, focus=partner, frame_on=documents
+            documents, coords, home, lang, labels=True, focus=partner, frame_on=documents, fly=True
         ),
         key="present_map",
         height=MAP_HEIGHT_PX,

@@ -161,6 +161,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "map.legend": {"ru": "Последний документ", "en": "Latest document"},
     "map.partners": {"ru": "Партнёры", "en": "Partners"},
     "map.homes": {"ru": "Муниципалитеты региона", "en": "Home municipalities"},
+    "map.links": {"ru": "связей", "en": "links"},
     "map.growth_year": {"ru": "Сеть на конец года", "en": "The network at the end of"},
     "map.growth_help": {
         "ru": "Передвиньте, чтобы увидеть, как росла сеть: партнёры появляются в год первого "

@@ -31,6 +31,7 @@ from utils.places import (
     pair_distances_km,
 )
 from utils.registry import (
+    COUNTRY_CODE,
     DOCUMENT_TYPE,
     HOME_ID,
     LEVEL,
@@ -59,6 +60,7 @@ ARC_CLASS = "partner-arc"
 LABEL_CLASS = "partner-label"  # a partner's name written beside its marker (presentation mode)
 # Columns of the places table (one row per partner on the map).
 LATEST_TYPE = "latest_type"
+COUNTRY_NAME = "country_name"
 HOME_LAT = "home_lat"
 HOME_LON = "home_lon"
 
@@ -72,8 +74,14 @@ LEGEND_CLEARANCE_PX = (300, 190)
 MIN_ZOOM = 4  # beyond that the basemap's edge would show
 FIT_MAX_ZOOM = 9  # a single place is not zoomed in to street level
 PARTNER_RADIUS_PX = 10
+CLOUD_RADIUS_PX = 4  # thousands of partners: small dots
 ARC_BEND = 0.2  # the arc's bulge as a share of the distance between its ends
 ARC_STEPS = 24
+# Above this many partners the layer is drawn in the browser from compact data on a canvas
+# (_PartnerCloud) instead of one folium object each, which takes seconds per thousand.
+MARKER_LIMIT = 200
+# Above this many links, arcs are drawn per home and country, with their counts.
+ARC_LIMIT = 300
 FOCUS_ZOOM = 7  # close enough to tell neighbours apart, far enough to see the region
 FLY_SECONDS = 1.2
 LABEL_FONT_PX = 20
@@ -237,19 +245,26 @@ def legend_html(kinds: list[str], home_name: str, lang: str) -> str:
 
 
 class _Legend(MacroElement):
-    """A Leaflet control in the map's corner holding ready-made (escaped) HTML."""
+    """A control in the map's corner with ready-made (escaped) HTML, living with its layer.
+
+    It belongs to the partners' layer: when the layer is swapped for another view, the
+    legend goes with it and the new layer brings its own.
+    """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: "topright"});
-        {{ this.get_name() }}.onAdd = function () {
-            var div = L.DomUtil.create("div", "map-legend");
-            div.style.cssText = {{ this.css|tojson }};
-            div.innerHTML = {{ this.html|tojson }};
-            return div;
-        };
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        (function (map, layer) {
+            var legend = L.control({position: "topright"});
+            legend.onAdd = function () {
+                var div = L.DomUtil.create("div", "map-legend");
+                div.style.cssText = {{ this.css|tojson }};
+                div.innerHTML = {{ this.html|tojson }};
+                return div;
+            };
+            legend.addTo(map);
+            layer.on("remove", function () { legend.remove(); });
+        })({{ this._parent._parent.get_name() }}, {{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
@@ -302,6 +317,124 @@ class _Basemap(MacroElement):
         self.sea = SEA_COLOR
         self.attribution = BASEMAP_ATTRIBUTION
         self.style = {"color": BORDER_COLOR, "weight": 1, "fillColor": LAND_COLOR, "fillOpacity": 1}
+
+
+class DrawnSignal(MacroElement):
+    """Tell the page how many partners the layer has drawn (for the tests and the benchmark)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        window.partnersDrawn = {{ this.count }};
+        document.documentElement.dataset.partnersDrawn = "{{ this.count }}";
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, count: int) -> None:
+        """Keep the number of partners drawn."""
+        super().__init__()
+        self._name = "Drawn"
+        self.count = count
+
+
+class _PartnerCloud(MacroElement):
+    """Many partners drawn on a canvas from compact data; a partner's card is made on a click.
+
+    All text in the data was escaped in Python (escape_text) and arrives through tojson.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (layer) {
+            var partners = {{ this.partners|tojson }};
+            var arcs = {{ this.arcs|tojson }};
+            var colors = {{ this.colors|tojson }};
+            var kindNames = {{ this.kind_names|tojson }};
+            var words = {{ this.words|tojson }};
+            var renderer = L.canvas({padding: 0.5});
+            function curve(a, b) {
+                var midLat = (a[0] + b[0]) / 2, midLon = (a[1] + b[1]) / 2;
+                var scale = Math.cos(midLat * Math.PI / 180) || 1;
+                var dLat = b[0] - a[0], dLon = (b[1] - a[1]) * scale;
+                var cLat = midLat + dLon * {{ this.bend }};
+                var cLon = midLon - dLat * {{ this.bend }} / scale;
+                var points = [];
+                for (var step = 0; step <= 16; step++) {
+                    var f = step / 16, p = (1 - f) * (1 - f), q = 2 * (1 - f) * f, r = f * f;
+                    points.push([p * a[0] + q * cLat + r * b[0], p * a[1] + q * cLon + r * b[1]]);
+                }
+                return points;
+            }
+            arcs.forEach(function (arc) {
+                var bundled = arc.length === 6;
+                var line = L.polyline(curve([arc[0], arc[1]], [arc[2], arc[3]]), {
+                    renderer: renderer,
+                    color: bundled ? "#4a5b6c" : colors[arc[6]],
+                    weight: bundled ? 1 + 1.5 * Math.log2(arc[4]) : 2,
+                    opacity: bundled ? 0.55 : 0.7,
+                    interactive: bundled
+                });
+                if (bundled) {
+                    line.bindTooltip(arc[5] + ": " + arc[4] + " " + words.links);
+                }
+                line.addTo(layer);
+            });
+            function card(partner) {
+                var rows = "<div style='font-size:15px;line-height:1.35'>" +
+                    "<div style='font-size:18px;font-weight:700;margin-bottom:6px'>" +
+                    partner[3] + "</div><div><b>" + words.country + ":</b> " + partner[4] +
+                    "</div>";
+                if (partner[5] !== null) {
+                    rows += "<div><b>" + words.distance + ":</b> " +
+                        words.km.replace("{km}", partner[5].toLocaleString()) + "</div>";
+                }
+                rows += "<div style='font-weight:600;margin-top:6px'>" + words.documents +
+                    "</div><ul style='margin:2px 0 0 0;padding-left:18px'>";
+                partner[6].forEach(function (doc) {
+                    rows += "<li><span style='color:" + colors[doc[0]] + "'>&#9632;</span> " +
+                        kindNames[doc[0]] + ", " + doc[1] + "</li>";
+                });
+                return rows + "</ul></div>";
+            }
+            partners.forEach(function (partner) {
+                L.circleMarker([partner[0], partner[1]], {
+                    renderer: renderer,
+                    radius: {{ this.radius }},
+                    color: "#ffffff",
+                    weight: 1,
+                    fillColor: colors[partner[2]],
+                    fillOpacity: 0.9
+                }).bindTooltip(partner[3]).bindPopup(function () {
+                    return card(partner);
+                }, {maxWidth: 400}).addTo(layer);
+            });
+            window.partnersDrawn = partners.length;
+            document.documentElement.dataset.partnersDrawn = String(partners.length);
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        *,
+        partners: list[list[object]],
+        arcs: list[list[object]],
+        colors: list[str],
+        kind_names: list[str],
+        words: dict[str, str],
+    ) -> None:
+        super().__init__()
+        self._name = "PartnerCloud"
+        self.partners = partners
+        self.arcs = arcs
+        self.colors = colors
+        self.kind_names = kind_names
+        self.words = words
+        self.bend = ARC_BEND
+        self.radius = CLOUD_RADIUS_PX
 
 
 class _FillFrame(MacroElement):
@@ -362,6 +495,7 @@ class _FlyTo(MacroElement):
         (function (map, marker) {
             // After the layer is on the map: st_folium adds it once this script has run.
             setTimeout(function () {
+                map._partnersFramed = null;  // back to the network flies again
                 var opened = false;
                 function open() {
                     if (!opened) { opened = true; marker.openPopup(); }
@@ -383,30 +517,43 @@ class _FlyTo(MacroElement):
         self.seconds = FLY_SECONDS
 
 
-class _FlyToBounds(MacroElement):
-    """Fly back to the whole network and close any open card."""
+class _Frame(MacroElement):
+    """Frame the map on a view's network when the view changes (a filter), not otherwise.
+
+    A layer swapped for the same view (the growth slider's next year) keeps the reader's
+    pan and zoom: the map remembers the bounds it last framed.
+    """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         (function (map) {
             setTimeout(function () {
+                var key = JSON.stringify({{ this.bounds|tojson }});
+                if (map._partnersFramed === key) { return; }
+                map._partnersFramed = key;
                 map.closePopup();
-                map.flyToBounds({{ this.bounds|tojson }}, {
+                var options = {
                     padding: {{ this.padding|tojson }},
                     maxZoom: {{ this.max_zoom }},
                     duration: {{ this.seconds }}
-                });
+                };
+                {% if this.animate %}
+                map.flyToBounds({{ this.bounds|tojson }}, options);
+                {% else %}
+                map.fitBounds({{ this.bounds|tojson }}, options);
+                {% endif %}
             }, 0);
         })({{ this._parent._parent.get_name() }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, bounds: list[list[float]]) -> None:
+    def __init__(self, bounds: list[list[float]], *, animate: bool) -> None:
         super().__init__()
-        self._name = "FlyToBounds"
+        self._name = "Frame"
         self.bounds = bounds
+        self.animate = animate
         self.padding = list(FIT_PADDING_PX)
         self.max_zoom = FIT_MAX_ZOOM
         self.seconds = FLY_SECONDS
@@ -523,10 +670,12 @@ def base_map(
     fill_frame: bool = False,
     basemap_geojson: str | None = None,
 ) -> folium.Map:
-    """Build the map without its partners: basemap, homes, legend, framed on the documents' links.
+    """Build the map without its data: the basemap and its controls, framed on the documents.
 
-    The partners come as a separate layer (partner_layer), so that a change of the partners
-    shown (the growth slider, the presenter's steps) swaps the layer and keeps the map's zoom.
+    Everything that depends on the view (partners, arcs, homes, the legend) comes as a
+    separate layer (partner_layer). Given the whole registry, the base map stays the same
+    whatever the filters, so a filter change, the growth slider and the presenter's steps
+    only swap the layer: the map is not drawn again and nothing flickers.
     `basemap_geojson` puts the basemap into the page instead of fetching it (offline export).
     """
     places = partner_places(documents, coords, home.id)
@@ -563,23 +712,6 @@ def base_map(
         show=False,
         max_zoom=19,
     ).add_to(fmap)
-    names = home_names(list(homes), coords, home, lang)
-    for home_id, point in homes.items():
-        folium.Marker(
-            point,
-            icon=folium.DivIcon(
-                html=f"<div class='{HOME_MARKER_CLASS}' style='color:{HOME_COLOR};font-size:34px;"
-                "line-height:34px;text-shadow:0 0 3px #fff,0 0 3px #fff'>&#9733;</div>",
-                icon_size=(34, 34),
-                icon_anchor=(17, 17),
-                class_name="home-icon",
-            ),
-            tooltip=folium.Tooltip(tooltip_text(names[home_id]), style="font-size:16px"),
-        ).add_to(fmap)
-
-    kinds = [kind for kind in DOCUMENT_TYPE_COLORS if kind in set(places[LATEST_TYPE])]
-    homes_label = names[home.id] if list(names) == [home.id] else t("map.homes", lang)
-    _Legend(legend_html(kinds, homes_label, lang)).add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
 
     points = network_points(places, homes)
@@ -604,6 +736,27 @@ def network_points(
     return points + list(homes.values())
 
 
+def aggregate_arcs(links: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Bundle links by home and partner country: one arc to the partners' centre, with a count.
+
+    Every link with a placed home is counted once, in exactly one bundle.
+    """
+    placed = links.dropna(subset=[HOME_LAT, HOME_LON])
+    bundles = (
+        placed.groupby([HOME_ID, COUNTRY_CODE], observed=True, sort=True)
+        .agg(
+            home_lat=(HOME_LAT, "first"),
+            home_lon=(HOME_LON, "first"),
+            lat=(LAT, "mean"),
+            lon=(LON, "mean"),
+            links=(PARTNER_ID, "size"),
+        )
+        .reset_index()
+    )
+    bundles[COUNTRY_NAME] = [country_name(code, lang) for code in bundles[COUNTRY_CODE]]
+    return bundles
+
+
 def partner_layer(
     documents: pd.DataFrame,
     coords: pd.DataFrame,
@@ -614,15 +767,138 @@ def partner_layer(
     label_view_px: tuple[int, int] = PRESENT_VIEW_PX,
     focus: str | None = None,
     frame_on: pd.DataFrame | None = None,
+    fly: bool = False,
 ) -> folium.FeatureGroup:
-    """Build the layer of the documents' partners: a marker for each, an arc from each home.
+    """Build the layer of a view: partners, an arc from each home, the homes and the legend.
 
     With `labels`, each partner's name is written beside its marker (presentation mode),
-    placed for a map of `label_view_px`.
-    `focus` flies the map to that partner and opens its card; without a focus but with
-    `frame_on` (documents), the map flies back to frame those documents' partners.
+    placed for a map of `label_view_px`. `focus` flies the map to that partner and opens
+    its card. Otherwise, with `frame_on` (the documents of the view), the map is framed on
+    their network whenever that view changes: flying there if `fly`, at once if not.
+    Large registries get the compact layer drawn in the browser (partner_cloud).
     """
     links = partner_places(documents, coords, home.id)
+    if links[PARTNER_ID].nunique() > MARKER_LIMIT:
+        layer = partner_cloud(documents, links, lang)
+    else:
+        layer = _partner_objects(
+            documents,
+            links,
+            coords,
+            home,
+            lang,
+            labels=labels,
+            label_view_px=label_view_px,
+            focus=focus,
+        )
+    homes = home_points(links) or _configured_home(coords, home)
+    names = home_names(list(homes), coords, home, lang)
+    for home_id, point in homes.items():
+        folium.Marker(
+            point,
+            icon=folium.DivIcon(
+                html=f"<div class='{HOME_MARKER_CLASS}' style='color:{HOME_COLOR};font-size:34px;"
+                "line-height:34px;text-shadow:0 0 3px #fff,0 0 3px #fff'>&#9733;</div>",
+                icon_size=(34, 34),
+                icon_anchor=(17, 17),
+                class_name="home-icon",
+            ),
+            tooltip=folium.Tooltip(tooltip_text(names[home_id]), style="font-size:16px"),
+        ).add_to(layer)
+    kinds = [kind for kind in DOCUMENT_TYPE_COLORS if kind in set(links[LATEST_TYPE])]
+    homes_label = home.name(lang) if list(names) in ([], [home.id]) else t("map.homes", lang)
+    _Legend(legend_html(kinds, homes_label, lang)).add_to(layer)
+    if focus is None and frame_on is not None:
+        framed = partner_places(frame_on, coords, home.id)
+        points = network_points(framed, home_points(framed) or _configured_home(coords, home))
+        if points:
+            _Frame(map_bounds(points), animate=fly).add_to(layer)
+    return stable_ids(layer, prefix="layer")
+
+
+def partner_cloud(documents: pd.DataFrame, links: pd.DataFrame, lang: str) -> folium.FeatureGroup:
+    """Build the compact layer of many partners: data for a canvas, cards made on a click."""
+    places = links.sort_values(SIGNED_START, kind="stable").drop_duplicates(PARTNER_ID, keep="last")
+    kinds = list(DOCUMENT_TYPE_COLORS)
+    documents_by_partner: dict[str, list[list[object]]] = {}
+    for partner, kind, signed, precision in zip(
+        documents[PARTNER_ID].astype(str),
+        documents[DOCUMENT_TYPE].astype(str),
+        documents[SIGNED].astype(str),
+        documents[SIGNED_PRECISION].astype(str),
+        strict=True,
+    ):
+        documents_by_partner.setdefault(partner, []).append(
+            [kinds.index(kind), format_signed(signed, precision, lang)]
+        )
+    distances = links.drop_duplicates(PARTNER_ID).set_index(PARTNER_ID)[DISTANCE_KM]
+    partners = [
+        [
+            round(float(lat), 4),
+            round(float(lon), 4),
+            kinds.index(kind),
+            escape_text(partner_name(place, lang)),
+            escape_text(country_name(code, lang)),
+            None if pd.isna(distances.get(pid)) else round(float(distances[pid])),
+            documents_by_partner.get(str(pid), []),
+        ]
+        for (_, place), pid, lat, lon, kind, code in zip(
+            places.iterrows(),
+            places[PARTNER_ID],
+            places[LAT],
+            places[LON],
+            places[LATEST_TYPE],
+            places[COUNTRY_CODE],
+            strict=True,
+        )
+    ]
+    if len(links) > ARC_LIMIT:
+        bundles = aggregate_arcs(links, lang)
+        arcs = [
+            [round(a, 4), round(b, 4), round(c, 4), round(d, 4), int(n), escape_text(name)]
+            for a, b, c, d, n, name in zip(
+                bundles[HOME_LAT], bundles[HOME_LON], bundles[LAT], bundles[LON],
+                bundles["links"], bundles[COUNTRY_NAME], strict=True,
+            )
+        ]  # fmt: skip
+    else:
+        placed = links.dropna(subset=[HOME_LAT, HOME_LON])
+        arcs = [
+            [round(a, 4), round(b, 4), round(c, 4), round(d, 4), 1, "", kinds.index(kind)]
+            for a, b, c, d, kind in zip(
+                placed[HOME_LAT], placed[HOME_LON], placed[LAT], placed[LON],
+                placed[LATEST_TYPE], strict=True,
+            )
+        ]  # fmt: skip
+    layer = folium.FeatureGroup(name=t("map.partners", lang), control=False)
+    _PartnerCloud(
+        partners=partners,
+        arcs=arcs,
+        colors=[DOCUMENT_TYPE_COLORS[kind] for kind in kinds],
+        kind_names=[escape_text(t(f"document_type.{kind}", lang)) for kind in kinds],
+        words={
+            "country": escape_text(t("column.country", lang)),
+            "distance": escape_text(t("card.distance", lang)),
+            "km": escape_text(t("card.km", lang, km="{km}")),
+            "documents": escape_text(t("card.documents", lang)),
+            "links": escape_text(t("map.links", lang)),
+        },
+    ).add_to(layer)
+    return layer
+
+
+def _partner_objects(
+    documents: pd.DataFrame,
+    links: pd.DataFrame,
+    coords: pd.DataFrame,
+    home: Home,
+    lang: str,
+    *,
+    labels: bool,
+    label_view_px: tuple[int, int],
+    focus: str | None,
+) -> folium.FeatureGroup:
+    """Build the layer as one folium object per partner and arc (a few hundred at most)."""
     homes = home_points(links)
     # One marker per partner, coloured by its latest document with any home.
     places = links.sort_values(SIGNED_START, kind="stable").drop_duplicates(PARTNER_ID, keep="last")
@@ -688,16 +964,12 @@ def partner_layer(
         ).add_to(layer)
         if place[PARTNER_ID] == focus:
             focus_marker = marker
+    DrawnSignal(len(places)).add_to(layer)
     if labels:
         _LabelStyle().add_to(layer)
     if focus_marker is not None:
         _FlyTo(focus_marker, FOCUS_ZOOM).add_to(layer)
-    elif frame_on is not None:
-        framed = partner_places(frame_on, coords, home.id)
-        points = network_points(framed, home_points(framed))
-        if points:
-            _FlyToBounds(map_bounds(points)).add_to(layer)
-    return stable_ids(layer, prefix="layer")
+    return layer
 
 
 def build_map(

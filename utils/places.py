@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from geopy.distance import geodesic
 
@@ -181,11 +182,39 @@ def distances_km(coords: pd.DataFrame, home_id: str) -> pd.Series:
     return pd.Series(distances, index=indexed.index, name=DISTANCE_KM, dtype="float64")
 
 
+# Above this many links, distances are great-circle (within 0.5 % of the geodesic) and
+# computed all at once: the geodesic takes about 50 µs a pair, 1.3 s for 26,000 links.
+GEODESIC_LIMIT = 1_000
+EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
+
+
+def _great_circle_km(
+    lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray
+) -> np.ndarray:
+    """Return haversine distances in km between arrays of points in degrees."""
+    lat1, lon1, lat2, lon2 = (np.radians(values) for values in (lat1, lon1, lat2, lon2))
+    a = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a))
+
+
 def pair_distances_km(
     partner_ids: pd.Series, home_ids: pd.Series, coords: pd.DataFrame
 ) -> pd.Series:
-    """Return the geodesic distance in km between each partner and its home (NaN if unplaced)."""
+    """Return the distance in km between each partner and its home (NaN if either is unplaced)."""
     indexed = coords.set_index(PLACE_ID)[[LAT, LON]]
+    if len(partner_ids) > GEODESIC_LIMIT:
+        partner = indexed.reindex(partner_ids.astype(str))
+        home = indexed.reindex(home_ids.astype(str))
+        values = _great_circle_km(
+            home[LAT].to_numpy(),
+            home[LON].to_numpy(),
+            partner[LAT].to_numpy(),
+            partner[LON].to_numpy(),
+        )
+        return pd.Series(values, index=partner_ids.index, name=DISTANCE_KM, dtype="float64")
     points = {place: (lat, lon) for place, lat, lon in indexed.itertuples()}
     cache: dict[tuple[str, str], float] = {}
 

@@ -65,9 +65,9 @@ def test_two_homes_get_a_filter_and_a_count(app, two_homes):
 
 def test_arcs_start_at_each_partners_home(app, two_homes):
     open_page(app, "map", lang="en")
-    assert base(app).count("L.marker(") == 2  # a star for each home
-    assert "Home municipalities" in base(app)  # the legend names them together
     script = layer(app)
+    assert script.count("L.marker(") == 2  # a star for each home
+    assert "Home municipalities" in script  # the legend names them together
     assert script.count("L.circleMarker(") == 11  # Braniewo once
     assert script.count("L.polyline(") == 12  # Braniewo has an arc from each home
 

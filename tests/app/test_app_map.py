@@ -19,7 +19,7 @@ def test_map_of_every_partner_from_local_assets(app):
     # The partners come as a layer of their own, swapped without redrawing the map.
     assert args["feature_group"].count("L.circleMarker(") == 10
     assert args["script"].count("L.circleMarker(") == 0
-    assert args["script"].count("L.marker(") == 1  # the home
+    assert args["feature_group"].count("L.marker(") == 1  # the home  # the home
     assert args["js_links"] == [
         "../../app/static/vendor/leaflet/leaflet.js",
         "../../app/static/vendor/jquery/jquery.min.js",

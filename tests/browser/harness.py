@@ -46,6 +46,7 @@ class AppServer:
         extra_args: tuple[str, ...] = (),
         base_path: str = "",
         env: dict[str, str] | None = None,
+        script: str = "app.py",
     ) -> None:
         """Start the server (under `base_path`, with `env` added) and wait until it answers."""
         self.port = free_port()
@@ -53,7 +54,7 @@ class AppServer:
         self.log = ROOT / "test-results" / f"streamlit-{self.port}.log"
         self.log.parent.mkdir(exist_ok=True)
         command = [
-            sys.executable, "-m", "streamlit", "run", "app.py",
+            sys.executable, "-m", "streamlit", "run", script,
             "--server.port", str(self.port),
             "--server.address", "127.0.0.1",
             "--server.headless", "true",
@@ -67,7 +68,8 @@ class AppServer:
                 cwd=ROOT,
                 stdout=log,
                 stderr=subprocess.STDOUT,
-                env={**os.environ, **(env or {})},
+                # The repository's packages import from any script's folder (bench/).
+                env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
             )
         try:
             self._wait_until_healthy()

@@ -192,7 +192,7 @@ def layer_script(layer) -> str:
 def test_base_map_has_no_partners_and_the_layer_has_them(documents, coords, home):
     base = base_map(documents, coords, home, "ru").get_root().render()
     assert base.count("L.circleMarker(") == 0
-    assert base.count("L.marker(") == 1  # the home stays on the base map
+    assert base.count("L.marker(") == 0  # the homes belong to the layer too
     # The base map is framed on every partner, so a layer of fewer keeps the zoom.
     assert "fitBounds" in base
     html = layer_script(partner_layer(documents, coords, home, "ru"))
@@ -218,7 +218,7 @@ def test_focus_flies_to_the_partner_and_opens_its_card(documents, coords, home):
     html = layer_script(partner_layer(documents, coords, home, "en", focus="braniewo"))
     assert html.count("flyTo(") == 1
     assert "openPopup()" in html
-    back = layer_script(partner_layer(documents, coords, home, "en", frame_on=documents))
+    back = layer_script(partner_layer(documents, coords, home, "en", frame_on=documents, fly=True))
     assert "flyToBounds(" in back
     assert "flyTo(" not in back.replace("flyToBounds(", "")
     # An unknown partner (filtered out) is no focus: nothing flies.
