@@ -1,7 +1,7 @@
 # Coming round anniversaries of the documents, for planning events, nearest first.
 import streamlit as st
 
-from ui import data
+from ui import data, views
 from ui.frame import require_frame
 from ui.notices import stop_if_empty
 from ui.state import language
@@ -9,7 +9,6 @@ from utils.anniversaries import (
     HORIZON_YEARS,
     anniversaries_in,
     anniversary_years,
-    coming_anniversaries,
 )
 from utils.i18n import format_date_long, t
 from utils.tables import anniversaries_table
@@ -25,7 +24,7 @@ st.title(t("page.anniversaries", lang))
 st.write(t("anniversaries.intro", lang, today=format_date_long(today, lang)))
 stop_if_empty(documents, data.registry_size(), lang)
 
-coming = coming_anniversaries(documents, today)
+coming = views.anniversaries()
 years = anniversary_years(coming)
 if not years:
     st.info(t("anniversaries.none", lang, years=HORIZON_YEARS))

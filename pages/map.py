@@ -4,7 +4,7 @@ import time
 
 import streamlit as st
 
-from ui import data
+from ui import data, views
 from ui.frame import require_frame
 from ui.maps import show_map
 from ui.notices import stop_if_empty
@@ -13,16 +13,13 @@ from utils.filters import growth_years, signed_by_end_of
 from utils.i18n import t
 from utils.map_export import HTML_MIME, standalone_map_html
 from utils.mapping import (
-    base_map,
     partner_at,
     partner_card,
     partner_distance,
-    partner_layer,
-    partner_places,
 )
 from utils.places import PLACE_ID, home_names, partners_without_coords
 from utils.registry import HOME_ID, PARTNER_ID
-from utils.tables import markdown_text, partner_names
+from utils.tables import markdown_text
 
 MAP_HEIGHT_PX = 680
 GROWTH_YEAR_KEY = "growth_year"
@@ -40,7 +37,7 @@ documents = data.documents_in_view()
 st.title(t("page.map", lang))
 stop_if_empty(documents, data.registry_size(), lang)
 missing = partners_without_coords(documents, coords)
-all_names = partner_names(documents, lang)
+all_names = views.names(lang)
 if missing:
     st.warning(
         t("map.not_on_map", lang, names=", ".join(markdown_text(all_names[p]) for p in missing))
@@ -126,15 +123,16 @@ def network_map() -> None:
             documents=len(shown),
         )
     )
-    places = partner_places(shown, coords, home.id)
-    names = partner_names(shown, lang)
+    as_of = None if year >= last_year else year
+    places = views.links(as_of)
+    names = views.names(lang, as_of)
     map_column, card_column = st.columns([3, 1], gap="medium")
     with map_column:
         clicked = show_map(
             # Framed on the whole registry, the base map is the same for every filter: a
             # filter change swaps the layer, which frames the map on the filtered view.
-            base_map(data.registry()[0], coords, home, lang),
-            partner_layer(shown, coords, home, lang, frame_on=documents),
+            views.whole_registry_map(lang),
+            views.partners_layer(lang, year=as_of),
             key="map",
             height=MAP_HEIGHT_PX,
         )

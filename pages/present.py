@@ -2,14 +2,13 @@
 # on it, and steps through the partners one by one for telling the story at a meeting.
 import streamlit as st
 
-from ui import data
+from ui import data, views
 from ui.chrome import PRESENT_CHROME_PX, PRESENT_MAP_BOX
 from ui.frame import require_frame
 from ui.maps import show_map
 from ui.notices import stop_if_empty
 from ui.state import language, leave_mode, selected_partner, set_partner_param, step_partner
 from utils.i18n import t
-from utils.mapping import base_map, partner_layer
 from utils.places import partners_without_coords
 from utils.registry import SIGNED_YEAR
 from utils.stats import summarise
@@ -81,10 +80,8 @@ with controls_column, st.container(horizontal=True, horizontal_alignment="right"
 
 with st.container(key=PRESENT_MAP_BOX):
     show_map(
-        base_map(data.registry()[0], coords, home, lang, fill_frame=True),
-        partner_layer(
-            documents, coords, home, lang, labels=True, focus=partner, frame_on=documents, fly=True
-        ),
+        views.whole_registry_map(lang, fill_frame=True),
+        views.partners_layer(lang, labels=True, focus=partner, fly=True),
         key="present_map",
         height=MAP_HEIGHT_PX,
         report_clicks=False,

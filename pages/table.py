@@ -1,7 +1,7 @@
 # Every document of the filtered view as a table, to take away as CSV or Excel.
 import streamlit as st
 
-from ui import data
+from ui import data, views
 from ui.frame import require_frame
 from ui.notices import show_data_problems, stop_if_empty
 from ui.state import language
@@ -9,7 +9,6 @@ from utils.exports import CSV_MIME, XLSX_MIME, csv_bytes, xlsx_bytes
 from utils.i18n import t
 from utils.places import DISTANCE_KM
 from utils.registry import COUNTRY_CODE, PARTNER_ID
-from utils.tables import documents_table
 
 require_frame()
 lang = language()
@@ -29,7 +28,7 @@ st.caption(
         countries=documents[COUNTRY_CODE].nunique(),
     )
 )
-table = documents_table(documents, coords, home.id, lang)
+table = views.table(lang)
 file_name = t("table.file_name", lang)
 with st.container(horizontal=True, key="downloads"):
     st.download_button(

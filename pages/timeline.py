@@ -1,11 +1,11 @@
 # When each document was signed, and how the network of partners grew.
 import streamlit as st
 
-from ui import data
+from ui import data, views
 from ui.frame import require_frame
 from ui.notices import stop_if_empty
 from ui.state import language
-from utils.charts import chart_config, growth_figure, timeline_figure
+from utils.charts import chart_config, growth_figure
 from utils.i18n import t
 
 require_frame()
@@ -17,7 +17,7 @@ st.title(t("page.timeline", lang))
 stop_if_empty(documents, data.registry_size(), lang)
 st.caption(t("timeline.note", lang))
 st.plotly_chart(
-    timeline_figure(documents, lang, until),
+    views.timeline(lang, until),
     key="timeline_chart",
     config=chart_config("timeline", lang),
 )

@@ -38,7 +38,7 @@ def today() -> dt.date:
     return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
 
 
-def _modified(path: Path) -> float:
+def modified(path: Path) -> float:
     """Return a file's modification time, or 0 when it is missing (the loader then says so)."""
     return path.stat().st_mtime if path.exists() else 0.0
 
@@ -68,13 +68,13 @@ def _home(path: Path, modified: float) -> Home:
 def registry() -> tuple[pd.DataFrame, list[Problem]]:
     """Return the partner registry and the problems found in its file."""
     path = data_dir() / "partners.csv"
-    return _registry(path, _modified(path), today(), home().id)
+    return _registry(path, modified(path), today(), home().id)
 
 
 def coords() -> tuple[pd.DataFrame, list[Problem]]:
     """Return the coordinates of the places and the problems found in their file."""
     path = data_dir() / "coords.csv"
-    return _coords(path, _modified(path))
+    return _coords(path, modified(path))
 
 
 @st.cache_data(show_spinner=False)
@@ -86,13 +86,13 @@ def _strategy(path: Path, modified: float) -> tuple[pd.DataFrame, list[Problem]]
 def strategy() -> tuple[pd.DataFrame, list[Problem]]:
     """Return the strategy's directions of cooperation and the problems found in their file."""
     path = data_dir() / STRATEGY_FILE
-    return _strategy(path, _modified(path))
+    return _strategy(path, modified(path))
 
 
 def home() -> Home:
     """Return the home municipality's settings (raises HomeConfigError if unusable)."""
     path = data_dir() / "home.toml"
-    return _home(path, _modified(path))
+    return _home(path, modified(path))
 
 
 @st.cache_data(show_spinner=False)
@@ -107,7 +107,7 @@ def documents_in_view() -> pd.DataFrame:
     """Return the documents that the sidebar's filters let through (cached per view)."""
     documents, _ = registry()
     path = data_dir() / "partners.csv"
-    return _in_view(path, _modified(path), today(), home().id, current_filters(documents))
+    return _in_view(path, modified(path), today(), home().id, current_filters(documents))
 
 
 def view_until() -> dt.date:
@@ -141,4 +141,4 @@ def _published(basemap: Path, modified: float) -> list[str]:
 def publish_assets() -> list[str]:
     """Copy the map's front-end files into static/, once per server and basemap version."""
     basemap = basemap_path()
-    return _published(basemap, _modified(basemap))
+    return _published(basemap, modified(basemap))

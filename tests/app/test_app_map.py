@@ -144,3 +144,24 @@ def test_a_chosen_growth_year_is_kept_inside_the_new_range(app):
     assert app.slider(key="growth_year").value == 2004  # 2000 is before Poland's first
     app.multiselect(key="countries").set_value([]).run()
     assert app.slider(key="growth_year").value == 2000  # the choice itself is kept
+
+
+def test_reruns_that_keep_the_view_do_not_build_the_map_again(app, monkeypatch):
+    import streamlit as st  # noqa: PLC0415
+
+    import ui.views  # noqa: PLC0415
+
+    st.cache_data.clear()
+    built = []
+    original = ui.views.partner_layer
+    monkeypatch.setattr(
+        ui.views, "partner_layer", lambda *a, **k: built.append(1) or original(*a, **k)
+    )
+    open_page(app, "map")
+    assert len(built) == 1
+    app.selectbox(key="partner").select("lepel").run()  # the card changes, the map does not
+    assert len(built) == 1
+    app.multiselect(key="countries").set_value(["PL"]).run()
+    assert len(built) == 2
+    app.multiselect(key="countries").set_value([]).run()  # back to a view seen before
+    assert len(built) == 2

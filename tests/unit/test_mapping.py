@@ -10,6 +10,7 @@ from geopy.distance import geodesic
 
 from utils.filters import Filters, apply_filters
 from utils.mapping import (
+    aggregate_arcs,
     arc_points,
     base_map,
     build_map,
@@ -308,3 +309,55 @@ def test_links_of_two_homes(documents, coords, home):
     html = layer_script(partner_layer(regional, more_coords, home, "en"))
     assert html.count("L.circleMarker(") == 10
     assert html.count("L.polyline(") == 11
+
+
+def synthetic_links(count: int, homes: int) -> pd.DataFrame:
+    """Links of `count` partners spread over countries and homes, as partner_places gives."""
+    countries = ["DE", "PL", "LT", "SE"]
+    return pd.DataFrame(
+        {
+            "home_id": [f"h{index % homes}" for index in range(count)],
+            "partner_id": [f"p{index}" for index in range(count)],
+            "country_code": [countries[index % 4] for index in range(count)],
+            "lat": [50 + index % 10 for index in range(count)],
+            "lon": [10 + index % 20 for index in range(count)],
+            "home_lat": [54.9 + (index % homes) / 10 for index in range(count)],
+            "home_lon": [20.4] * count,
+        }
+    )
+
+
+@pytest.mark.parametrize(("count", "homes"), [(1, 1), (301, 1), (1000, 7), (26_000, 400)])
+def test_bundled_arcs_count_every_link_once(count, homes):
+    links = synthetic_links(count, homes)
+    bundles = aggregate_arcs(links, "en")
+    assert bundles["links"].sum() == count  # no link lost or counted twice
+    assert not bundles.duplicated(["home_id", "country_code"]).any()  # one bundle per pair
+    pairs = set(zip(links["home_id"], links["country_code"], strict=True))
+    assert len(bundles) == len(pairs)
+
+
+def test_bundles_leave_out_links_whose_home_is_not_placed():
+    links = synthetic_links(8, 2)
+    links.loc[links["home_id"] == "h1", ["home_lat", "home_lon"]] = float("nan")
+    bundles = aggregate_arcs(links, "ru")
+    assert bundles["links"].sum() == 4
+    assert set(bundles["country_name"]) <= {"Германия", "Польша", "Литва", "Швеция"}
+
+
+def test_many_partners_come_as_one_compact_layer(documents, coords, home):
+    many = pd.concat([documents] * 25, ignore_index=True)
+    many["partner_id"] = [f"p{index}" for index in range(len(many))]
+    many_coords = pd.concat(
+        [coords]
+        + [
+            pd.DataFrame([{"place_id": f"p{index}", "lat": 50 + index % 9, "lon": 10 + index % 17}])
+            for index in range(len(many))
+        ],
+        ignore_index=True,
+    )
+    html = layer_script(partner_layer(many, many_coords, home, "en"))
+    assert html.count("L.circleMarker(") == 1  # one, in the canvas layer's loop
+    assert "L.canvas(" in html
+    assert html.count('"Cooperation agreement"') == 1  # type names sent once
+    assert "partnersDrawn = partners.length" in html
