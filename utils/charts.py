@@ -15,6 +15,7 @@ from utils.registry import (
     SIGNED,
     SIGNED_PRECISION,
     SIGNED_START,
+    SIGNED_YEAR,
 )
 from utils.stats import (
     DATE,
@@ -36,6 +37,7 @@ ROW_HEIGHT_PX = 46
 BAR_HEIGHT_PX = 64
 CHART_MARGIN_PX = 220
 SMALL_COUNT = 12
+TIMELINE_ROWS = 80  # partners a timeline can show as rows and still be read
 LIFELINE_COLOR = "#B8BEC6"
 # A date known to the month or the year covers that whole period on the axis.
 PERIOD_ENDS = {"month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}
@@ -104,13 +106,40 @@ def _layout(figure: go.Figure, title: str, height: int) -> go.Figure:
     return figure
 
 
+def documents_per_year_figure(documents: pd.DataFrame, lang: str) -> go.Figure:
+    """Stacked bars of the documents signed each year, by document type."""
+    figure = go.Figure()
+    for kind in DOCUMENT_TYPES:
+        of_kind = documents[documents[DOCUMENT_TYPE].astype(str) == kind]
+        if of_kind.empty:
+            continue
+        per_year = of_kind.groupby(SIGNED_YEAR).size()
+        name = t(f"document_type.{kind}", lang)
+        figure.add_trace(
+            go.Bar(
+                x=per_year.index,
+                y=per_year.to_numpy(),
+                name=name,
+                marker_color=DOCUMENT_TYPE_COLORS[kind],
+                hovertemplate="%{x}: %{y}<extra>" + name + "</extra>",
+            )
+        )
+    figure.update_layout(barmode="stack")
+    figure.update_yaxes(title_text=t("breakdowns.count", lang), rangemode="tozero")
+    return _layout(figure, t("timeline.per_year", lang), CHART_MARGIN_PX + 360)
+
+
 def timeline_figure(documents: pd.DataFrame, lang: str, until: dt.date) -> go.Figure:
     """One row per partner, a marker per document by type, a line from the first document on.
 
     Dates known only to the month or year are drawn over that whole period, with a
     hollow marker in its middle, and the hover text says how precise the date is.
     The partners' lines run to `until`: today, or the end of the years shown.
+    Beyond TIMELINE_ROWS partners a row each cannot be read: the documents are counted
+    per year instead (documents_per_year_figure).
     """
+    if documents[PARTNER_ID].nunique() > TIMELINE_ROWS:
+        return documents_per_year_figure(documents, lang)
     ordered = documents.sort_values(SIGNED_START, kind="stable")
     names = {
         pid: partner_name(row, lang) for pid, row in ordered.groupby(PARTNER_ID).first().iterrows()

@@ -216,6 +216,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Where only the month or the year is known, the document is drawn as a "
         "bar over the whole month or year, with a hollow marker.",
     },
+    "timeline.per_year": {
+        "ru": "Документы по годам подписания (партнёров слишком много для строки на каждого)",
+        "en": "Documents by year signed (too many partners for a row each)",
+    },
     "timeline.date": {"ru": "Дата подписания", "en": "Date signed"},
     "timeline.growth": {
         "ru": "Число партнёров нарастающим итогом",

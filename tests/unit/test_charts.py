@@ -134,3 +134,18 @@ def test_document_type_bars(documents):
     figure = document_type_figure(documents, "en")
     assert list(figure.data[0].y)[:2] == ["Cooperation agreement", "Cooperation treaty"]
     assert list(figure.data[1].x) == [4, 2, 3, 1, 1]
+
+
+def test_timeline_of_many_partners_counts_documents_per_year(documents):
+    many = pd.concat([documents] * 10, ignore_index=True)
+    many["partner_id"] = [f"p{index}" for index in range(len(many))]  # 110 partners
+    figure = timeline_figure(many, "en", dt.date(2026, 11, 26))
+    assert figure.layout.title.text == "Documents by year signed (too many partners for a row each)"
+    assert {trace.type for trace in figure.data} == {"bar"}
+    # Every document is counted once, in the bar of its year and type.
+    assert sum(int(sum(trace.y)) for trace in figure.data) == len(many)
+    by_year = {}
+    for trace in figure.data:
+        for year, count in zip(trace.x, trace.y, strict=True):
+            by_year[int(year)] = by_year.get(int(year), 0) + int(count)
+    assert by_year[2009] == 30  # Bisztynek, Lepel and Wolin, ten times
