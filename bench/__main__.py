@@ -26,14 +26,17 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import streamlit as st
 from playwright.sync_api import sync_playwright
 from streamlit.testing.v1 import AppTest
 
 from bench.synthetic import write_registry
 from tests.browser.harness import CHROMIUM_ARGS, ROOT, AppServer, chromium_path
+from ui.data import DATA_DIR_VARIABLE
 from utils.assets import STATIC_DIR, publish_assets
 from utils.i18n import country_name
 
@@ -63,11 +66,28 @@ def _map_bytes(app: AppTest) -> int:
     return len(component.proto.json_args.encode("utf-8"))
 
 
+@contextmanager
+def data_folder(data_dir: Path) -> Iterator[None]:
+    """Point the app run in this process at a data folder, and back again afterwards."""
+    before = os.environ.get(DATA_DIR_VARIABLE)
+    os.environ[DATA_DIR_VARIABLE] = str(data_dir)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(DATA_DIR_VARIABLE, None)
+        else:
+            os.environ[DATA_DIR_VARIABLE] = before
+
+
 def server_times(data_dir: Path, runs: int, country: str) -> dict[str, object]:
     """Time each page's script run with AppTest, and weigh the map component."""
-    os.environ["PARTNERS_DATA_DIR"] = str(data_dir)
-    import streamlit as st  # noqa: PLC0415 - after the data folder is chosen
+    with data_folder(data_dir):
+        return _server_times(runs, country)
 
+
+def _server_times(runs: int, country: str) -> dict[str, object]:
+    """Time the pages of the app run in this process (see server_times)."""
     st.cache_data.clear()
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     started = time.perf_counter()

@@ -3,13 +3,17 @@ from __future__ import annotations
 
 import json
 import math
+import os
 
 from bench.__main__ import PAGES, run_benchmark
 
 
 def test_benchmark_produces_every_figure(tmp_path, chromium):
     del chromium  # the fixture skips (or fails under CI) without a browser
+    data_dir_before = os.environ.get("PARTNERS_DATA_DIR")
     report = run_benchmark([10], runs=1, output=tmp_path)
+    # The benchmark points this process at its data only while it measures.
+    assert os.environ.get("PARTNERS_DATA_DIR") == data_dir_before
     saved = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
     assert saved == json.loads(json.dumps(report))
     (size,) = report["sizes"]
