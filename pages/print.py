@@ -3,12 +3,13 @@
 import streamlit as st
 
 from ui import data
+from ui.charts import show_country_and_type_charts
 from ui.chrome import PRINT_SECTION_PREFIX
 from ui.frame import require_frame
 from ui.maps import show_map
 from ui.notices import stop_if_empty
 from ui.state import language, leave_mode
-from utils.charts import chart_config, country_figure, document_type_figure, timeline_figure
+from utils.charts import chart_config, timeline_figure
 from utils.i18n import t
 from utils.mapping import base_map, partner_layer
 from utils.registry import COUNTRY_CODE, PARTNER_ID
@@ -57,16 +58,4 @@ with st.container(key=f"{PRINT_SECTION_PREFIX}timeline"):
         config=chart_config("timeline", lang),
     )
 with st.container(key=f"{PRINT_SECTION_PREFIX}breakdowns"):
-    country_column, type_column = st.columns(2)
-    with country_column:
-        st.plotly_chart(
-            country_figure(documents, lang),
-            key="print_country_chart",
-            config=chart_config("by_country", lang),
-        )
-    with type_column:
-        st.plotly_chart(
-            document_type_figure(documents, lang),
-            key="print_document_type_chart",
-            config=chart_config("by_document_type", lang),
-        )
+    show_country_and_type_charts(documents, lang, key_prefix="print_")
