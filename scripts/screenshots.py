@@ -25,6 +25,8 @@ VIEWS = (
     ("present_en.png", "/map?lang=en&mode=present&partner=braniewo", ".leaflet-popup", True),
     ("anniversaries_ru.png", "/anniversaries?lang=ru", "[data-testid='stDataFrame']", False),
     ("strategy_en.png", "/strategy?lang=en", ".st-key-direction_poland", False),
+    ("print_en.png", "/?lang=en&mode=print", ".partner-label", True),
+    ("data_ru.png", "/data?lang=ru", "[data-testid='stFileUploader']", False),
 )
 VIEWPORT = {"width": 1600, "height": 1000}
 LOAD_MS = 30_000
