@@ -17,7 +17,7 @@ from utils.stats import summarise
 from utils.tables import describe_document, markdown_text
 
 MAP_HEIGHT_PX = 560  # with the summary, one A4 landscape page
-MAP_WIDTH_PX = 1060  # the print column's width (ui/chrome.py)
+MAP_WIDTH_PX = 900  # the map in the print column (ui/chrome.py), less its padding
 
 require_frame()
 lang = language()

@@ -712,7 +712,8 @@ def base_map(
         show=False,
         max_zoom=19,
     ).add_to(fmap)
-    folium.LayerControl(collapsed=True).add_to(fmap)
+    # Top left, under the zoom buttons: the top right is the legend's, which comes with the layer.
+    folium.LayerControl(collapsed=True, position="topleft").add_to(fmap)
 
     points = network_points(places, homes)
     if points:
