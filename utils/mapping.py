@@ -562,14 +562,21 @@ class _Frame(MacroElement):
 # Label placement for presentation mode. Leaflet cannot move permanent tooltips out of
 # each other's way, so each label gets the first side of its marker where it overlaps no
 # label or marker placed before it, judged at the zoom the map opens on a 1080p screen.
-LABEL_SIDES = ("right", "left", "top", "bottom")
-LABEL_OFFSETS = {
-    "right": (PARTNER_RADIUS_PX, 0),
-    "left": (-PARTNER_RADIUS_PX, 0),
-    "top": (0, -PARTNER_RADIUS_PX),
-    "bottom": (0, PARTNER_RADIUS_PX),
-}
 LABEL_HEIGHT_PX = 30
+# Where a label may go, in order of preference: beside, above or below its marker, then
+# beside but a line higher or lower, for dense clusters. Each is Leaflet's tooltip
+# direction with an offset from the marker in pixels.
+LABEL_PLACES = {
+    "right": ("right", (PARTNER_RADIUS_PX, 0)),
+    "left": ("left", (-PARTNER_RADIUS_PX, 0)),
+    "top": ("top", (0, -PARTNER_RADIUS_PX)),
+    "bottom": ("bottom", (0, PARTNER_RADIUS_PX)),
+    "right_up": ("right", (PARTNER_RADIUS_PX, -LABEL_HEIGHT_PX)),
+    "right_down": ("right", (PARTNER_RADIUS_PX, LABEL_HEIGHT_PX)),
+    "left_up": ("left", (-PARTNER_RADIUS_PX, -LABEL_HEIGHT_PX)),
+    "left_down": ("left", (-PARTNER_RADIUS_PX, LABEL_HEIGHT_PX)),
+}
+LABEL_SIDES = tuple(LABEL_PLACES)
 LABEL_CHAR_PX = 0.58 * LABEL_FONT_PX  # the average width of a bold character
 PRESENT_VIEW_PX = (1880, 960)
 TILE_PX = 256
@@ -601,15 +608,27 @@ def _label_box(
     anchor: tuple[float, float], side: str, width: float
 ) -> tuple[float, float, float, float]:
     """Return (left, top, right, bottom) of a label of `width` on `side` of a marker."""
+    direction, (_, shift) = LABEL_PLACES[side]
     x, y = anchor
+    if direction in {"right", "left"}:
+        y += shift
     gap, half = PARTNER_RADIUS_PX + 4, LABEL_HEIGHT_PX / 2
-    if side == "right":
+    if direction == "right":
         return x + gap, y - half, x + gap + width, y + half
-    if side == "left":
+    if direction == "left":
         return x - gap - width, y - half, x - gap, y + half
-    if side == "top":
+    if direction == "top":
         return x - width / 2, y - gap - LABEL_HEIGHT_PX, x + width / 2, y - gap
     return x - width / 2, y + gap, x + width / 2, y + gap + LABEL_HEIGHT_PX
+
+
+def _covered(box: tuple[float, ...], taken: list[tuple[float, ...]]) -> float:
+    """Return the area of `box` that the boxes already placed cover (counted per box)."""
+    return sum(
+        max(0.0, min(box[2], other[2]) - max(box[0], other[0]))
+        * max(0.0, min(box[3], other[3]) - max(box[1], other[1]))
+        for other in taken
+    )
 
 
 def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
@@ -646,8 +665,8 @@ def label_sides(
         inside = [
             side for side in LABEL_SIDES if view[0] <= boxes[side][0] and boxes[side][2] <= view[2]
         ] or list(LABEL_SIDES)
-        free = [side for side in inside if not any(_overlaps(boxes[side], b) for b in taken)]
-        side = (free or inside)[0]
+        # The first free place; in a cluster with none, the one that covers the least.
+        side = min(inside, key=lambda side: _covered(boxes[side], taken))
         taken.append(boxes[side])
         sides.append(side)
     return sides
@@ -939,8 +958,8 @@ def _partner_objects(
             folium.Tooltip(
                 tooltip_text(card.name),
                 permanent=True,
-                direction=side,
-                offset=LABEL_OFFSETS[side],
+                direction=LABEL_PLACES[side][0],
+                offset=LABEL_PLACES[side][1],
                 class_name=LABEL_CLASS,
             )
             if labels
