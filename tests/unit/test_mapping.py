@@ -361,3 +361,13 @@ def test_many_partners_come_as_one_compact_layer(documents, coords, home):
     assert "L.canvas(" in html
     assert html.count('"Cooperation agreement"') == 1  # type names sent once
     assert "partnersDrawn = partners.length" in html
+
+
+def test_labels_of_a_tight_cluster_take_different_places():
+    # Five long names on nearly one point: the first takes the right; the others find
+    # the places left (beside, above, below, a line higher or lower) before any is shared.
+    cluster = [(f"Partner number {index}", 54.0 + index * 0.001, 20.0) for index in range(5)]
+    # Places west and east of it keep every place around the cluster on the map.
+    sides = label_sides([*cluster, ("W", 50.0, 10.0), ("E", 50.0, 30.0)], [HOME], (1880, 960))
+    assert len(set(sides[:5])) == 5  # no two labels of the cluster on one place
+    assert sides[0] == "right"
