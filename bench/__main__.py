@@ -147,14 +147,6 @@ def _drawn(page, count: int) -> None:
     )
 
 
-def _peak_memory_mb(pid: int) -> float:
-    """Return a process's peak resident memory in MB (Linux: VmHWM)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
 def browser_times(
     server: AppServer,
     path: str,
@@ -184,7 +176,7 @@ def browser_times(
     return {
         "navigation_to_markers_s": statistics.median(shown[1:]),
         "filter_to_updated_map_s": statistics.median(updated[1:]),
-        "server_peak_memory_mb": _peak_memory_mb(server.process.pid),
+        "server_peak_memory_mb": server.peak_memory_mb(),
     }
 
 

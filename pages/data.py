@@ -30,8 +30,7 @@ from utils.geocode import (
 )
 from utils.i18n import t
 from utils.places import PLACE_ID
-from utils.registry import PARTNER_ID
-from utils.tables import markdown_text
+from utils.tables import markdown_text, partner_names
 from utils.updates import (
     COORDS_FILE,
     MAX_UPLOAD_BYTES,
@@ -173,8 +172,7 @@ if is_editor():
     if not missing:
         st.caption(t("data.coords_complete", lang))
     else:
-        names = dict(zip(documents[PARTNER_ID], documents["partner_ru"], strict=True))
-        names[home.id] = home.name(lang)
+        names = {**partner_names(documents, lang), home.id: home.name(lang)}
         st.write(t("data.coords_missing", lang, places=", ".join(p.place_id for p in missing)))
         st.button(
             t("data.geocode", lang, count=len(missing)),

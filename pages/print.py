@@ -2,17 +2,16 @@
 # pages, without the sidebar, for handing out at a meeting or saving as PDF.
 import streamlit as st
 
-from ui import data
+from ui import data, views
 from ui.charts import show_country_and_type_charts
 from ui.chrome import PRINT_SECTION_PREFIX
 from ui.frame import require_frame
 from ui.maps import show_map
 from ui.notices import stop_if_empty
 from ui.state import language, leave_mode
-from utils.charts import chart_config, timeline_figure
+from utils.charts import chart_config
 from utils.i18n import t
 from utils.mapping import base_map, partner_layer
-from utils.registry import COUNTRY_CODE, PARTNER_ID
 from utils.stats import summarise
 from utils.tables import describe_document, markdown_text
 
@@ -36,9 +35,9 @@ latest = describe_document(summary.latest, lang)
 st.title(markdown_text(home.title(lang)))
 st.caption(t("print.filters", lang, shown=len(documents), total=data.registry_size()))
 with st.container(horizontal=True, key="print_summary"):
-    st.metric(t("summary.partners", lang), documents[PARTNER_ID].nunique(), border=True)
-    st.metric(t("summary.countries", lang), documents[COUNTRY_CODE].nunique(), border=True)
-    st.metric(t("summary.documents", lang), len(documents), border=True)
+    st.metric(t("summary.partners", lang), summary.partners, border=True)
+    st.metric(t("summary.countries", lang), summary.countries, border=True)
+    st.metric(t("summary.documents", lang), summary.documents, border=True)
     st.metric(t("summary.first", lang), first["date"], border=True)
     st.metric(t("summary.latest", lang), latest["date"], border=True)
 show_map(
@@ -53,7 +52,7 @@ show_map(
 
 with st.container(key=f"{PRINT_SECTION_PREFIX}timeline"):
     st.plotly_chart(
-        timeline_figure(documents, lang, data.view_until()),
+        views.timeline(lang, data.view_until()),
         key="print_timeline_chart",
         config=chart_config("timeline", lang),
     )

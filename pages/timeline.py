@@ -5,7 +5,7 @@ from ui import data, views
 from ui.frame import require_frame
 from ui.notices import stop_if_empty
 from ui.state import language
-from utils.charts import chart_config, growth_figure
+from utils.charts import chart_config, growth_figure, timeline_has_rows
 from utils.i18n import t
 
 require_frame()
@@ -15,7 +15,8 @@ until = data.view_until()
 
 st.title(t("page.timeline", lang))
 stop_if_empty(documents, data.registry_size(), lang)
-st.caption(t("timeline.note", lang))
+if timeline_has_rows(documents):  # the note is about the rows' bars and hollow markers
+    st.caption(t("timeline.note", lang))
 st.plotly_chart(
     views.timeline(lang, until),
     key="timeline_chart",

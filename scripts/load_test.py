@@ -36,14 +36,6 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered)) - 1))]
 
 
-def peak_memory_mb(pid: int) -> float:
-    """Return a process's peak resident memory so far, in MB (Linux: VmHWM in /proc)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
 def cpu_seconds(pid: int) -> float:
     """Return the CPU time a process has used so far, user and system (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -116,7 +108,7 @@ def main() -> int:
         results = asyncio.run(run(sessions, server.url, chromium))
         wall = time.perf_counter() - wall_before
         server_cpu = cpu_seconds(server.process.pid) - cpu_before
-        peak_mb = peak_memory_mb(server.process.pid)
+        peak_mb = server.peak_memory_mb()
     finally:
         server.stop()
     failures = [result for result in results if isinstance(result, BaseException)]

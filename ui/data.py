@@ -103,11 +103,12 @@ def _in_view(
     return apply_filters(documents, filters)
 
 
-def documents_in_view() -> pd.DataFrame:
-    """Return the documents that the sidebar's filters let through (cached per view)."""
+def documents_in_view(filters: Filters | None = None) -> pd.DataFrame:
+    """Return the documents that the filters (the sidebar's by default) let through, cached."""
     documents, _ = registry()
     path = data_dir() / "partners.csv"
-    return _in_view(path, modified(path), today(), home().id, current_filters(documents))
+    chosen = current_filters(documents) if filters is None else filters
+    return _in_view(path, modified(path), today(), home().id, chosen)
 
 
 def view_until() -> dt.date:

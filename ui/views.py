@@ -57,7 +57,9 @@ def view_key() -> ViewKey:
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS)
 def _table(key: ViewKey, lang: str) -> pd.DataFrame:
-    return documents_table(data.documents_in_view(), data.coords()[0], data.home().id, lang)
+    return documents_table(
+        data.documents_in_view(key.filters), data.coords()[0], data.home().id, lang
+    )
 
 
 def table(lang: str) -> pd.DataFrame:
@@ -67,7 +69,7 @@ def table(lang: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS)
 def _anniversaries(key: ViewKey) -> pd.DataFrame:
-    return coming_anniversaries(data.documents_in_view(), key.today)
+    return coming_anniversaries(data.documents_in_view(key.filters), key.today)
 
 
 def anniversaries() -> pd.DataFrame:
@@ -77,7 +79,7 @@ def anniversaries() -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS)
 def _timeline(key: ViewKey, lang: str, until: dt.date) -> go.Figure:
-    return timeline_figure(data.documents_in_view(), lang, until)
+    return timeline_figure(data.documents_in_view(key.filters), lang, until)
 
 
 def timeline(lang: str, until: dt.date) -> go.Figure:
@@ -114,7 +116,7 @@ def _layer(
     frame: bool,
     fly: bool,
 ) -> folium.FeatureGroup:
-    documents = data.documents_in_view()
+    documents = data.documents_in_view(key.filters)
     shown = documents if year is None else signed_by_end_of(documents, year)
     return partner_layer(
         shown,
@@ -154,7 +156,7 @@ def partners_layer(
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS * 2)
 def _links(key: ViewKey, year: int | None) -> pd.DataFrame:
-    documents = data.documents_in_view()
+    documents = data.documents_in_view(key.filters)
     shown = documents if year is None else signed_by_end_of(documents, year)
     return partner_places(shown, data.coords()[0], data.home().id)
 
@@ -166,7 +168,7 @@ def links(year: int | None = None) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS * 2)
 def _names(key: ViewKey, lang: str, year: int | None) -> dict[str, str]:
-    documents = data.documents_in_view()
+    documents = data.documents_in_view(key.filters)
     shown = documents if year is None else signed_by_end_of(documents, year)
     return partner_names(shown, lang)
 

@@ -129,6 +129,11 @@ def documents_per_year_figure(documents: pd.DataFrame, lang: str) -> go.Figure:
     return _layout(figure, t("timeline.per_year", lang), CHART_MARGIN_PX + 360)
 
 
+def timeline_has_rows(documents: pd.DataFrame) -> bool:
+    """Tell whether the timeline draws a row per partner (few enough to read them)."""
+    return documents[PARTNER_ID].nunique() <= TIMELINE_ROWS
+
+
 def timeline_figure(documents: pd.DataFrame, lang: str, until: dt.date) -> go.Figure:
     """One row per partner, a marker per document by type, a line from the first document on.
 
@@ -138,7 +143,7 @@ def timeline_figure(documents: pd.DataFrame, lang: str, until: dt.date) -> go.Fi
     Beyond TIMELINE_ROWS partners a row each cannot be read: the documents are counted
     per year instead (documents_per_year_figure).
     """
-    if documents[PARTNER_ID].nunique() > TIMELINE_ROWS:
+    if not timeline_has_rows(documents):
         return documents_per_year_figure(documents, lang)
     ordered = documents.sort_values(SIGNED_START, kind="stable")
     names = {

@@ -829,7 +829,8 @@ def partner_layer(
     homes_label = home.name(lang) if list(names) in ([], [home.id]) else t("map.homes", lang)
     _Legend(legend_html(kinds, homes_label, lang)).add_to(layer)
     if focus is None and frame_on is not None:
-        framed = partner_places(frame_on, coords, home.id)
+        # Most often the view framed is the one drawn: its links are already there.
+        framed = links if frame_on is documents else partner_places(frame_on, coords, home.id)
         points = network_points(framed, home_points(framed) or _configured_home(coords, home))
         if points:
             _Frame(map_bounds(points), animate=fly).add_to(layer)

@@ -234,7 +234,8 @@ def pair_distances_km(
 
 def home_names(home_ids: list[str], coords: pd.DataFrame, home: Home, lang: str) -> dict[str, str]:
     """Name each home: the configured one by its names, others by their place in coords.csv."""
-    queries = dict(zip(coords[PLACE_ID].astype(str), coords[QUERY].fillna(""), strict=True))
+    wanted = coords[coords[PLACE_ID].astype(str).isin(home_ids)]
+    queries = dict(zip(wanted[PLACE_ID].astype(str), wanted[QUERY].fillna(""), strict=True))
     return {
         home_id: home.name(lang)
         if home_id == home.id

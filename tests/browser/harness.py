@@ -77,6 +77,13 @@ class AppServer:
             self.stop()
             raise
 
+    def peak_memory_mb(self) -> float:
+        """Return the server's peak resident memory so far, in MB (Linux: VmHWM in /proc)."""
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
     def _wait_until_healthy(self) -> None:
         health = f"{self.url}/_stcore/health"  # always http://127.0.0.1
         deadline = time.monotonic() + SERVER_START_SECONDS
