@@ -3,10 +3,27 @@
 # Leaflet files as the dashboard. Run by bench/__main__.py; not part of the product.
 import folium
 import streamlit as st
+from branca.element import MacroElement
+from jinja2 import Template
 from streamlit_folium import st_folium
 
 from utils.assets import JQUERY_JS, LEAFLET_CSS, LEAFLET_JS, STATIC_URL_FROM_MAP
-from utils.mapping import DrawnSignal
+
+
+class DrawnSignal(MacroElement):
+    """Say how many markers the layer drew, as partners-map.js does for the dashboard."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        'document.documentElement.dataset.partnersDrawn = "{{ this.count }}";'
+        "{% endmacro %}"
+    )
+
+    def __init__(self, count: int) -> None:
+        """Keep the number of markers."""
+        super().__init__()
+        self.count = count
+
 
 st.title("Floor")
 markers = st.selectbox("Markers", [1, 2], key="markers")

@@ -15,8 +15,8 @@ from utils.mapping import base_map, partner_layer
 from utils.stats import summarise
 from utils.tables import describe_document, markdown_text
 
-MAP_HEIGHT_PX = 560  # with the summary, one A4 landscape page
-MAP_WIDTH_PX = 900  # the map in the print column (ui/chrome.py), less its padding
+MAP_HEIGHT_PX = 440  # with the title and the summary, one A4 landscape page
+PRINT_LABEL_PX = 15  # on paper, smaller than on a projector
 
 require_frame()
 lang = language()
@@ -43,7 +43,14 @@ with st.container(horizontal=True, key="print_summary"):
 show_map(
     base_map(documents, coords, home, lang),
     partner_layer(
-        documents, coords, home, lang, labels=True, label_view_px=(MAP_WIDTH_PX, MAP_HEIGHT_PX)
+        documents,
+        coords,
+        home,
+        lang,
+        labels=True,
+        label_font_px=PRINT_LABEL_PX,
+        legend_open=True,
+        frame_on=documents,
     ),
     key="print_map",
     height=MAP_HEIGHT_PX,

@@ -18,7 +18,7 @@ from ui.state import current_filters
 from utils.anniversaries import coming_anniversaries
 from utils.charts import timeline_figure
 from utils.filters import Filters, signed_by_end_of
-from utils.mapping import PRESENT_VIEW_PX, base_map, partner_layer, partner_places
+from utils.mapping import base_map, partner_layer, partner_places
 from utils.tables import documents_table, partner_names
 
 MAX_VIEWS = 32  # views kept per cached item: filters a reader goes back and forth between
@@ -111,7 +111,6 @@ def _layer(
     lang: str,
     year: int | None,
     labels: bool,
-    label_view_px: tuple[int, int],
     focus: str | None,
     frame: bool,
     fly: bool,
@@ -124,7 +123,6 @@ def _layer(
         data.home(),
         lang,
         labels=labels,
-        label_view_px=label_view_px,
         focus=focus,
         frame_on=documents if frame else None,
         fly=fly,
@@ -136,7 +134,6 @@ def partners_layer(
     *,
     year: int | None = None,
     labels: bool = False,
-    label_view_px: tuple[int, int] = PRESENT_VIEW_PX,
     focus: str | None = None,
     frame: bool = True,
     fly: bool = False,
@@ -147,7 +144,6 @@ def partners_layer(
         lang=lang,
         year=year,
         labels=labels,
-        label_view_px=label_view_px,
         focus=focus,
         frame=frame,
         fly=fly,

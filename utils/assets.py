@@ -11,6 +11,8 @@ import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+# The map's own script and style, published beside Leaflet and inlined into the offline file.
+MAP_ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets" / "map"
 BASEMAP_NAME = "basemap.geojson"
 # West, south, east, north of the basemap (scripts/build_basemap.py): wide enough that the
 # map never shows its edge around the partners, from the North Sea to the Gulf of Finland.
@@ -35,11 +37,17 @@ LEAFLET_JS = "vendor/leaflet/leaflet.js"
 LEAFLET_CSS = "vendor/leaflet/leaflet.css"
 JQUERY_JS = "vendor/jquery/jquery.min.js"
 LEAFLET_IMAGES = "vendor/leaflet/images/"
+MAP_JS = "map/partners-map.js"
+MAP_CSS = "map/partners-map.css"
+MAP_FILES = {
+    MAP_JS: MAP_ASSETS_DIR / "partners-map.js",
+    MAP_CSS: MAP_ASSETS_DIR / "partners-map.css",
+}
 
 
 def asset_files(basemap: Path) -> dict[str, Path]:
     """Map each file's path under static/ to the file it is copied from."""
-    return {**VENDOR_FILES, BASEMAP_NAME: basemap}
+    return {**VENDOR_FILES, **MAP_FILES, BASEMAP_NAME: basemap}
 
 
 def publish_assets(static_dir: Path, basemap: Path) -> list[str]:

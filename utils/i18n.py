@@ -159,6 +159,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # Map
     "map.legend": {"ru": "Последний документ", "en": "Latest document"},
+    "map.legend_title": {"ru": "Легенда", "en": "Legend"},
+    "map.accessible_name": {
+        "ru": "Карта партнёров: клавишей Tab можно перейти к каждому партнёру",
+        "en": "Map of partners: the Tab key reaches each partner",
+    },
     "map.partners": {"ru": "Партнёры", "en": "Partners"},
     "map.homes": {"ru": "Муниципалитеты региона", "en": "Home municipalities"},
     "map.links": {"ru": "связей", "en": "links"},

@@ -10,7 +10,15 @@ from pathlib import Path
 import pandas as pd
 from branca.element import Element
 
-from utils.assets import JQUERY_JS, LEAFLET_CSS, LEAFLET_JS, VENDOR_FILES
+from utils.assets import (
+    JQUERY_JS,
+    LEAFLET_CSS,
+    LEAFLET_JS,
+    MAP_CSS,
+    MAP_FILES,
+    MAP_JS,
+    VENDOR_FILES,
+)
 from utils.mapping import build_map
 from utils.places import Home
 
@@ -53,7 +61,10 @@ def standalone_map_html(
     header = fmap.get_root().header
     header.add_child(Element(f"<title>{html.escape(title)}</title>"), name="title")
     header.add_child(Element(f"<style>{_leaflet_css()}</style>"), name="leaflet_css")
-    for name in (LEAFLET_JS, JQUERY_JS):
-        script = VENDOR_FILES[name].read_text(encoding="utf-8")
+    map_css = MAP_FILES[MAP_CSS].read_text(encoding="utf-8").replace("</", "<\\/")
+    header.add_child(Element(f"<style>{map_css}</style>"), name="partners_map_css")
+    scripts = {**VENDOR_FILES, **MAP_FILES}
+    for name in (LEAFLET_JS, JQUERY_JS, MAP_JS):
+        script = scripts[name].read_text(encoding="utf-8")
         header.add_child(Element(_inline_script(script)), name=name)
     return fmap.get_root().render().encode("utf-8")

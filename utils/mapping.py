@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import math
 from dataclasses import dataclass
 
@@ -18,9 +19,12 @@ from utils.assets import (
     LEAFLET_CSS,
     LEAFLET_IMAGES,
     LEAFLET_JS,
+    MAP_CSS,
+    MAP_JS,
     STATIC_URL_FROM_MAP,
 )
 from utils.i18n import country_name, format_signed, t
+from utils.map_elements import BaseScript, LayerScript
 from utils.places import (
     DISTANCE_KM,
     LAT,
@@ -47,6 +51,7 @@ from utils.registry import (
 from utils.style import (
     BORDER_COLOR,
     DOCUMENT_TYPE_COLORS,
+    DOCUMENT_TYPE_DASHES,
     HOME_COLOR,
     LAND_COLOR,
     SEA_COLOR,
@@ -65,12 +70,10 @@ HOME_LAT = "home_lat"
 HOME_LON = "home_lon"
 
 MAP_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-MAP_TILES_ATTRIBUTION = (
-    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
-)
+MAP_TILES_ATTRIBUTION = "© OpenStreetMap contributors"
 BASEMAP_ATTRIBUTION = "Natural Earth"
+ATTRIBUTION_PREFIX = "Leaflet"
 FIT_PADDING_PX = (40, 40)
-LEGEND_CLEARANCE_PX = (300, 190)
 MIN_ZOOM = 4  # beyond that the basemap's edge would show
 FIT_MAX_ZOOM = 9  # a single place is not zoomed in to street level
 PARTNER_RADIUS_PX = 10
@@ -82,6 +85,7 @@ ARC_STEPS = 24
 MARKER_LIMIT = 200
 # Above this many links, arcs are drawn per home and country, with their counts.
 ARC_LIMIT = 300
+POPUP_CLEARANCE_PX = (70, 10)
 FOCUS_ZOOM = 7  # close enough to tell neighbours apart, far enough to see the region
 FLY_SECONDS = 1.2
 LABEL_FONT_PX = 20
@@ -226,118 +230,6 @@ def tooltip_text(text: str) -> str:
     return escape_text(text)
 
 
-def legend_html(kinds: list[str], home_name: str, lang: str) -> str:
-    """Render the legend: the home, then a line of each document type's colour."""
-    rows = [
-        (
-            f"<div><span style='color:{HOME_COLOR};font-size:20px'>&#9733;</span> "
-            f"{html.escape(home_name)}</div>"
-        ),
-        f"<div style='font-weight:600;margin-top:4px'>{html.escape(t('map.legend', lang))}</div>",
-    ]
-    rows += [
-        f"<div><span style='display:inline-block;width:26px;height:5px;margin-right:6px;"
-        f"vertical-align:middle;background:{DOCUMENT_TYPE_COLORS[kind]}'></span>"
-        f"{html.escape(t(f'document_type.{kind}', lang))}</div>"
-        for kind in kinds
-    ]
-    return "".join(rows)
-
-
-class _Legend(MacroElement):
-    """A control in the map's corner with ready-made (escaped) HTML, living with its layer.
-
-    It belongs to the partners' layer: when the layer is swapped for another view, the
-    legend goes with it and the new layer brings its own.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function (map, layer) {
-            var legend = L.control({position: "topright"});
-            legend.onAdd = function () {
-                var div = L.DomUtil.create("div", "map-legend");
-                div.style.cssText = {{ this.css|tojson }};
-                div.innerHTML = {{ this.html|tojson }};
-                return div;
-            };
-            legend.addTo(map);
-            layer.on("remove", function () { legend.remove(); });
-        })({{ this._parent._parent.get_name() }}, {{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, legend: str) -> None:
-        super().__init__()
-        self._name = "Legend"
-        self.html = legend
-        self.css = (
-            "background:rgba(255,255,255,0.9);padding:8px 12px;border-radius:6px;"
-            "font-size:15px;line-height:1.45;box-shadow:0 1px 4px rgba(0,0,0,0.3)"
-        )
-
-
-class _Basemap(MacroElement):
-    """Country outlines fetched from the app's static files, drawn beneath everything else."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function (map) {
-            L.Icon.Default.prototype.options.imagePath = {{ this.images|tojson }};
-            map.createPane("basemap");
-            map.getPane("basemap").style.zIndex = 150;
-            map.getContainer().style.background = {{ this.sea|tojson }};
-            map.attributionControl.addAttribution({{ this.attribution|tojson }});
-            function draw(data) {
-                var style = {{ this.style|tojson }};
-                L.geoJSON(data, {pane: "basemap", interactive: false, style: style}).addTo(map);
-            }
-            {% if this.geojson %}
-            draw({{ this.geojson }});
-            {% else %}
-            fetch({{ this.url|tojson }})
-                .then(function (response) { return response.json(); })
-                .then(draw);
-            {% endif %}
-        })({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, url: str, images: str, geojson: str | None = None) -> None:
-        super().__init__()
-        self._name = "Basemap"
-        self.url = url
-        # Inline GeoJSON text; written into a script, so "</" must not end it early.
-        self.geojson = geojson.replace("</", "<\\/") if geojson else None
-        self.images = images
-        self.sea = SEA_COLOR
-        self.attribution = BASEMAP_ATTRIBUTION
-        self.style = {"color": BORDER_COLOR, "weight": 1, "fillColor": LAND_COLOR, "fillOpacity": 1}
-
-
-class DrawnSignal(MacroElement):
-    """Tell the page how many partners the layer has drawn (for the tests and the benchmark)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        window.partnersDrawn = {{ this.count }};
-        document.documentElement.dataset.partnersDrawn = "{{ this.count }}";
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, count: int) -> None:
-        """Keep the number of partners drawn."""
-        super().__init__()
-        self._name = "Drawn"
-        self.count = count
-
-
 class _PartnerCloud(MacroElement):
     """Many partners drawn on a canvas from compact data; a partner's card is made on a click.
 
@@ -437,241 +329,6 @@ class _PartnerCloud(MacroElement):
         self.radius = CLOUD_RADIUS_PX
 
 
-class _FillFrame(MacroElement):
-    """Make the map as tall as its frame, which the presentation page sizes to the screen."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function (map) {
-            function fill() {
-                map.getContainer().style.height = window.innerHeight + "px";
-                map.invalidateSize();
-            }
-            fill();
-            window.addEventListener("resize", fill);
-        })({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._name = "FillFrame"
-
-
-class _LabelStyle(MacroElement):
-    """Large, haloed partner labels that read from the back of a room."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        if (!document.getElementById("partner-label-style")) {
-            var labelStyle = document.createElement("style");
-            labelStyle.id = "partner-label-style";
-            labelStyle.textContent = {{ this.css|tojson }};
-            document.head.appendChild(labelStyle);
-        }
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._name = "LabelStyle"
-        self.css = (
-            f".{LABEL_CLASS}{{font-size:{LABEL_FONT_PX}px;font-weight:700;color:#111;"
-            "background:rgba(255,255,255,0.85);border:none;box-shadow:none;padding:1px 6px}"
-            f".{LABEL_CLASS}::before{{display:none}}"
-        )
-
-
-class _FlyTo(MacroElement):
-    """Fly to a partner's marker and open its card (the presenter's step)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function (map, marker) {
-            // After the layer is on the map: st_folium adds it once this script has run.
-            setTimeout(function () {
-                map._partnersFramed = null;  // back to the network flies again
-                var opened = false;
-                function open() {
-                    if (!opened) { opened = true; marker.openPopup(); }
-                }
-                map.once("moveend", open);
-                map.flyTo(marker.getLatLng(), {{ this.zoom }}, {duration: {{ this.seconds }}});
-                setTimeout(open, {{ this.seconds * 1000 + 400 }});
-            }, 0);
-        })({{ this._parent._parent.get_name() }}, {{ this.marker.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, marker: folium.CircleMarker, zoom: float) -> None:
-        super().__init__()
-        self._name = "FlyTo"
-        self.marker = marker
-        self.zoom = zoom
-        self.seconds = FLY_SECONDS
-
-
-class _Frame(MacroElement):
-    """Frame the map on a view's network when the view changes (a filter), not otherwise.
-
-    A layer swapped for the same view (the growth slider's next year) keeps the reader's
-    pan and zoom: the map remembers the bounds it last framed.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function (map) {
-            setTimeout(function () {
-                var key = JSON.stringify({{ this.bounds|tojson }});
-                if (map._partnersFramed === key) { return; }
-                map._partnersFramed = key;
-                map.closePopup();
-                var options = {
-                    padding: {{ this.padding|tojson }},
-                    maxZoom: {{ this.max_zoom }},
-                    duration: {{ this.seconds }}
-                };
-                {% if this.animate %}
-                map.flyToBounds({{ this.bounds|tojson }}, options);
-                {% else %}
-                map.fitBounds({{ this.bounds|tojson }}, options);
-                {% endif %}
-            }, 0);
-        })({{ this._parent._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, bounds: list[list[float]], *, animate: bool) -> None:
-        super().__init__()
-        self._name = "Frame"
-        self.bounds = bounds
-        self.animate = animate
-        self.padding = list(FIT_PADDING_PX)
-        self.max_zoom = FIT_MAX_ZOOM
-        self.seconds = FLY_SECONDS
-
-
-# Label placement for presentation mode. Leaflet cannot move permanent tooltips out of
-# each other's way, so each label gets the first side of its marker where it overlaps no
-# label or marker placed before it, judged at the zoom the map opens on a 1080p screen.
-LABEL_HEIGHT_PX = 30
-# Where a label may go, in order of preference: beside, above or below its marker, then
-# beside but a line higher or lower, for dense clusters. Each is Leaflet's tooltip
-# direction with an offset from the marker in pixels.
-LABEL_PLACES = {
-    "right": ("right", (PARTNER_RADIUS_PX, 0)),
-    "left": ("left", (-PARTNER_RADIUS_PX, 0)),
-    "top": ("top", (0, -PARTNER_RADIUS_PX)),
-    "bottom": ("bottom", (0, PARTNER_RADIUS_PX)),
-    "right_up": ("right", (PARTNER_RADIUS_PX, -LABEL_HEIGHT_PX)),
-    "right_down": ("right", (PARTNER_RADIUS_PX, LABEL_HEIGHT_PX)),
-    "left_up": ("left", (-PARTNER_RADIUS_PX, -LABEL_HEIGHT_PX)),
-    "left_down": ("left", (-PARTNER_RADIUS_PX, LABEL_HEIGHT_PX)),
-}
-LABEL_SIDES = tuple(LABEL_PLACES)
-LABEL_CHAR_PX = 0.58 * LABEL_FONT_PX  # the average width of a bold character
-PRESENT_VIEW_PX = (1880, 960)
-TILE_PX = 256
-
-
-def _project(lat: float, lon: float, zoom: float) -> tuple[float, float]:
-    """Return the Web Mercator pixel position of a point at a zoom level."""
-    scale = TILE_PX * 2**zoom
-    sin_lat = math.sin(math.radians(lat))
-    x = (lon + 180) / 360 * scale
-    y = (0.5 - math.log((1 + sin_lat) / (1 - sin_lat)) / (4 * math.pi)) * scale
-    return x, y
-
-
-def fit_zoom(points: list[tuple[float, float]], view_px: tuple[int, int]) -> float:
-    """Return the zoom at which the points fit the view with the map's padding (quarter steps)."""
-    zoom = float(FIT_MAX_ZOOM)
-    while zoom > MIN_ZOOM:
-        xs, ys = zip(*(_project(lat, lon, zoom) for lat, lon in points), strict=True)
-        width = max(xs) - min(xs) + 2 * FIT_PADDING_PX[0]
-        height = max(ys) - min(ys) + 2 * FIT_PADDING_PX[1]
-        if width <= view_px[0] and height <= view_px[1]:
-            return zoom
-        zoom -= 0.25
-    return float(MIN_ZOOM)
-
-
-def _label_box(
-    anchor: tuple[float, float], side: str, width: float
-) -> tuple[float, float, float, float]:
-    """Return (left, top, right, bottom) of a label of `width` on `side` of a marker."""
-    direction, (_, shift) = LABEL_PLACES[side]
-    x, y = anchor
-    if direction in {"right", "left"}:
-        y += shift
-    gap, half = PARTNER_RADIUS_PX + 4, LABEL_HEIGHT_PX / 2
-    if direction == "right":
-        return x + gap, y - half, x + gap + width, y + half
-    if direction == "left":
-        return x - gap - width, y - half, x - gap, y + half
-    if direction == "top":
-        return x - width / 2, y - gap - LABEL_HEIGHT_PX, x + width / 2, y - gap
-    return x - width / 2, y + gap, x + width / 2, y + gap + LABEL_HEIGHT_PX
-
-
-def _covered(box: tuple[float, ...], taken: list[tuple[float, ...]]) -> float:
-    """Return the area of `box` that the boxes already placed cover (counted per box)."""
-    return sum(
-        max(0.0, min(box[2], other[2]) - max(box[0], other[0]))
-        * max(0.0, min(box[3], other[3]) - max(box[1], other[1]))
-        for other in taken
-    )
-
-
-def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    """Tell whether two (left, top, right, bottom) boxes overlap."""
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def label_sides(
-    labels: list[tuple[str, float, float]],
-    homes: list[tuple[float, float]],
-    view_px: tuple[int, int] = PRESENT_VIEW_PX,
-) -> list[str]:
-    """Choose a side for each (text, lat, lon) label so that labels stay apart and on screen."""
-    points = [(lat, lon) for _, lat, lon in labels] + list(homes)
-    if not points:
-        return []
-    zoom = fit_zoom(points, view_px)
-    projected = [_project(lat, lon, zoom) for lat, lon in points]
-    # fitBounds puts the outermost points this padding from the map's edges, whatever the
-    # screen: a label that stays within it stays on screen.
-    pad_x, pad_y = FIT_PADDING_PX
-    view = (
-        min(x for x, _ in projected) - pad_x,
-        min(y for _, y in projected) - pad_y,
-        max(x for x, _ in projected) + pad_x,
-        max(y for _, y in projected) + pad_y,
-    )
-    radius = PARTNER_RADIUS_PX + 2
-    taken = [(x - radius, y - radius, x + radius, y + radius) for x, y in projected]
-    sides = []
-    for (text, _, _), anchor in zip(labels, projected, strict=False):
-        width = len(text) * LABEL_CHAR_PX + 12
-        boxes = {side: _label_box(anchor, side, width) for side in LABEL_SIDES}
-        inside = [
-            side for side in LABEL_SIDES if view[0] <= boxes[side][0] and boxes[side][2] <= view[2]
-        ] or list(LABEL_SIDES)
-        # The first free place; in a cluster with none, the one that covers the least.
-        side = min(inside, key=lambda side: _covered(boxes[side], taken))
-        taken.append(boxes[side])
-        sides.append(side)
-    return sides
-
-
 def map_bounds(points: list[tuple[float, float]]) -> list[list[float]]:
     """Return [[south, west], [north, east]] around the points."""
     lats = [lat for lat, _ in points]
@@ -702,7 +359,7 @@ def base_map(
     west, south, east, north = BASEMAP_BOUNDS
     fmap = folium.Map(
         tiles=None,
-        control_scale=True,
+        control_scale=False,  # partners-map.js adds a metric-only scale
         zoom_snap=0.25,
         zoom_delta=0.5,
         min_zoom=MIN_ZOOM,
@@ -717,11 +374,27 @@ def base_map(
         ("leaflet", f"{static_url}/{LEAFLET_JS}"),
         ("jquery", f"{static_url}/{JQUERY_JS}"),
     ]
-    fmap.default_css = [("leaflet_css", f"{static_url}/{LEAFLET_CSS}")]
-    if fill_frame:
-        _FillFrame().add_to(fmap)
-    _Basemap(
-        f"{static_url}/{BASEMAP_NAME}", f"{static_url}/{LEAFLET_IMAGES}", basemap_geojson
+    fmap.default_css = [
+        ("leaflet_css", f"{static_url}/{LEAFLET_CSS}"),
+        ("partners_map_css", f"{static_url}/{MAP_CSS}"),
+    ]
+    fmap.default_js.append(("partners_map", f"{static_url}/{MAP_JS}"))
+    BaseScript(
+        {
+            # Inline (the offline file) or fetched from the app's static files.
+            "url": None if basemap_geojson else f"{static_url}/{BASEMAP_NAME}",
+            "geojson": json.loads(basemap_geojson) if basemap_geojson else None,
+            "images": f"{static_url}/{LEAFLET_IMAGES}",
+            "sea": SEA_COLOR,
+            "style": {
+                "color": BORDER_COLOR, "weight": 1, "fillColor": LAND_COLOR, "fillOpacity": 1,
+            },
+            # Plain text: no link and no flag on an administration's map.
+            "attributionPrefix": ATTRIBUTION_PREFIX,
+            "attribution": BASEMAP_ATTRIBUTION,
+            "fillFrame": fill_frame,
+            "mapName": t("map.accessible_name", lang),
+        }
     ).add_to(fmap)
     folium.TileLayer(
         MAP_TILES_URL,
@@ -784,33 +457,28 @@ def partner_layer(
     lang: str,
     *,
     labels: bool = False,
-    label_view_px: tuple[int, int] = PRESENT_VIEW_PX,
+    label_font_px: int = LABEL_FONT_PX,
+    legend_open: bool | None = None,
     focus: str | None = None,
     frame_on: pd.DataFrame | None = None,
     fly: bool = False,
 ) -> folium.FeatureGroup:
     """Build the layer of a view: partners, an arc from each home, the homes and the legend.
 
-    With `labels`, each partner's name is written beside its marker (presentation mode),
-    placed for a map of `label_view_px`. `focus` flies the map to that partner and opens
-    its card. Otherwise, with `frame_on` (the documents of the view), the map is framed on
-    their network whenever that view changes: flying there if `fly`, at once if not.
+    With `labels`, each partner's name is written beside its marker (presentation mode and
+    print), placed in the browser for the map's real size and zoom. The legend opens as
+    `legend_open` says, or (None) when the map is wide. `focus` flies the map to that
+    partner and opens its card. Otherwise, with `frame_on` (the documents of the view), the
+    map is framed on their network whenever that view changes: flying there if `fly`, at
+    once if not.
     Large registries get the compact layer drawn in the browser (partner_cloud).
     """
     links = partner_places(documents, coords, home.id)
     if links[PARTNER_ID].nunique() > MARKER_LIMIT:
         layer = partner_cloud(documents, links, lang)
+        partners, markers = [], []
     else:
-        layer = _partner_objects(
-            documents,
-            links,
-            coords,
-            home,
-            lang,
-            labels=labels,
-            label_view_px=label_view_px,
-            focus=focus,
-        )
+        layer, partners, markers = _partner_objects(documents, links, lang)
     homes = home_points(links) or _configured_home(coords, home)
     names = home_names(list(homes), coords, home, lang)
     for home_id, point in homes.items():
@@ -827,14 +495,57 @@ def partner_layer(
         ).add_to(layer)
     kinds = [kind for kind in DOCUMENT_TYPE_COLORS if kind in set(links[LATEST_TYPE])]
     homes_label = home.name(lang) if list(names) in ([], [home.id]) else t("map.homes", lang)
-    _Legend(legend_html(kinds, homes_label, lang)).add_to(layer)
+    frame = None
     if focus is None and frame_on is not None:
         # Most often the view framed is the one drawn: its links are already there.
         framed = links if frame_on is documents else partner_places(frame_on, coords, home.id)
         points = network_points(framed, home_points(framed) or _configured_home(coords, home))
         if points:
-            _Frame(map_bounds(points), animate=fly).add_to(layer)
+            frame = {
+                "bounds": map_bounds(points),
+                "animate": fly,
+                "padding": list(FIT_PADDING_PX),
+                "maxZoom": FIT_MAX_ZOOM,
+            }
+    focus_index = next((i for i, p in enumerate(partners) if p["id"] == focus), None)
+    LayerScript(
+        {
+            "partners": partners,
+            "homes": [list(point) for point in homes.values()],
+            "drawn": int(links[PARTNER_ID].nunique()),
+            "labels": labels and bool(partners),
+            "labelClass": LABEL_CLASS,
+            "fontPx": label_font_px,
+            "radiusPx": PARTNER_RADIUS_PX,
+            "legend": legend_config(kinds, homes_label, lang, open_=legend_open),
+            "frame": frame,
+            "focus": focus_index,
+            "focusZoom": FOCUS_ZOOM,
+            "flySeconds": FLY_SECONDS,
+        },
+        markers,
+    ).add_to(layer)
     return stable_ids(layer, prefix="layer")
+
+
+def legend_config(
+    kinds: list[str], home_name: str, lang: str, *, open_: bool | None = None
+) -> dict[str, object]:
+    """Return what the legend says: the home, then each document type's colour and dash."""
+    return {
+        "title": t("map.legend_title", lang),
+        "home": home_name,
+        "heading": t("map.legend", lang),
+        "open": open_,
+        "rows": [
+            {
+                "color": DOCUMENT_TYPE_COLORS[kind],
+                "dash": DOCUMENT_TYPE_DASHES[kind],
+                "label": t(f"document_type.{kind}", lang),
+            }
+            for kind in kinds
+        ],
+    }
 
 
 def partner_cloud(documents: pd.DataFrame, links: pd.DataFrame, lang: str) -> folium.FeatureGroup:
@@ -909,18 +620,13 @@ def partner_cloud(documents: pd.DataFrame, links: pd.DataFrame, lang: str) -> fo
 
 
 def _partner_objects(
-    documents: pd.DataFrame,
-    links: pd.DataFrame,
-    coords: pd.DataFrame,
-    home: Home,
-    lang: str,
-    *,
-    labels: bool,
-    label_view_px: tuple[int, int],
-    focus: str | None,
-) -> folium.FeatureGroup:
-    """Build the layer as one folium object per partner and arc (a few hundred at most)."""
-    homes = home_points(links)
+    documents: pd.DataFrame, links: pd.DataFrame, lang: str
+) -> tuple[folium.FeatureGroup, list[dict[str, str]], list[folium.CircleMarker]]:
+    """Build the layer as one folium object per partner and arc (a few hundred at most).
+
+    Returns the layer, each partner's id, name and accessible description for the
+    browser script, and the markers in the same order.
+    """
     # One marker per partner, coloured by its latest document with any home.
     places = links.sort_values(SIGNED_START, kind="stable").drop_duplicates(PARTNER_ID, keep="last")
     places = places.sort_index()
@@ -932,65 +638,42 @@ def _partner_objects(
                 (float(link[LAT]), float(link[LON])),
             ),
             color=DOCUMENT_TYPE_COLORS[link[LATEST_TYPE]],
+            dash_array=DOCUMENT_TYPE_DASHES[link[LATEST_TYPE]],
             weight=4,
             opacity=0.9,
             class_name=ARC_CLASS,
         ).add_to(layer)
-    focus_marker = None
-    names = [partner_name(place, lang) for _, place in places.iterrows()]
-    sides = (
-        label_sides(
-            [
-                (name, float(lat), float(lon))
-                for name, lat, lon in zip(names, places[LAT], places[LON], strict=True)
-            ],
-            list(homes.values()),
-            label_view_px,
-        )
-        if labels
-        else [None] * len(places)
-    )
-    for side, (_, place) in zip(sides, places.iterrows(), strict=True):
-        point = (float(place[LAT]), float(place[LON]))
+    partners, markers = [], []
+    for _, place in places.iterrows():
         card = partner_card(
             documents, place[PARTNER_ID], partner_distance(links, place[PARTNER_ID]), lang
         )
-        tooltip = (
-            folium.Tooltip(
-                tooltip_text(card.name),
-                permanent=True,
-                direction=LABEL_PLACES[side][0],
-                offset=LABEL_PLACES[side][1],
-                class_name=LABEL_CLASS,
-            )
-            if labels
-            else folium.Tooltip(tooltip_text(card.name), style="font-size:16px")
+        kind = t(f"document_type.{place[LATEST_TYPE]}", lang)
+        markers.append(
+            folium.CircleMarker(
+                (float(place[LAT]), float(place[LON])),
+                # At 10 px or less Leaflet reports a click at the marker's centre, which is
+                # how the page knows the partner (partner_at).
+                radius=PARTNER_RADIUS_PX,
+                color="#ffffff",
+                weight=2,
+                fill=True,
+                fill_color=DOCUMENT_TYPE_COLORS[place[LATEST_TYPE]],
+                fill_opacity=1,
+                class_name=PARTNER_MARKER_CLASS,
+                tooltip=folium.Tooltip(tooltip_text(card.name), style="font-size:16px"),
+                popup=folium.Popup(
+                    popup_html(card, lang),
+                    max_width=400,
+                    # The map pans an open card clear of the zoom and layer buttons.
+                    auto_pan_padding_top_left=POPUP_CLEARANCE_PX,
+                ),
+            ).add_to(layer)
         )
-        marker = folium.CircleMarker(
-            point,
-            radius=PARTNER_RADIUS_PX,
-            color="#ffffff",
-            weight=2,
-            fill=True,
-            fill_color=DOCUMENT_TYPE_COLORS[place[LATEST_TYPE]],
-            fill_opacity=1,
-            class_name=PARTNER_MARKER_CLASS,
-            tooltip=tooltip,
-            popup=folium.Popup(
-                popup_html(card, lang),
-                max_width=400,
-                # Pan the map so that an open popup is never under the legend.
-                auto_pan_padding_top_right=LEGEND_CLEARANCE_PX,
-            ),
-        ).add_to(layer)
-        if place[PARTNER_ID] == focus:
-            focus_marker = marker
-    DrawnSignal(len(places)).add_to(layer)
-    if labels:
-        _LabelStyle().add_to(layer)
-    if focus_marker is not None:
-        _FlyTo(focus_marker, FOCUS_ZOOM).add_to(layer)
-    return layer
+        partners.append(
+            {"id": str(place[PARTNER_ID]), "name": card.name, "description": f"{card.name}, {kind}"}
+        )
+    return layer, partners, markers
 
 
 def build_map(

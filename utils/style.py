@@ -11,6 +11,10 @@ DOCUMENT_TYPE_COLORS = dict(
 DOCUMENT_TYPE_SYMBOLS = dict(
     zip(DOCUMENT_TYPES, ("circle", "square", "diamond", "triangle-up", "star"), strict=True)
 )
+# Line dashes of the arcs on the map (SVG dash arrays), the second cue beside colour.
+DOCUMENT_TYPE_DASHES = dict(
+    zip(DOCUMENT_TYPES, (None, "12 6", "3 7", "14 5 3 5", "7 7"), strict=True)
+)
 HOME_COLOR = "#B22222"
 MEASURE_COLORS = {"partners": "#0072B2", "documents": "#E69F00"}
 LAND_COLOR = "#F2EFE6"

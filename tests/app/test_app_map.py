@@ -23,8 +23,12 @@ def test_map_of_every_partner_from_local_assets(app):
     assert args["js_links"] == [
         "../../app/static/vendor/leaflet/leaflet.js",
         "../../app/static/vendor/jquery/jquery.min.js",
+        "../../app/static/map/partners-map.js",
     ]
-    assert args["css_links"] == ["../../app/static/vendor/leaflet/leaflet.css"]
+    assert args["css_links"] == [
+        "../../app/static/vendor/leaflet/leaflet.css",
+        "../../app/static/map/partners-map.css",
+    ]
     # Only clicks come back, so panning and zooming do not rerun the page.
     assert args["returned_objects"] == ["last_object_clicked"]
     picker = app.selectbox(key="partner")

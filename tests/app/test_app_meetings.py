@@ -6,6 +6,7 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import open_page
+from tests.map_settings import layer_settings
 
 
 def run_mode(at: AppTest, mode: str, **params: str) -> AppTest:
@@ -29,8 +30,10 @@ def test_presentation_hides_the_sidebar_and_labels_the_partners(app):
     assert not app.get("multiselect")
     layer = layer_script(app)
     assert layer.count("L.circleMarker(") == 10
-    assert layer.count('"permanent": true') == 10  # a label on each partner
-    assert "partner-label" in layer
+    settings = layer_settings(layer)
+    assert settings["labels"] is True  # the browser writes each partner's name beside it
+    assert len(settings["partners"]) == 10
+    assert settings["fontPx"] >= 18  # read from the back of a meeting room
     summary = [markdown.value for markdown in app.main.markdown]
     assert "Partners: 10 · countries: 4 · documents: 11 · 1991–2016" in summary
 
@@ -47,7 +50,8 @@ def test_presenter_steps_through_the_partners_in_order(app):
     assert app.button(key="present_network").disabled  # the whole network is shown
     app.button(key="present_next").click().run()
     assert app.query_params["partner"] == "pinneberg"
-    assert "flyTo(" in layer_script(app)
+    settings = layer_settings(layer_script(app))
+    assert settings["partners"][settings["focus"]]["id"] == "pinneberg"
     app.button(key="present_next").click().run()
     assert app.query_params["partner"] == "neringa"
     assert any("2 of 10: Neringa Municipality" in m.value for m in app.main.markdown)
@@ -55,7 +59,9 @@ def test_presenter_steps_through_the_partners_in_order(app):
     app.button(key="present_previous").click().run()
     # Before the first partner comes the whole network again.
     assert "partner" not in app.query_params
-    assert "flyToBounds(" in layer_script(app)
+    settings = layer_settings(layer_script(app))
+    assert settings["focus"] is None
+    assert settings["frame"]["animate"] is True  # flies back to the whole network
     app.button(key="present_previous").click().run()
     assert app.query_params["partner"] == "elblag-county"  # the last one to sign
     app.button(key="present_network").click().run()

@@ -23,7 +23,9 @@ def test_nothing_is_fetched_from_anywhere(page):
     # No script, stylesheet or image is loaded from a URL, and the basemap is not fetched.
     assert not re.findall(r"<script[^>]+src=", page)
     assert not re.findall(r"<link[^>]+href=", page)
-    assert "fetch(" not in page
+    # partners-map.js fetches the basemap only when its settings name a URL; here none.
+    assert '"url": null' in page
+    assert re.search(r'"url": "[^"]', page) is None
     assert "url(images/" not in page  # Leaflet's images are data URIs
     assert "url(data:image/png;base64," in page
 
@@ -62,7 +64,7 @@ def test_no_inline_script_is_ended_early(page):
     parser = _Scripts()
     parser.feed(page)
     sizes = sorted(len(script) for script in parser.scripts)
-    assert len(parser.scripts) == 4  # Leaflet, jQuery, folium's settings, the map
+    assert len(parser.scripts) == 5  # Leaflet, jQuery, partners-map.js, folium's settings, the map
     assert sizes[-2] > 80_000  # jQuery and Leaflet arrive whole
     assert parser.scripts[-1].count("L.circleMarker(") == 10
 

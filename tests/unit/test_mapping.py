@@ -9,14 +9,13 @@ import pytest
 from geopy.distance import geodesic
 
 from utils.filters import Filters, apply_filters
+from utils.map_elements import BaseScript, LayerScript
 from utils.mapping import (
     aggregate_arcs,
     arc_points,
     base_map,
     build_map,
     escape_text,
-    fit_zoom,
-    label_sides,
     map_bounds,
     partner_at,
     partner_card,
@@ -102,15 +101,26 @@ def test_map_names_no_cdn_and_uses_the_apps_static_files(documents, coords, home
     assert fmap.default_js == [
         ("leaflet", "../../app/static/vendor/leaflet/leaflet.js"),
         ("jquery", "../../app/static/vendor/jquery/jquery.min.js"),
+        ("partners_map", "../../app/static/map/partners-map.js"),
     ]
-    assert fmap.default_css == [("leaflet_css", "../../app/static/vendor/leaflet/leaflet.css")]
+    assert fmap.default_css == [
+        ("leaflet_css", "../../app/static/vendor/leaflet/leaflet.css"),
+        ("partners_map_css", "../../app/static/map/partners-map.css"),
+    ]
     assert '"../../app/static/basemap.geojson"' in html
     # The only remote address is the optional OpenStreetMap layer, off by default.
     remote = set(re.findall(r"https?://[^\s\"'\\)]+", html))
-    assert {url.split("/")[2] for url in remote} == {
-        "tile.openstreetmap.org",
-        "www.openstreetmap.org",
-    }
+    assert {url.split("/")[2] for url in remote} == {"tile.openstreetmap.org"}
+
+
+def test_attribution_is_plain_text_and_the_scale_metric(documents, coords, home):
+    config = base_script(base_map(documents, coords, home, "ru"))
+    # Leaflet's default prefix is a link with a flag icon; the map says its sources in words.
+    assert config["attributionPrefix"] == "Leaflet"
+    assert config["attribution"] == "Natural Earth"
+    assert "<" not in config["attributionPrefix"] + config["attribution"]
+    # folium's scale control shows miles too; partners-map.js adds a metric-only one.
+    assert "L.control.scale" not in base_map(documents, coords, home, "ru").get_root().render()
 
 
 def test_same_view_renders_the_same_script(documents, coords, home):
@@ -120,17 +130,22 @@ def test_same_view_renders_the_same_script(documents, coords, home):
     assert first == second
 
 
-def test_legend_lists_the_types_on_the_map(documents, coords, home):
-    html = build_map(documents, coords, home, "en").get_root().render()
-    assert "Latest document" in html
-    for label in ("Cooperation agreement", "Protocol of intent", "Declaration of intent"):
-        assert label in html
+def test_legend_lists_the_types_on_the_map_with_colour_and_dash(documents, coords, home):
+    legend = layer_config(partner_layer(documents, coords, home, "en"))["legend"]
+    assert legend["heading"] == "Latest document"
+    assert legend["open"] is None  # the browser opens it on a wide map only
+    assert [(row["label"], row["color"], row["dash"]) for row in legend["rows"]] == [
+        ("Cooperation agreement", "#0072B2", None),
+        ("Cooperation treaty", "#009E73", "12 6"),
+        ("Protocol of intent", "#E69F00", "3 7"),
+        ("Partnership agreement", "#CC79A7", "14 5 3 5"),
+        ("Declaration of intent", "#D55E00", "7 7"),
+    ]
     only_protocols = apply_filters(
         documents, Filters(1991, 2016, document_types=("protocol_of_intent",))
     )
-    html = build_map(only_protocols, coords, home, "en").get_root().render()
-    assert "Protocol of intent" in html
-    assert "Cooperation agreement" not in html
+    legend = layer_config(partner_layer(only_protocols, coords, home, "en"))["legend"]
+    assert [row["label"] for row in legend["rows"]] == ["Protocol of intent"]
 
 
 def test_map_without_the_home_coordinates_draws_no_arcs(documents, coords, home):
@@ -201,60 +216,56 @@ def test_base_map_has_no_partners_and_the_layer_has_them(documents, coords, home
     assert html.count("L.polyline(") == 10
 
 
+def layer_config(layer) -> dict:
+    """Return the settings a layer hands to partners-map.js."""
+    (script,) = [child for child in layer._children.values() if isinstance(child, LayerScript)]
+    return script.config
+
+
+def base_script(fmap) -> dict:
+    """Return the settings the base map hands to partners-map.js."""
+    (script,) = [child for child in fmap._children.values() if isinstance(child, BaseScript)]
+    return script.config
+
+
 def test_same_layer_renders_the_same_script(documents, coords, home):
     first = layer_script(partner_layer(documents, coords, home, "ru", labels=True))
     second = layer_script(partner_layer(documents, coords, home, "ru", labels=True))
     assert first == second
 
 
-def test_labels_are_permanent_and_hover_tooltips_are_not(documents, coords, home):
-    labelled = layer_script(partner_layer(documents, coords, home, "en", labels=True))
-    assert labelled.count('"permanent": true') == 10
-    assert labelled.count('"className": "partner-label"') == 10
-    plain = layer_script(partner_layer(documents, coords, home, "en"))
-    assert '"permanent": true' not in plain
+def test_labels_are_placed_by_the_browser_for_each_partner(documents, coords, home):
+    config = layer_config(partner_layer(documents, coords, home, "en", labels=True))
+    assert config["labels"] is True
+    assert len(config["partners"]) == 10
+    wolin = next(p for p in config["partners"] if p["id"] == "wolin")
+    assert wolin["name"] == "Wolin"
+    # The accessible name says the type too, not by colour alone.
+    assert wolin["description"].startswith("Wolin, ")
+    # The markers go with the settings, in the same order, so each name finds its marker.
+    html = layer_script(partner_layer(documents, coords, home, "en", labels=True))
+    call = re.search(r"PartnersMap\.layer\([^;]*\[(.*?)\]\);", html).group(1)
+    assert call.count("circle_marker_") == 10
+    # No permanent tooltips: Leaflet cannot keep them apart or on the map.
+    assert '"permanent": true' not in html
+    assert layer_config(partner_layer(documents, coords, home, "en"))["labels"] is False
 
 
 def test_focus_flies_to_the_partner_and_opens_its_card(documents, coords, home):
-    html = layer_script(partner_layer(documents, coords, home, "en", focus="braniewo"))
-    assert html.count("flyTo(") == 1
-    assert "openPopup()" in html
-    back = layer_script(partner_layer(documents, coords, home, "en", frame_on=documents, fly=True))
-    assert "flyToBounds(" in back
-    assert "flyTo(" not in back.replace("flyToBounds(", "")
+    config = layer_config(partner_layer(documents, coords, home, "en", focus="braniewo"))
+    assert config["partners"][config["focus"]]["id"] == "braniewo"
+    assert config["frame"] is None
+    back = layer_config(partner_layer(documents, coords, home, "en", frame_on=documents, fly=True))
+    assert back["focus"] is None
+    assert back["frame"]["animate"] is True
+    (south, west), (north, east) = back["frame"]["bounds"]
+    assert west < 9.8  # Pinneberg, the westernmost
+    assert east > 28.6  # Lepel, the easternmost
+    assert south < 53.7  # Pinneberg, the southernmost
+    assert north > 55.3  # Neringa, the northernmost
     # An unknown partner (filtered out) is no focus: nothing flies.
-    nowhere = layer_script(partner_layer(documents, coords, home, "en", focus="palanga"))
-    assert "flyTo" not in nowhere
-
-
-@pytest.mark.parametrize(
-    ("labels", "expected"),
-    [
-        # Alone: to the right of the marker.
-        ([("Wolin", 53.84, 14.62)], ["right"]),
-        # The easternmost label would leave the map on the right: it goes left.
-        ([("Pinneberg", 53.66, 9.80), ("Lepel", 54.88, 28.69)], ["right", "left"]),
-        # Neighbours on one line: the western label goes left, clear of its neighbour's
-        # marker, and the eastern one right.
-        (
-            [
-                ("Pinneberg", 53.66, 9.80),
-                ("Braniewo", 54.38, 19.82),
-                ("Elbląg County", 54.39, 19.95),
-                ("Lepel", 54.88, 28.69),
-            ],
-            ["right", "left", "right", "left"],
-        ),
-    ],
-)
-def test_label_sides_keep_labels_apart_and_on_the_map(labels, expected):
-    assert label_sides(labels, [HOME]) == expected
-
-
-def test_fit_zoom_is_lower_for_a_smaller_screen():
-    points = [(53.66, 9.80), (54.88, 28.69), HOME]
-    assert fit_zoom(points, (1880, 960)) > fit_zoom(points, (1060, 560))
-    assert fit_zoom([HOME], (1880, 960)) == 9  # a single place: the maximum fit zoom
+    nowhere = layer_config(partner_layer(documents, coords, home, "en", focus="palanga"))
+    assert nowhere["focus"] is None
 
 
 @pytest.mark.parametrize(
@@ -278,9 +289,14 @@ def test_hostile_names_never_reach_the_map_script_raw(documents, coords, home):
     hostile["partner_ru"] = hostile["partner_ru"].astype(object)
     hostile.loc[hostile["partner_id"] == "wolin", "partner_ru"] = "`${alert(3)}`<script>"
     html = layer_script(partner_layer(hostile, coords, home, "ru", labels=True))
-    assert "${alert" not in html
     assert "<script>`" not in html
+    # Popups and tooltips (folium writes them into template literals) get entities ...
     assert "&#96;&#36;{alert(3)}&#96;&lt;script&gt;" in html
+    # ... and partners-map.js gets a JSON string (inert in double quotes, "<" escaped), which
+    # it sets as text, never as HTML.
+    assert '"name": "`${alert(3)}`\\u003cscript\\u003e"' in html
+    outside_json = re.sub(r'"(?:[^"\\]|\\.)*"', '""', html)
+    assert "${alert" not in outside_json
 
 
 def test_links_of_two_homes(documents, coords, home):
@@ -359,15 +375,6 @@ def test_many_partners_come_as_one_compact_layer(documents, coords, home):
     html = layer_script(partner_layer(many, many_coords, home, "en"))
     assert html.count("L.circleMarker(") == 1  # one, in the canvas layer's loop
     assert "L.canvas(" in html
-    assert html.count('"Cooperation agreement"') == 1  # type names sent once
+    # Type names sent once for the cards, once for the legend.
+    assert html.count('"Cooperation agreement"') == 2
     assert "partnersDrawn = partners.length" in html
-
-
-def test_labels_of_a_tight_cluster_take_different_places():
-    # Five long names on nearly one point: the first takes the right; the others find
-    # the places left (beside, above, below, a line higher or lower) before any is shared.
-    cluster = [(f"Partner number {index}", 54.0 + index * 0.001, 20.0) for index in range(5)]
-    # Places west and east of it keep every place around the cluster on the map.
-    sides = label_sides([*cluster, ("W", 50.0, 10.0), ("E", 50.0, 30.0)], [HOME], (1880, 960))
-    assert len(set(sides[:5])) == 5  # no two labels of the cluster on one place
-    assert sides[0] == "right"

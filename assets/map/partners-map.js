@@ -1,0 +1,530 @@
+// The partners' map in the browser: basemap, legend, framing, fly-to, keyboard access and
+// partners' names placed beside their own markers for the map as the viewer has it.
+// Python (utils/mapping.py) passes JSON configuration; every text here is set with
+// textContent, never as HTML, so nothing from the data can become markup.
+(function () {
+  "use strict";
+
+  var LABEL_GAP_PX = 4; // between a marker's edge and its label
+  var EDGE_PX = 4; // labels keep this far from the map's edges
+  var LEADER_STEPS_PX = [0, 18, 36, 60, 90]; // how far a label may move from its marker
+  var SMALL_MAP_PX = 700; // narrower maps get smaller labels
+  var SMALL_LABEL_PX = 15;
+  var COLLAPSE_LEGEND_BELOW_PX = 1100; // a map narrower than this opens with the legend shut
+  var DIRECTIONS = [
+    [1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [1, 1], [-1, -1], [-1, 1],
+    [0.5, -1], [-0.5, -1], [0.5, 1], [-0.5, 1]
+  ];
+
+  // Leaflet focuses the map on the first mousedown with a plain focus(), which scrolls the
+  // page around the map's iframe when the map is not wholly on screen; the button then goes
+  // up over another spot and the first click is lost. Focus without scrolling instead.
+  if (L.Map.Keyboard) {
+    L.Map.Keyboard.prototype._onMouseDown = function () {
+      if (this._focused) { return; }
+      this._map._container.focus({preventScroll: true});
+    };
+  }
+
+  var maps = [];
+  function stateOf(map) {
+    for (var i = 0; i < maps.length; i++) {
+      if (maps[i].map === map) { return maps[i]; }
+    }
+    var state = {
+      map: map, framed: null, moved: false, framing: false, bounds: null, options: null,
+      legendOpen: null, legend: null
+    };
+    maps.push(state);
+    return state;
+  }
+
+  function element(tag, className, parent) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (parent) { parent.appendChild(node); }
+    return node;
+  }
+
+  // ---- the base map: basemap, attribution, scale, frame height --------------------------
+  function base(map, config) {
+    var state = stateOf(map);
+    map.attributionControl.setPrefix(config.attributionPrefix);
+    map.attributionControl.addAttribution(config.attribution);
+    L.control.scale({imperial: false, metric: true, position: "bottomleft"}).addTo(map);
+    L.Icon.Default.prototype.options.imagePath = config.images;
+    map.createPane("basemap");
+    map.getPane("basemap").style.zIndex = 150;
+    map.getContainer().style.background = config.sea;
+    map.getContainer().setAttribute("aria-label", config.mapName);
+    function draw(data) {
+      L.geoJSON(data, {pane: "basemap", interactive: false, style: config.style}).addTo(map);
+    }
+    if (config.geojson) {
+      draw(config.geojson);
+    } else {
+      fetch(config.url).then(function (response) { return response.json(); }).then(draw);
+    }
+    if (config.fillFrame) {
+      var fill = function () {
+        map.getContainer().style.height = window.innerHeight + "px";
+        map.invalidateSize();
+      };
+      fill();
+      window.addEventListener("resize", fill);
+    }
+    // The reader moved the map: a resize no longer frames it again.
+    map.on("dragstart", function () { state.moved = true; });
+    map.on("zoomstart", function () { if (!state.framing) { state.moved = true; } });
+    map.on("moveend", function () { state.framing = false; });
+    map.on("resize", function () {
+      if (state.bounds && !state.moved) { fit(map, state, false); }
+    });
+  }
+
+  // Frame the view's network; an open legend's band is left free when the map has room.
+  function fit(map, state, animate) {
+    var options = L.extend({}, state.options);
+    var box = state.legend && state.legend.getContainer();
+    if (box && box.classList.contains("map-legend-open")) {
+      var band = box.offsetHeight + 10;
+      if (band < map.getSize().y * 0.6) {
+        var padding = [options.padding[0], Math.max(options.padding[1], band)];
+        if (state.legend.getPosition().indexOf("top") === 0) {
+          options.paddingTopLeft = padding;
+        } else {
+          options.paddingBottomRight = padding;
+        }
+      }
+    }
+    state.framing = true;
+    if (animate) {
+      map.flyToBounds(state.bounds, options);
+    } else {
+      map.fitBounds(state.bounds, options);
+    }
+  }
+
+  // ---- the legend: collapsible, shut on narrow maps, out of a popup's way ---------------
+  function legend(map, layer, config, onToggle) {
+    var state = stateOf(map);
+    var control = L.control({position: "topright"});
+    control.onAdd = function () {
+      var box = element("div", "map-legend");
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      var toggle = element("button", "map-legend-toggle", box);
+      toggle.type = "button";
+      toggle.textContent = config.title;
+      var body = element("div", "map-legend-body", box);
+      var homeRow = element("div", "map-legend-row", body);
+      element("span", "map-legend-home", homeRow).textContent = "\u2605";
+      element("span", "", homeRow).textContent = config.home;
+      element("div", "map-legend-heading", body).textContent = config.heading;
+      config.rows.forEach(function (row) {
+        var line = element("div", "map-legend-row", body);
+        var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+        svg.setAttribute("width", "30");
+        svg.setAttribute("height", "10");
+        svg.setAttribute("aria-hidden", "true");
+        var stroke = document.createElementNS("http://www.w3.org/2000/svg", "line");
+        stroke.setAttribute("x1", "1");
+        stroke.setAttribute("y1", "5");
+        stroke.setAttribute("x2", "29");
+        stroke.setAttribute("y2", "5");
+        stroke.setAttribute("stroke", row.color);
+        stroke.setAttribute("stroke-width", "4");
+        if (row.dash) { stroke.setAttribute("stroke-dasharray", row.dash); }
+        svg.appendChild(stroke);
+        line.appendChild(svg);
+        element("span", "", line).textContent = row.label;
+      });
+      // Never wider than the map beside the controls on its left.
+      box.style.maxWidth = Math.max(160, map.getSize().x - 90) + "px";
+      function show(open) {
+        box.classList.toggle("map-legend-open", open);
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+        if (onToggle) { onToggle(); }
+      }
+      if (config.open !== null) {
+        state.legendOpen = config.open;
+      } else if (state.legendOpen === null) {
+        state.legendOpen = map.getSize().x >= COLLAPSE_LEGEND_BELOW_PX;
+      }
+      show(state.legendOpen);
+      L.DomEvent.on(toggle, "click", function () {
+        state.legendOpen = !box.classList.contains("map-legend-open");
+        show(state.legendOpen);
+      });
+      // A partner's card is never under the legend: the legend shuts while a card is open.
+      control.yield = function () { show(false); };
+      control.restore = function () { show(state.legendOpen); };
+      map.on("popupopen", control.yield);
+      map.on("popupclose", control.restore);
+      return box;
+    };
+    control.onRemove = function () {
+      map.off("popupopen", control.yield);
+      map.off("popupclose", control.restore);
+    };
+    control.addTo(map);
+    layer.on("remove", function () { control.remove(); });
+    return control;
+  }
+
+  // The legend takes the corner where it covers the fewest markers (the top right when tied).
+  var CORNERS = ["topright", "bottomright", "topleft", "bottomleft"];
+  function settleLegend(map, control, points) {
+    var box = control.getContainer();
+    if (!box || !box.classList.contains("map-legend-open")) { return; }
+    var size = map.getSize();
+    var width = box.offsetWidth + 12, height = box.offsetHeight + 12;
+    var best = control.getPosition(), fewest = Infinity;
+    CORNERS.forEach(function (corner) {
+      var top = corner.indexOf("top") === 0, left = corner.indexOf("left") > 0;
+      // The corner's other controls: the zoom buttons, the scale, the attribution.
+      var reserve = left ? (top ? 110 : 40) : (top ? 0 : 24);
+      var rect = {
+        left: left ? 0 : size.x - width, right: left ? width : size.x,
+        top: top ? reserve : size.y - height - reserve,
+        bottom: top ? height + reserve : size.y - reserve
+      };
+      var covered = points.filter(function (point) {
+        return point.x > rect.left - 12 && point.x < rect.right + 12 &&
+               point.y > rect.top - 12 && point.y < rect.bottom + 12;
+      }).length;
+      if (covered < fewest) { fewest = covered; best = corner; }
+    });
+    if (best !== control.getPosition()) { control.setPosition(best); }
+  }
+
+  // ---- labels: each partner's name beside its own marker --------------------------------
+  function boxesOverlap(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  function freeOf(box, taken) {
+    for (var i = 0; i < taken.length; i++) {
+      if (boxesOverlap(box, taken[i])) { return false; }
+    }
+    return true;
+  }
+
+  function controlBoxes(map) {
+    var origin = map.getContainer().getBoundingClientRect();
+    var found = map.getContainer().querySelectorAll(".leaflet-control");
+    var boxes = [];
+    for (var i = 0; i < found.length; i++) {
+      var rect = found[i].getBoundingClientRect();
+      if (rect.width && rect.height) {
+        boxes.push({
+          left: rect.left - origin.left - 2, top: rect.top - origin.top - 2,
+          right: rect.right - origin.left + 2, bottom: rect.bottom - origin.top + 2
+        });
+      }
+    }
+    return boxes;
+  }
+
+  // The candidate boxes of a label of (width, height) for a marker at `point`, nearest first.
+  function candidates(point, radius, width, height) {
+    var found = [];
+    LEADER_STEPS_PX.forEach(function (extra) {
+      DIRECTIONS.forEach(function (direction) {
+        var dx = direction[0], dy = direction[1];
+        var reach = radius + LABEL_GAP_PX + extra;
+        var cx = point.x + dx * (reach + width / 2);
+        var cy = point.y + dy * (reach + height / 2);
+        if (dy === 0) { cy = point.y; }
+        found.push({
+          left: cx - width / 2, top: cy - height / 2,
+          right: cx + width / 2, bottom: cy + height / 2, extra: extra
+        });
+      });
+    });
+    return found;
+  }
+
+  function distanceTo(box, point) {
+    var near = nearestPoint(box, point);
+    return Math.sqrt((near.x - point.x) * (near.x - point.x) + (near.y - point.y) * (near.y - point.y));
+  }
+
+  // A label is read as belonging to the nearest marker: no other marker may be nearer to it.
+  function nearestIsOwn(box, point, others) {
+    var own = distanceTo(box, point);
+    for (var i = 0; i < others.length; i++) {
+      if (others[i] !== point && distanceTo(box, others[i]) < own) { return false; }
+    }
+    return true;
+  }
+
+  function place(point, radius, width, height, bounds, taken, others) {
+    var options = candidates(point, radius, width, height);
+    for (var i = 0; i < options.length; i++) {
+      var box = options[i];
+      if (box.left >= bounds.left && box.right <= bounds.right &&
+          box.top >= bounds.top && box.bottom <= bounds.bottom && freeOf(box, taken) &&
+          nearestIsOwn(box, point, others)) {
+        return box;
+      }
+    }
+    return null;
+  }
+
+  // The point of a box nearest to `point`: where a leader line meets the label.
+  function nearestPoint(box, point) {
+    return {
+      x: Math.min(Math.max(point.x, box.left), box.right),
+      y: Math.min(Math.max(point.y, box.top), box.bottom)
+    };
+  }
+
+  function labeller(map, layer, partners, homes, config) {
+    var pane = map.getPane("partnerLabels") || map.createPane("partnerLabels");
+    pane.style.zIndex = 450; // above the arcs and markers, below tooltips and popups
+    pane.style.pointerEvents = "none";
+    pane.classList.add("leaflet-zoom-hide");
+    var nodes = [];
+    var key = null;
+
+    function clear() {
+      nodes.forEach(function (node) { node.remove(); });
+      nodes = [];
+      if (key) { key.remove(); key = null; }
+    }
+
+    function draw() {
+      clear();
+      if (!map.hasLayer(layer)) { return; }
+      pane.style.visibility = "";
+      var size = map.getSize();
+      var small = size.x < SMALL_MAP_PX;
+      var fontPx = small ? Math.min(config.fontPx, SMALL_LABEL_PX) : config.fontPx;
+      var bounds = {left: EDGE_PX, top: EDGE_PX, right: size.x - EDGE_PX, bottom: size.y - EDGE_PX};
+      var radius = config.radiusPx;
+      var points = partners.map(function (partner) {
+        return map.latLngToContainerPoint(partner.marker.getLatLng());
+      });
+      var fixed = controlBoxes(map);
+      points.forEach(function (point) {
+        fixed.push({left: point.x - radius - 2, top: point.y - radius - 2,
+                    right: point.x + radius + 2, bottom: point.y + radius + 2});
+      });
+      var others = points.slice();
+      homes.forEach(function (home) {
+        var point = map.latLngToContainerPoint(home);
+        others.push(point);
+        fixed.push({left: point.x - 14, top: point.y - 14, right: point.x + 14, bottom: point.y + 14});
+      });
+      // Measure each name as it will be drawn.
+      var labels = partners.map(function (partner, index) {
+        var node = element("div", config.labelClass, pane);
+        node.textContent = partner.name;
+        node.style.fontSize = fontPx + "px";
+        node.setAttribute("data-partner", partner.id);
+        nodes.push(node);
+        return {partner: partner, node: node, point: points[index],
+                width: node.offsetWidth, height: node.offsetHeight};
+      });
+      // Crowded markers choose first, while places near them are still free.
+      function crowding(label) {
+        return labels.filter(function (other) {
+          return Math.abs(other.point.x - label.point.x) < 160 &&
+                 Math.abs(other.point.y - label.point.y) < 60;
+        }).length;
+      }
+      var order = labels.slice().sort(function (a, b) { return crowding(b) - crowding(a); });
+      var taken = fixed.slice();
+      var unplaced = [];
+      order.forEach(function (label) {
+        var inView = label.point.x >= 0 && label.point.y >= 0 &&
+                     label.point.x <= size.x && label.point.y <= size.y;
+        var box = inView ? place(label.point, radius, label.width, label.height, bounds, taken, others) : null;
+        label.box = box;
+        if (box) {
+          taken.push(box);
+        } else if (inView) {
+          unplaced.push(label);
+        } else {
+          label.node.style.display = "none"; // its marker is off the map as well
+        }
+      });
+      // No room for a name: a number beside the marker and the name in a key, never a guess.
+      if (unplaced.length) {
+        unplaced.sort(function (a, b) { return a.point.x - b.point.x || a.point.y - b.point.y; });
+        key = numberedKey(map, unplaced, fontPx);
+        var keyRect = key.getBoundingClientRect();
+        var origin = map.getContainer().getBoundingClientRect();
+        taken.push({left: keyRect.left - origin.left, top: keyRect.top - origin.top,
+                    right: keyRect.right - origin.left, bottom: keyRect.bottom - origin.top});
+        unplaced.forEach(function (label, index) {
+          label.node.textContent = String(index + 1);
+          label.node.classList.add("partner-label-number");
+          label.node.setAttribute("aria-label", label.partner.name);
+          label.width = label.node.offsetWidth;
+          label.height = label.node.offsetHeight;
+          // With no free place, the number sits on its own marker: it cannot be misread.
+          label.box = place(label.point, radius, label.width, label.height, bounds, taken, others) ||
+            {left: label.point.x - label.width / 2, top: label.point.y - label.height / 2,
+             right: label.point.x + label.width / 2, bottom: label.point.y + label.height / 2,
+             extra: 0};
+          taken.push(label.box);
+        });
+      }
+      var stale = false;
+      labels.forEach(function (label) {
+        if (!label.box) { return; }
+        // A stylesheet or font that arrived since the measuring changes a label's size.
+        if (label.node.offsetWidth !== label.width || label.node.offsetHeight !== label.height) {
+          stale = true;
+        }
+        var topLeft = map.containerPointToLayerPoint([label.box.left, label.box.top]);
+        L.DomUtil.setPosition(label.node, topLeft);
+        if (label.box.extra > 0) {
+          nodes.push(leader(pane, map, label, radius));
+        }
+      });
+      if (stale) { schedule(); }
+    }
+
+    // Once per frame at most; also when the legend or the map changes size, when this
+    // file's stylesheet arrives (st_folium does not wait for it) and when fonts load.
+    var pending = false;
+    function schedule() {
+      if (pending) { return; }
+      pending = true;
+      requestAnimationFrame(function () { pending = false; draw(); });
+    }
+    var observer = window.ResizeObserver ? new ResizeObserver(schedule) : null;
+    if (observer) {
+      observer.observe(map.getContainer());
+      map.getContainer().querySelectorAll(".leaflet-top").forEach(function (corner) {
+        observer.observe(corner);
+      });
+    }
+    if (document.fonts) { document.fonts.ready.then(schedule); }
+    document.querySelectorAll("link[rel=stylesheet]").forEach(function (link) {
+      link.addEventListener("load", schedule);
+    });
+    // A flight or a zoom moves the markers under names placed for the old zoom: the names
+    // step aside until the map stops, then are placed anew.
+    function hide() { pane.style.visibility = "hidden"; }
+    map.on("zoomstart", hide);
+    map.on("zoomend moveend resize", schedule);
+    layer.on("remove", function () {
+      clear();
+      map.off("zoomstart", hide);
+      map.off("zoomend moveend resize", schedule);
+      if (observer) { observer.disconnect(); }
+    });
+    return schedule;
+  }
+
+  function leader(pane, map, label, radius) {
+    var end = nearestPoint(label.box, label.point);
+    var dx = end.x - label.point.x, dy = end.y - label.point.y;
+    var length = Math.sqrt(dx * dx + dy * dy);
+    var line = element("div", "partner-leader", pane);
+    line.setAttribute("data-partner", label.partner.id);
+    var start = {x: label.point.x + dx / length * radius, y: label.point.y + dy / length * radius};
+    line.style.width = Math.max(0, length - radius) + "px";
+    line.style.transform = "";
+    L.DomUtil.setPosition(line, map.containerPointToLayerPoint([start.x, start.y]));
+    line.style.transform += " rotate(" + Math.atan2(dy, dx) + "rad)";
+    return line;
+  }
+
+  function numberedKey(map, unplaced, fontPx) {
+    var box = element("div", "partner-label-key leaflet-control", null);
+    box.style.fontSize = Math.max(12, fontPx - 4) + "px";
+    unplaced.forEach(function (label, index) {
+      var row = element("div", "", box);
+      element("b", "", row).textContent = String(index + 1) + " ";
+      element("span", "", row).textContent = label.partner.name;
+    });
+    map.getContainer().querySelector(".leaflet-bottom.leaflet-right").prepend(box);
+    return box;
+  }
+
+  // ---- markers a keyboard can reach ------------------------------------------------------
+  function accessible(partners) {
+    partners.forEach(function (partner) {
+      var path = partner.marker.getElement && partner.marker.getElement();
+      if (!path) { return; }
+      path.setAttribute("tabindex", "0");
+      path.setAttribute("role", "button");
+      path.setAttribute("aria-label", partner.description);
+      path.setAttribute("data-partner", partner.id);
+      path.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          partner.marker.fire("click", {latlng: partner.marker.getLatLng()});
+          partner.marker.openPopup();
+        }
+      });
+    });
+  }
+
+  // ---- the partners' layer: what a view adds to the base map -----------------------------
+  function partnersLayer(map, layer, config, markers) {
+    var state = stateOf(map);
+    var partners = config.partners.map(function (partner, index) {
+      return {id: partner.id, name: partner.name, description: partner.description,
+              marker: markers[index]};
+    });
+    var relabel = null;
+    // Runs once st_folium (or the offline page) has put the layer on the map.
+    function markerPoints() {
+      return partners.map(function (partner) {
+        return map.latLngToContainerPoint(partner.marker.getLatLng());
+      }).concat(config.homes.map(function (home) { return map.latLngToContainerPoint(home); }));
+    }
+    function ready() {
+      var control = legend(map, layer, config.legend, function () {
+        if (control) { settleLegend(map, control, markerPoints()); }
+        if (relabel) { relabel(); }
+      });
+      state.legend = control;
+      var settle = function () { settleLegend(map, control, markerPoints()); };
+      map.on("moveend zoomend resize", settle);
+      layer.on("remove", function () { map.off("moveend zoomend resize", settle); });
+      accessible(partners);
+      if (config.labels) {
+        relabel = labeller(map, layer, partners, config.homes, config);
+      }
+      if (config.focus !== null) {
+        var marker = markers[config.focus];
+        var opened = false;
+        var open = function () { if (!opened) { opened = true; marker.openPopup(); } };
+        state.framed = null; // back to the whole network flies again
+        state.framing = true;
+        map.once("moveend", open);
+        map.flyTo(marker.getLatLng(), config.focusZoom, {duration: config.flySeconds});
+        setTimeout(open, config.flySeconds * 1000 + 400);
+      } else if (config.frame) {
+        var frameKey = JSON.stringify(config.frame.bounds);
+        if (state.framed !== frameKey) {
+          state.framed = frameKey;
+          state.bounds = config.frame.bounds;
+          state.options = {padding: config.frame.padding, maxZoom: config.frame.maxZoom,
+                           duration: config.flySeconds};
+          state.moved = false;
+          map.closePopup();
+          fit(map, state, config.frame.animate);
+        }
+      }
+      settle();
+      if (relabel) { relabel(); }
+      document.documentElement.dataset.partnersDrawn = String(partners.length);
+      window.partnersDrawn = partners.length;
+    }
+    if (map.hasLayer(layer)) {
+      setTimeout(ready, 0);
+    } else {
+      layer.once("add", function () { setTimeout(ready, 0); });
+    }
+  }
+
+  window.PartnersMap = {base: base, layer: partnersLayer};
+})();
