@@ -4,7 +4,7 @@ import streamlit as st
 from ui import data
 from ui.chrome import hide_chrome
 from ui.frame import leave_legacy_pages_mode, running_pages
-from ui.navigation import navigation_pages
+from ui.navigation import default_page_alias, navigation_pages, page_menu
 from ui.sidebar import render_sidebar
 from ui.state import init_filters, init_language, sync_url, view_mode
 from utils.assets import STATIC_DIR
@@ -24,7 +24,8 @@ mode = view_mode()
 st.set_page_config(
     page_title=home.title(lang),
     layout="wide",
-    initial_sidebar_state="collapsed" if mode else "expanded",
+    # "auto": open on a wide screen, shut on a phone, where it would cover the page.
+    initial_sidebar_state="collapsed" if mode else "auto",
 )
 try:
     data.publish_assets()
@@ -34,13 +35,16 @@ except OSError as error:
 documents, problems = data.registry()
 coords, coord_problems = data.coords()
 init_filters(documents)
+pages = navigation_pages(lang, mode)
+navigation = st.navigation([*pages, default_page_alias(pages[0])], position="hidden")
 if mode:
     hide_chrome(mode)
 else:
     with st.sidebar:
+        page_menu(pages)
         homes = home_names(home_options(documents), coords, home, lang)
         render_sidebar(documents, homes, len(problems) + len(coord_problems), lang)
 sync_url(documents)
 
 with running_pages():
-    st.navigation(navigation_pages(lang, mode), position="hidden" if mode else "sidebar").run()
+    navigation.run()

@@ -10,7 +10,7 @@ from ui.maps import show_map
 from ui.notices import stop_if_empty
 from ui.state import PARTNER_KEY, init_partner, language, set_partner_param, take_map_click
 from utils.filters import growth_years, signed_by_end_of
-from utils.i18n import t
+from utils.i18n import count_of, t
 from utils.map_export import HTML_MIME, standalone_map_html
 from utils.mapping import (
     partner_at,
@@ -119,8 +119,8 @@ def network_map() -> None:
             "map.growth_caption",
             lang,
             year=year,
-            partners=shown[PARTNER_ID].nunique(),
-            documents=len(shown),
+            partners=count_of("partners", shown[PARTNER_ID].nunique(), lang),
+            documents=count_of("documents", len(shown), lang),
         )
     )
     as_of = None if year >= last_year else year

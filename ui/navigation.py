@@ -32,6 +32,10 @@ PAGES = (
     PageInfo("data", "pages/data.py"),
 )
 DEFAULT_PAGE = PAGES[0]
+# The default page is served at "/"; its own path stays reserved, so it gets one nobody
+# types, and "/overview" (which readers guess, as every other page has a path) is an
+# alias that goes to it.
+DEFAULT_PAGE_PATH = "home"
 # What runs in presentation and print mode, whichever page's URL the mode was asked on.
 MODE_SCRIPTS = {PRESENT_MODE: "pages/present.py", PRINT_MODE: "pages/print.py"}
 
@@ -46,8 +50,29 @@ def navigation_pages(lang: str, mode: str | None = None) -> list[st.Page]:
         st.Page(
             MODE_SCRIPTS[mode] if mode else page.script,
             title=t(f"page.{page.key}", lang),
-            url_path=page.key,
+            url_path=DEFAULT_PAGE_PATH if page == DEFAULT_PAGE else page.key,
             default=page == DEFAULT_PAGE,
         )
         for page in PAGES
     ]
+
+
+def default_page_alias(default: st.Page) -> st.Page:
+    """Return a page at the default page's own path ("/overview") that goes to it."""
+
+    def go_to_default() -> None:
+        st.switch_page(default)
+
+    return st.Page(go_to_default, title=default.title, url_path=DEFAULT_PAGE.key)
+
+
+def page_menu(pages: list[st.Page]) -> None:
+    """Draw the menu of pages; Streamlit's own is off (client.showSidebarNavigation).
+
+    Streamlit's menu lists the pages/ folder's file names to the first visitor after a
+    restart, before the frame has run: a menu of our own shows only the real titles.
+    """
+    with st.container(key="page_menu"):
+        for page in pages:
+            st.page_link(page)
+    st.divider()

@@ -177,8 +177,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "map.play": {"ru": "▶ Показать рост", "en": "▶ Play the growth"},
     "map.pause": {"ru": "❚❚ Пауза", "en": "❚❚ Pause"},
     "map.growth_caption": {
-        "ru": "На конец {year} года: партнёров — {partners}, документов — {documents}.",
-        "en": "At the end of {year}: {partners} partner(s), {documents} document(s).",
+        "ru": "На конец {year} года: {partners}, {documents}.",
+        "en": "At the end of {year}: {partners}, {documents}.",
     },
     "map.download_html": {
         "ru": "Скачать карту (HTML, без интернета)",
@@ -451,8 +451,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "strategy.documents": {"ru": "Документы", "en": "Documents"},
     "strategy.open": {"ru": "Открыто: документов пока нет", "en": "Open: no document yet"},
     "strategy.served": {
-        "ru": "Документов: {documents}, партнёров: {partners}",
-        "en": "{documents} document(s) with {partners} partner(s)",
+        "ru": "{documents}, {partners}",
+        "en": "{documents} with {partners}",
     },
     "strategy.summary": {
         "ru": "Направлений: {total}, из них открытых: {open}.",
@@ -597,8 +597,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "cannot read the date “{text}” of the document “{title}”",
     },
     "import.written": {
-        "ru": "Записано документов: {documents} ({partners} партнёров) в {path}.",
-        "en": "Wrote {documents} documents ({partners} partners) to {path}.",
+        "ru": "Записано: {documents} ({partners}) в {path}.",
+        "en": "Wrote {documents} ({partners}) to {path}.",
     },
     "import.new_partners": {
         "ru": "Новые партнёры, заполните вручную partner_local, partner_en, region_en: {ids}",
@@ -613,6 +613,29 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Problems found: {problems}. Rows loaded: {loaded} of {total}.",
     },
 }
+
+
+# Counted nouns in each language's plural categories (CLDR's, through Babel): Russian has
+# one / few / many (1 партнёр, 2 партнёра, 5 партнёров); no "partner(s)".
+COUNTED = {
+    "partners": {
+        "ru": {"one": "{n} партнёр", "few": "{n} партнёра", "many": "{n} партнёров",
+               "other": "{n} партнёра"},
+        "en": {"one": "{n} partner", "other": "{n} partners"},
+    },
+    "documents": {
+        "ru": {"one": "{n} документ", "few": "{n} документа", "many": "{n} документов",
+               "other": "{n} документа"},
+        "en": {"one": "{n} document", "other": "{n} documents"},
+    },
+}  # fmt: skip
+
+
+def count_of(noun: str, count: int, lang: str) -> str:
+    """Say `count` of a COUNTED noun in `lang`, in the plural form its rules choose."""
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    forms = COUNTED[noun][lang]
+    return forms.get(Locale.parse(lang).plural_form(count), forms["other"]).format(n=count)
 
 
 def t(key: str, lang: str, **params: object) -> str:

@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from utils.files import csv_text, write_text_atomic
-from utils.i18n import CATALOGUE, DEFAULT_LANGUAGE, LANGUAGES, country_names_ru, month_names_ru, t
+from utils.i18n import (
+    CATALOGUE,
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    count_of,
+    country_names_ru,
+    month_names_ru,
+    t,
+)
 from utils.registry import (
     COLUMNS,
     COUNTRY_CODE,
@@ -434,7 +442,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     partners = len({row[PARTNER_ID] for row in rows})
     message = t(
-        "import.written", args.lang, documents=len(rows), partners=partners, path=args.output
+        "import.written",
+        args.lang,
+        documents=count_of("documents", len(rows), args.lang),
+        partners=count_of("partners", partners, args.lang),
+        path=args.output,
     )
     sys.stdout.write(message + "\n")
     if new_ids:

@@ -6,7 +6,7 @@ import re
 import pandas as pd
 
 from utils.anniversaries import ANNIVERSARY, YEARS
-from utils.i18n import country_name, format_signed, t
+from utils.i18n import count_of, country_name, format_signed, t
 from utils.places import DISTANCE_KM, pair_distances_km
 from utils.registry import (
     COUNTRY_CODE,
@@ -141,5 +141,6 @@ def describe_direction(direction: pd.Series, lang: str) -> tuple[str, str]:
     name = direction[NAME_EN] if lang == "en" else direction[NAME_RU]
     if direction[IS_OPEN]:
         return name, t("strategy.open", lang)
-    counts = {"documents": direction[DOCUMENT_COUNT], "partners": direction[PARTNER_COUNT]}
-    return name, t("strategy.served", lang, **counts)
+    documents = count_of("documents", int(direction[DOCUMENT_COUNT]), lang)
+    partners = count_of("partners", int(direction[PARTNER_COUNT]), lang)
+    return name, t("strategy.served", lang, documents=documents, partners=partners)

@@ -98,7 +98,7 @@ def test_growth_slider_shows_the_network_at_the_end_of_a_year(app):
     args = map_args(app)
     assert args["feature_group"].count("L.circleMarker(") == 2
     assert app.selectbox(key="partner").options == ["Крайс Пиннеберг", "Самоуправление Неринги"]
-    assert app.caption[0].value == "На конец 2000 года: партнёров — 2, документов — 2."
+    assert app.caption[0].value == "На конец 2000 года: 2 партнёра, 2 документа."
     # Only the layer changes: the base map's script is the same, so it is not redrawn.
     assert args["script"] == base
 

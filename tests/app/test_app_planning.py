@@ -66,9 +66,9 @@ def test_strategy_directions_beside_the_documents_that_serve_them(app):
         "Open: no document yet",
     ]
     assert [success.value for success in app.success] == [
-        "1 document(s) with 1 partner(s)",
-        "3 document(s) with 3 partner(s)",
-        "6 document(s) with 5 partner(s)",
+        "1 document with 1 partner",
+        "3 documents with 3 partners",
+        "6 documents with 5 partners",
     ]
     lines = [markdown.value for markdown in app.main.markdown]
     assert "**Tourism\\: Palanga**" in lines  # the name's colon escaped for Markdown

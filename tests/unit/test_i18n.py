@@ -7,7 +7,9 @@ import pytest
 
 from utils.i18n import (
     CATALOGUE,
+    COUNTED,
     LANGUAGES,
+    count_of,
     country_name,
     format_signed,
     is_country_code,
@@ -82,3 +84,29 @@ def test_unknown_language_falls_back_to_russian():
     assert t("registry.caption", "en", documents=1, partners=2, countries=3) == (
         "Documents: 1 · partners: 2 · countries: 3"
     )
+
+
+@pytest.mark.parametrize(
+    ("noun", "count", "lang", "expected"),
+    [
+        ("partners", 1, "ru", "1 партнёр"),
+        ("partners", 2, "ru", "2 партнёра"),
+        ("partners", 5, "ru", "5 партнёров"),
+        ("partners", 11, "ru", "11 партнёров"),  # 11 is "many", though it ends in 1
+        ("partners", 21, "ru", "21 партнёр"),  # 21 is "one" again
+        ("partners", 22, "ru", "22 партнёра"),
+        ("partners", 0, "ru", "0 партнёров"),
+        ("documents", 1, "en", "1 document"),
+        ("documents", 0, "en", "0 documents"),  # English: "other" for zero
+        ("documents", 3, "en", "3 documents"),
+        ("documents", 104, "ru", "104 документа"),
+    ],
+)
+def test_counts_take_the_plural_form_of_their_language(noun, count, lang, expected):
+    assert count_of(noun, count, lang) == expected
+
+
+def test_every_counted_noun_has_every_plural_form_its_language_uses():
+    for forms in COUNTED.values():
+        assert set(forms["ru"]) == {"one", "few", "many", "other"}
+        assert set(forms["en"]) == {"one", "other"}

@@ -74,5 +74,5 @@ def test_direction_described_in_both_languages(documents):
     )
     assert describe_direction(coverage.iloc[4], "ru") == (
         "Польские партнёры",
-        "Документов: 6, партнёров: 5",
+        "6 документов, 5 партнёров",
     )
