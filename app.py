@@ -2,7 +2,7 @@
 import streamlit as st
 
 from ui import data
-from ui.chrome import hide_chrome
+from ui.chrome import app_style, hide_chrome
 from ui.frame import leave_legacy_pages_mode, running_pages
 from ui.navigation import default_page_alias, navigation_pages, page_menu
 from ui.sidebar import render_sidebar
@@ -37,6 +37,7 @@ coords, coord_problems = data.coords()
 init_filters(documents)
 pages = navigation_pages(lang, mode)
 navigation = st.navigation([*pages, default_page_alias(pages[0])], position="hidden")
+app_style()
 if mode:
     hide_chrome(mode)
 else:

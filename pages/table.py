@@ -45,15 +45,21 @@ with st.container(horizontal=True, key="downloads"):
         mime=XLSX_MIME,
         key="download_xlsx",
     )
+partner_column, signed_column = t("column.partner", lang), t("column.signed", lang)
 st.dataframe(
     table,
     hide_index=True,
     width="stretch",
     height="content",
+    # On a narrow screen the partner stays in view and its date comes next; the files
+    # keep the table's own order.
+    column_order=[partner_column, signed_column]
+    + [column for column in table.columns if column not in (partner_column, signed_column)],
     column_config={
+        partner_column: st.column_config.TextColumn(pinned=True),
         t(f"column.{DISTANCE_KM}", lang): st.column_config.NumberColumn(
             format="%d", help=t("table.distance_help", lang)
         ),
-        t("column.signed", lang): st.column_config.TextColumn(help=t("table.signed_help", lang)),
+        signed_column: st.column_config.TextColumn(help=t("table.signed_help", lang)),
     },
 )

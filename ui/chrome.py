@@ -1,6 +1,8 @@
 # What presentation and print mode take away from Streamlit's page, and the print layout.
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui.state import PRESENT_MODE
@@ -61,6 +63,14 @@ _PRINT = f"""
     [data-testid="stElementToolbar"] {{ display: none !important; }}
 }}
 """
+
+
+APP_CSS = Path(__file__).resolve().parent.parent / "assets" / "app" / "app.css"
+
+
+def app_style() -> None:
+    """Apply the app's own layout rules (assets/app/app.css) on every page."""
+    st.html(APP_CSS)
 
 
 def hide_chrome(mode: str) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -40,6 +41,8 @@ SMALL_COUNT = 12
 TIMELINE_ROWS = 80  # partners a timeline can show as rows and still be read
 LIFELINE_COLOR = "#B8BEC6"
 # A date known to the month or the year covers that whole period on the axis.
+PERIOD_CAP_PX = 14  # half the height of a period's end marks: beyond a marker's radius
+LABEL_WRAP_CHARS = 18  # a bar's label wraps instead of being cut on a narrow chart
 PERIOD_ENDS = {"month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}
 
 
@@ -174,9 +177,9 @@ def timeline_figure(documents: pd.DataFrame, lang: str, until: dt.date) -> go.Fi
         if of_kind.empty:
             continue
         color = DOCUMENT_TYPE_COLORS[kind]
+        marker_x, marker_y, symbols, hover = [], [], [], []
         span_x: list = []
         span_y: list = []
-        marker_x, marker_y, symbols, hover = [], [], [], []
         for _, row in of_kind.iterrows():
             precision = str(row[SIGNED_PRECISION])
             name = names[row[PARTNER_ID]]
@@ -194,13 +197,20 @@ def timeline_figure(documents: pd.DataFrame, lang: str, until: dt.date) -> go.Fi
                 f"({t(f'precision.{precision}', lang)})"
             )
         if span_x:
+            # A date known to the month or year spans that period: a bar with end marks
+            # that stand out above and below the marker, however short the period is on
+            # the axis (a month is a few pixels).
             figure.add_trace(
                 go.Scatter(
                     x=span_x,
                     y=span_y,
-                    mode="lines",
-                    line={"color": color, "width": 12},
-                    opacity=0.45,
+                    mode="lines+markers",
+                    line={"color": color, "width": 4},
+                    marker={
+                        "symbol": "line-ns-open",
+                        "size": 2 * PERIOD_CAP_PX,
+                        "line": {"width": 3, "color": color},
+                    },
                     hoverinfo="skip",
                     showlegend=False,
                     legendgroup=kind,
@@ -278,6 +288,7 @@ def growth_figure(documents: pd.DataFrame, lang: str, until: dt.date) -> go.Figu
 
 def counts_figure(counts: pd.DataFrame, labels: list[str], title: str, lang: str) -> go.Figure:
     """Horizontal bars of partners and documents per group, with the values written on them."""
+    labels = [wrap_label(label) for label in labels]
     figure = go.Figure()
     for measure in (PARTNERS, DOCUMENTS):
         figure.add_trace(
@@ -302,6 +313,11 @@ def counts_figure(counts: pd.DataFrame, labels: list[str], title: str, lang: str
         dtick=_count_tick(int(counts[[PARTNERS, DOCUMENTS]].to_numpy().max(initial=0))),
     )
     return _layout(figure, title, CHART_MARGIN_PX + BAR_HEIGHT_PX * len(labels))
+
+
+def wrap_label(label: str, width: int = LABEL_WRAP_CHARS) -> str:
+    """Break a long axis label into lines of about `width` characters (plotly's <br>)."""
+    return "<br>".join(textwrap.wrap(label, width)) or label
 
 
 def country_figure(documents: pd.DataFrame, lang: str) -> go.Figure:

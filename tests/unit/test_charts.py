@@ -15,6 +15,7 @@ from utils.charts import (
     period,
     period_middle,
     timeline_figure,
+    wrap_label,
 )
 
 TODAY = dt.date(2026, 11, 26)
@@ -74,9 +75,19 @@ def test_timeline_draws_imprecise_dates_over_their_period(documents):
     # The legend shows the type's solid marker even though Lepel, first, is hollow.
     legend = next(trace for trace in figure.data if trace.name == "Cooperation agreement")
     assert legend.marker.symbol == "circle"
-    spans = [trace for trace in figure.data if trace.mode == "lines" and trace.line.width == 12]
+    # Each period is a bar with end marks taller than the markers, so that a month, a
+    # few pixels on the axis, still shows.
+    spans = [trace for trace in figure.data if trace.mode == "lines+markers"]
     spanned = {y for trace in spans for y in trace.y if y}
     assert spanned == {"Lepel", "Bisztynek", "Kühlungsborn"}
+    assert all(trace.marker.symbol == "line-ns-open" for trace in spans)
+    assert all(trace.marker.size > agreements.marker.size for trace in spans)
+    bisztynek = next(trace for trace in spans if "Bisztynek" in trace.y)
+    start = list(bisztynek.y).index("Bisztynek")
+    assert (
+        pd.Timestamp(bisztynek.x[start]).date(),
+        pd.Timestamp(bisztynek.x[start + 1]).date(),
+    ) == (dt.date(2009, 3, 1), dt.date(2009, 3, 31))
 
 
 def test_lines_run_to_the_end_of_the_view(documents):
@@ -132,7 +143,8 @@ def test_breakdown_bars(documents, build, lang, labels, partners, documents_coun
 
 def test_document_type_bars(documents):
     figure = document_type_figure(documents, "en")
-    assert list(figure.data[0].y)[:2] == ["Cooperation agreement", "Cooperation treaty"]
+    # Long labels wrap instead of being cut on a narrow chart.
+    assert list(figure.data[0].y)[:2] == ["Cooperation<br>agreement", "Cooperation treaty"]
     assert list(figure.data[1].x) == [4, 2, 3, 1, 1]
 
 
@@ -149,3 +161,19 @@ def test_timeline_of_many_partners_counts_documents_per_year(documents):
         for year, count in zip(trace.x, trace.y, strict=True):
             by_year[int(year)] = by_year.get(int(year), 0) + int(count)
     assert by_year[2009] == 30  # Bisztynek, Lepel and Wolin, ten times
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Poland", "Poland"),  # short: as it is
+        ("Cooperation treaty", "Cooperation treaty"),  # exactly at the width: one line
+        (
+            "Соглашение о партнёрском сотрудничестве",
+            "Соглашение о<br>партнёрском<br>сотрудничестве",
+        ),
+        ("", ""),  # nothing to wrap
+    ],
+)
+def test_long_labels_wrap_at_words(label, expected):
+    assert wrap_label(label) == expected
