@@ -10,25 +10,48 @@ from pathlib import Path
 
 from playwright.sync_api import expect, sync_playwright
 
-from tests.browser.harness import CHROMIUM_ARGS, AppServer, chromium_path
+from tests.browser.harness import (
+    CHROMIUM_ARGS,
+    AppServer,
+    chromium_path,
+    wait_until_map_is_still,
+)
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-# (file name, path and query string, what shows the page is drawn, inside the map's frame?)
-VIEWS = (
-    ("overview_ru.png", "/?lang=ru", "[data-testid='stMetric']", False),
-    ("map_ru.png", "/map?lang=ru&partner=braniewo", ".leaflet-basemap-pane path", True),
-    ("map_en.png", "/map?lang=en&country=PL", ".leaflet-basemap-pane path", True),
-    ("timeline_ru.png", "/timeline?lang=ru", ".js-plotly-plot .point", False),
-    ("breakdowns_ru.png", "/breakdowns?lang=ru", ".js-plotly-plot .bars", False),
-    ("table_en.png", "/table?lang=en", "[data-testid='stDataFrame'] [role='row']", False),
-    ("present_ru.png", "/map?lang=ru&mode=present", ".partner-label", True),
-    ("present_en.png", "/map?lang=en&mode=present&partner=braniewo", ".leaflet-popup", True),
-    ("anniversaries_ru.png", "/anniversaries?lang=ru", "[data-testid='stDataFrame']", False),
-    ("strategy_en.png", "/strategy?lang=en", ".st-key-direction_poland", False),
-    ("print_en.png", "/?lang=en&mode=print", ".partner-label", True),
-    ("data_ru.png", "/data?lang=ru", "[data-testid='stFileUploader']", False),
-)
 VIEWPORT = {"width": 1600, "height": 1000}
+PROJECTOR = {"width": 1280, "height": 720}
+PHONE = {"width": 390, "height": 844}
+# (file name, path and query string, what shows the page is drawn, inside the map's frame?,
+# window size)
+VIEWS = (
+    ("overview_ru.png", "/?lang=ru", "[data-testid='stMetric']", False, VIEWPORT),
+    ("map_ru.png", "/map?lang=ru&partner=braniewo", ".leaflet-basemap-pane path", True, VIEWPORT),
+    ("map_en.png", "/map?lang=en&country=PL", ".leaflet-basemap-pane path", True, VIEWPORT),
+    ("timeline_ru.png", "/timeline?lang=ru", ".js-plotly-plot .point", False, VIEWPORT),
+    ("breakdowns_ru.png", "/breakdowns?lang=ru", ".js-plotly-plot .bars", False, VIEWPORT),
+    ("table_en.png", "/table?lang=en", "[data-testid='stDataFrame'] [role='row']", False, VIEWPORT),
+    ("present_ru.png", "/map?lang=ru&mode=present", ".partner-label", True, VIEWPORT),
+    (
+        "present_en.png",
+        "/map?lang=en&mode=present&partner=braniewo",
+        ".leaflet-popup",
+        True,
+        VIEWPORT,
+    ),
+    (
+        "anniversaries_ru.png",
+        "/anniversaries?lang=ru",
+        "[data-testid='stDataFrame']",
+        False,
+        VIEWPORT,
+    ),
+    ("strategy_en.png", "/strategy?lang=en", ".st-key-direction_poland", False, VIEWPORT),
+    ("print_en.png", "/?lang=en&mode=print", ".partner-label", True, VIEWPORT),
+    ("data_ru.png", "/data?lang=ru", "[data-testid='stFileUploader']", False, VIEWPORT),
+    ("present_projector_ru.png", "/map?lang=ru&mode=present", ".partner-label", True, PROJECTOR),
+    ("map_phone_ru.png", "/map?lang=ru", ".leaflet-basemap-pane path", True, PHONE),
+    ("present_phone_en.png", "/map?lang=en&mode=present", ".partner-label", True, PHONE),
+)
 LOAD_MS = 30_000
 
 
@@ -43,13 +66,19 @@ def main() -> None:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport=VIEWPORT)
-            for name, path, drawn, in_map in VIEWS:
+            for name, path, drawn, in_map, viewport in VIEWS:
+                page = browser.new_page(viewport=viewport)
                 page.goto(server.url + path)
                 scope = page.frame_locator(MAP_FRAME) if in_map else page
                 expect(scope.locator(drawn).first).to_be_attached(timeout=LOAD_MS)
                 page.wait_for_load_state("networkidle")
-                page.screenshot(path=output / name, full_page=True)
+                if in_map:
+                    wait_until_map_is_still(
+                        page.locator(MAP_FRAME).element_handle().content_frame()
+                    )
+                # A phone's page is shown as the phone shows it, not as one long strip.
+                page.screenshot(path=output / name, full_page=viewport != PHONE)
+                page.close()
                 sys.stdout.write(f"{output / name}\n")
             browser.close()
     finally:

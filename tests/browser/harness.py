@@ -10,6 +10,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from playwright.sync_api import Frame
+
 ROOT = Path(__file__).resolve().parents[2]
 # Debian's package; the test tool never downloads a browser of its own.
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
@@ -105,3 +107,23 @@ class AppServer:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+
+# Resolves true when the map's labels and markers have not moved over two animation frames
+# and 300 ms: placement runs after the map's last move, and a flight takes a second.
+MAP_STILL_JS = """() => new Promise((done) => {
+    const read = () => [...document.querySelectorAll('.partner-label, path.partner-marker')]
+        .map((e) => { const r = e.getBoundingClientRect();
+                      return [r.left, r.top, r.width, e.textContent].join(); }).join();
+    const before = read();
+    requestAnimationFrame(() => requestAnimationFrame(() =>
+        setTimeout(() => done(read() === before && before.length > 0), 300)));
+})"""
+
+
+def wait_until_map_is_still(frame: Frame, timeout_s: float = 30) -> None:
+    """Wait until the map in `frame` has come to rest with its labels placed."""
+    deadline = time.monotonic() + timeout_s
+    while not frame.evaluate(MAP_STILL_JS):
+        if time.monotonic() > deadline:
+            raise TimeoutError("the map did not come to rest")

@@ -73,9 +73,9 @@ def test_no_serious_accessibility_violation(page, app_server, path, content, lan
     page.goto(f"{app_server.url}/{path}{separator}lang={lang}")
     expect(page.locator(content).first).to_be_visible(timeout=LOAD_MS)
     if content == MAP_FRAME:
-        expect(
-            page.frame_locator(MAP_FRAME).locator(".map-legend").first
-        ).to_be_attached(timeout=LOAD_MS)
+        expect(page.frame_locator(MAP_FRAME).locator(".map-legend").first).to_be_attached(
+            timeout=LOAD_MS
+        )
     wait_until_at_rest(page)
     assert not page.locator(EXCEPTION).count()
     assert blocking_violations(page) == []

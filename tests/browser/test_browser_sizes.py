@@ -5,12 +5,12 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_browser_dashboard import LOAD_MS, MAP_FRAME, map_frame
+from tests.browser.harness import wait_until_map_is_still
+from tests.browser.test_browser_dashboard import EXCEPTION, LOAD_MS, MAP_FRAME, PAGES, map_frame
 
 SIZES = {
     "full-hd": (1920, 1080),
@@ -48,17 +48,6 @@ _GEOMETRY = """() => {
     const legend = document.querySelector(".map-legend");
     return {map, partners, key, controls, legend: legend ? box(legend) : null};
 }"""
-
-
-# Resolves true when labels and markers have not moved over two frames and 300 ms.
-_STILL = """() => new Promise((done) => {
-    const read = () => [...document.querySelectorAll('.partner-label, path.partner-marker')]
-        .map((e) => { const r = e.getBoundingClientRect();
-                      return [r.left, r.top, r.width, e.textContent].join(); }).join();
-    const before = read();
-    requestAnimationFrame(() => requestAnimationFrame(() =>
-        setTimeout(() => done(read() === before && before.length > 0), 300)));
-})"""
 
 
 def _overlap(a: dict, b: dict) -> float:
@@ -143,11 +132,7 @@ def settled_geometry(page: Page) -> dict:
     expect(frame.locator(".partner-label").first).to_be_attached(timeout=LOAD_MS)
     handle = page.locator(MAP_FRAME).element_handle()
     content = handle.content_frame()
-    # Placement runs after the map's last move (a flight takes a second): labels and markers
-    # where they were two animation frames and 300 ms before mean it is done.
-    deadline = time.monotonic() + LOAD_MS / 1000
-    while not content.evaluate(_STILL):
-        assert time.monotonic() < deadline, "the map did not come to rest"
+    wait_until_map_is_still(content, LOAD_MS / 1000)
     return content.evaluate(_GEOMETRY)
 
 
@@ -276,3 +261,20 @@ def test_print_is_three_a4_landscape_pages_without_buttons(page, app_server):
     frame = page.frame_locator(MAP_FRAME)
     expect(frame.locator(".leaflet-control-zoom")).to_be_hidden()
     expect(frame.locator(".leaflet-control-layers")).to_be_hidden()
+
+
+@pytest.mark.parametrize("size", ["laptop", "projector"])
+@pytest.mark.parametrize(("path", "heading", "content"), PAGES, ids=[p for p, _, _ in PAGES])
+def test_every_page_loads_at_the_size_of_a_laptop_and_a_projector(
+    browser, app_server, size, path, heading, content
+):
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="ru-RU")
+    page = context.new_page()
+    page.goto(f"{app_server.url}/{path}")
+    expect(page.locator("h1").first).to_have_text(heading, timeout=LOAD_MS)
+    expect(page.locator(content).first).to_be_attached(timeout=LOAD_MS)
+    assert not page.locator(EXCEPTION).count()
+    # Nothing runs off the right edge: the page scrolls down, never sideways.
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    context.close()
