@@ -54,7 +54,12 @@ def standalone_map_html(
 ) -> bytes:
     """Render the map of the documents' partners as one HTML file that needs no network."""
     fmap = build_map(
-        documents, coords, home, lang, basemap_geojson=basemap.read_text(encoding="utf-8")
+        documents,
+        coords,
+        home,
+        lang,
+        basemap_geojson=basemap.read_text(encoding="utf-8"),
+        labels=True,
     )
     fmap.default_js = []
     fmap.default_css = []

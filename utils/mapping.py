@@ -387,7 +387,10 @@ def base_map(
             "images": f"{static_url}/{LEAFLET_IMAGES}",
             "sea": SEA_COLOR,
             "style": {
-                "color": BORDER_COLOR, "weight": 1, "fillColor": LAND_COLOR, "fillOpacity": 1,
+                "color": BORDER_COLOR,
+                "weight": 1,
+                "fillColor": LAND_COLOR,
+                "fillOpacity": 1,
             },
             # Plain text: no link and no flag on an administration's map.
             "attributionPrefix": ATTRIBUTION_PREFIX,
@@ -684,10 +687,17 @@ def build_map(
     static_url: str = STATIC_URL_FROM_MAP,
     *,
     basemap_geojson: str | None = None,
+    labels: bool = False,
 ) -> folium.Map:
-    """Build the whole map of the documents' partners in one piece (for export and checks)."""
+    """Build the whole map of the documents' partners in one piece (for export and checks).
+
+    With `labels`, every partner's name is written beside its marker (the offline file,
+    opened at a meeting) and the map is framed on the documents' network in the browser.
+    """
     fmap = base_map(documents, coords, home, lang, static_url, basemap_geojson=basemap_geojson)
-    partner_layer(documents, coords, home, lang).add_to(fmap)
+    partner_layer(
+        documents, coords, home, lang, labels=labels, frame_on=documents if labels else None
+    ).add_to(fmap)
     return stable_ids(fmap)
 
 

@@ -5,7 +5,9 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.harness import wait_until_map_is_still
 from tests.browser.test_browser_dashboard import LOAD_MS, MAP_FRAME, map_frame
+from tests.browser.test_browser_sizes import GEOMETRY_JS, assert_labels_stand_by_their_markers
 
 SIDEBAR = "[data-testid='stSidebar']"
 
@@ -75,6 +77,11 @@ def test_downloaded_map_opens_from_disk_with_no_network(browser, page, app_serve
     expect(offline.locator(".partner-marker")).to_have_count(5, timeout=LOAD_MS)
     expect(offline.locator(".partner-arc")).to_have_count(5)
     expect(offline.locator(".leaflet-basemap-pane path").first).to_be_attached()
+    # Names are written beside their own markers there too, placed for this window.
+    wait_until_map_is_still(offline.main_frame)
+    geometry = offline.evaluate(GEOMETRY_JS)
+    assert len(geometry["partners"]) == 5
+    assert_labels_stand_by_their_markers(geometry)
     offline.locator(".partner-marker").first.click()
     expect(offline.locator(".leaflet-popup")).to_be_visible()
     assert errors == []

@@ -24,7 +24,7 @@ RADIUS_PX = 10  # utils.mapping.PARTNER_RADIUS_PX
 
 # Geometry of the labels, read in the map's frame: each partner's marker, its label (a name
 # or a number in the key), its leader line if any, the controls and the map's own box.
-_GEOMETRY = """() => {
+GEOMETRY_JS = """() => {
     const box = (e) => { const r = e.getBoundingClientRect();
         return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; };
     const map = box(document.querySelector(".leaflet-container"));
@@ -133,7 +133,7 @@ def settled_geometry(page: Page) -> dict:
     handle = page.locator(MAP_FRAME).element_handle()
     content = handle.content_frame()
     wait_until_map_is_still(content, LOAD_MS / 1000)
-    return content.evaluate(_GEOMETRY)
+    return content.evaluate(GEOMETRY_JS)
 
 
 @pytest.fixture(params=list(SIZES), ids=list(SIZES))
@@ -241,7 +241,7 @@ def test_legend_starts_closed_on_small_screens_and_opens(browser, app_server, si
     expect(frame.locator(".map-legend-body")).to_be_hidden()
     toggle.click()
     expect(frame.locator(".map-legend-body")).to_contain_text("Cooperation agreement")
-    geometry = page.locator(MAP_FRAME).element_handle().content_frame().evaluate(_GEOMETRY)
+    geometry = page.locator(MAP_FRAME).element_handle().content_frame().evaluate(GEOMETRY_JS)
     assert_legend_clear_of_controls(geometry)
     context.close()
 
