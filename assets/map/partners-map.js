@@ -144,7 +144,8 @@
       function show(open) {
         box.classList.toggle("map-legend-open", open);
         toggle.setAttribute("aria-expanded", open ? "true" : "false");
-        if (onToggle) { onToggle(); }
+        // Never from inside onAdd: moving the legend to another corner re-adds it.
+        if (onToggle) { requestAnimationFrame(onToggle); }
       }
       if (config.open !== null) {
         state.legendOpen = config.open;
@@ -481,11 +482,27 @@
       }).concat(config.homes.map(function (home) { return map.latLngToContainerPoint(home); }));
     }
     function ready() {
+      // A layer swapped out again before this ran (quick reruns) leaves nothing behind.
+      if (!map.hasLayer(layer)) { return; }
       var control = legend(map, layer, config.legend, function () {
         if (control) { settleLegend(map, control, markerPoints()); }
         if (relabel) { relabel(); }
       });
       state.legend = control;
+      // The legend's size is known only once this file's stylesheet has arrived: a map
+      // the reader has not moved is framed again around the legend's final band.
+      if (window.ResizeObserver && config.frame) {
+        var lastHeight = control.getContainer().offsetHeight;
+        var legendObserver = new ResizeObserver(function () {
+          var height = control.getContainer() ? control.getContainer().offsetHeight : 0;
+          if (height !== lastHeight && state.bounds && !state.moved && map.hasLayer(layer)) {
+            lastHeight = height;
+            fit(map, state, false);
+          }
+        });
+        legendObserver.observe(control.getContainer());
+        layer.on("remove", function () { legendObserver.disconnect(); });
+      }
       var settle = function () { settleLegend(map, control, markerPoints()); };
       map.on("moveend zoomend resize", settle);
       layer.on("remove", function () { map.off("moveend zoomend resize", settle); });
