@@ -42,7 +42,8 @@ TIMELINE_ROWS = 80  # partners a timeline can show as rows and still be read
 LIFELINE_COLOR = "#B8BEC6"
 # A date known to the month or the year covers that whole period on the axis.
 PERIOD_CAP_PX = 14  # half the height of a period's end marks: beyond a marker's radius
-LABEL_WRAP_CHARS = 18  # a bar's label wraps instead of being cut on a narrow chart
+LABEL_WRAP_CHARS = 18
+LEGEND_MAX_HEIGHT_PX = 120  # a bar's label wraps instead of being cut on a narrow chart
 PERIOD_ENDS = {"month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}
 
 
@@ -99,7 +100,18 @@ def _layout(figure: go.Figure, title: str, height: int) -> go.Figure:
         margin={"l": 10, "r": 30, "t": 70, "b": 130},
         # Below the axis: a legend of long Russian names wraps to two lines and would run
         # into the title above the chart.
-        legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0.01, "x": 0},
+        # From the chart's left edge, not the plot's (long axis labels leave it little
+        # room on a phone); entries that still wrap get rows enough, never a scroller.
+        legend={
+            "orientation": "h",
+            "xref": "container",
+            "yref": "container",
+            "yanchor": "bottom",
+            "y": 0.01,
+            "x": 0,
+            "maxheight": LEGEND_MAX_HEIGHT_PX,
+            "valign": "top",
+        },
         hoverlabel={"font_size": 15},
     )
     # Streamlit's chart theme sets smaller axis and legend type; a projector needs larger.
