@@ -166,6 +166,10 @@ def test_shared_link_is_the_first_request_after_a_restart(page, fresh_server):
     # first visitor must still get the frame (sidebar, language) and a working first click.
     page.goto(f"{fresh_server.url}/table?lang=en&country=LT")
     expect(page.locator("h1")).to_have_text("Documents table", timeout=LOAD_MS)
+    # The app's own menu of page titles, never Streamlit's list of pages/ file names.
+    expect(page.locator(".st-key-page_menu a")).to_have_count(8)
+    expect(page.locator(".st-key-page_menu")).to_contain_text("Anniversaries")
+    assert not page.locator("[data-testid='stSidebarNav']").count()
     expect(page.locator(TABLE_ROWS)).to_have_count(2, timeout=LOAD_MS)
     page.get_by_text("Русский", exact=True).click()
     expect(page.locator("h1")).to_have_text("Таблица документов")
@@ -179,3 +183,11 @@ def test_map_under_a_base_url_path(page, base_path_server):
     frame = map_frame(page)
     expect(frame.locator(".partner-marker")).to_have_count(10)
     expect(frame.locator(".leaflet-basemap-pane path").first).to_be_attached(timeout=LOAD_MS)
+
+
+def test_overview_has_a_path_of_its_own(page, app_server):
+    # Readers guess /overview, as every other page has a path; it opens the overview.
+    page.goto(f"{app_server.url}/overview?lang=en")
+    expect(page.locator("h1")).to_have_text(TITLE_EN, timeout=LOAD_MS)
+    expect(page.locator("[data-testid='stMetric']").first).to_be_visible()
+    assert not page.get_by_text("Page not found").count()

@@ -223,6 +223,13 @@ def test_a_partner_is_reached_and_opened_by_keyboard(page, app_server):
     marker = frame.locator("path.partner-marker")
     expect(marker).to_have_attribute("role", "button")
     expect(marker).to_have_attribute("aria-label", re.compile(r"^Lepel, "))
+    # The scale bar is metric only; the attribution is plain text, no link or flag.
+    expect(frame.locator(".leaflet-control-scale-line")).to_have_count(1)
+    expect(frame.locator(".leaflet-control-scale-line")).to_have_text(re.compile(r"^\d+ k?m$"))
+    expect(frame.locator(".leaflet-control-attribution")).to_have_text("Leaflet | Natural Earth")
+    assert not frame.locator(
+        ".leaflet-control-attribution a, .leaflet-control-attribution svg"
+    ).count()
     marker.focus()
     page.keyboard.press("Enter")
     expect(frame.locator(".leaflet-popup")).to_contain_text("Vitebsk Region", timeout=LOAD_MS)
