@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import textwrap
 
 import pandas as pd
@@ -162,7 +163,8 @@ def timeline_figure(documents: pd.DataFrame, lang: str, until: dt.date) -> go.Fi
         return documents_per_year_figure(documents, lang)
     ordered = documents.sort_values(SIGNED_START, kind="stable")
     names = {
-        pid: partner_name(row, lang) for pid, row in ordered.groupby(PARTNER_ID).first().iterrows()
+        pid: plotly_text(partner_name(row, lang))
+        for pid, row in ordered.groupby(PARTNER_ID).first().iterrows()
     }
     rows = list(dict.fromkeys(names[pid] for pid in ordered[PARTNER_ID]))
     end_of_axis = pd.Timestamp(until)
@@ -273,7 +275,7 @@ def growth_figure(documents: pd.DataFrame, lang: str, until: dt.date) -> go.Figu
         t(
             "timeline.joined",
             lang,
-            partner=partner_name(row, lang),
+            partner=plotly_text(partner_name(row, lang)),
             date=format_signed(row[SIGNED], row[SIGNED_PRECISION], lang),
         )
         + f"<br>{t('timeline.partners', lang)}: {row[PARTNERS_SO_FAR]}"
@@ -325,6 +327,11 @@ def counts_figure(counts: pd.DataFrame, labels: list[str], title: str, lang: str
         dtick=_count_tick(int(counts[[PARTNERS, DOCUMENTS]].to_numpy().max(initial=0))),
     )
     return _layout(figure, title, CHART_MARGIN_PX + BAR_HEIGHT_PX * len(labels))
+
+
+def plotly_text(text: str) -> str:
+    """Escape text from the data for plotly, which reads <a>, <b>, <span style> and <br>."""
+    return html.escape(text, quote=False)
 
 
 def wrap_label(label: str, width: int = LABEL_WRAP_CHARS) -> str:

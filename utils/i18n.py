@@ -486,6 +486,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "неизвестные столбцы не загружены: {columns}",
         "en": "unknown columns were not loaded: {columns}",
     },
+    "problem.repeated_columns": {
+        "ru": "столбцы повторяются: {columns} (второй заменил бы первый)",
+        "en": "repeated columns: {columns} (the second would replace the first)",
+    },
+    "problem.forbidden_character": {
+        "ru": "недопустимый символ {code} (управляющий или меняющий направление текста)",
+        "en": "a character that is not allowed: {code} (a control or text-direction character)",
+    },
     "problem.field_count": {
         "ru": "в строке {found} полей вместо {expected} (проверьте разделитель и кавычки)",
         "en": "the row has {found} fields instead of {expected} (check the separator and quotes)",
@@ -555,6 +563,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "problem.upload_too_long": {
         "ru": "в файле {rows} строк данных, а можно не больше {limit}",
         "en": "the file has {rows} data rows; the limit is {limit}",
+    },
+    "problem.xlsx_too_big_unpacked": {
+        "ru": "книга Excel распаковывается в {size} МБ, допустимо не больше {limit} МБ",
+        "en": "the Excel workbook unpacks to {size} MB; at most {limit} MB is accepted",
     },
     "problem.xlsx_unreadable": {
         "ru": "файл не читается как книга Excel (.xlsx): {detail}",

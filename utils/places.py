@@ -102,6 +102,9 @@ def coords_frame(rows: list[dict]) -> pd.DataFrame:
 def _check_coordinate(row: dict, column: str) -> Problem | None:
     """Check that a latitude or longitude is a number inside its range."""
     try:
+        # ASCII only: float() also reads Arabic-Indic and full-width digits.
+        if not row[column].isascii():
+            raise ValueError(row[column])
         value = float(row[column])
     except ValueError:
         return Problem(

@@ -78,11 +78,20 @@ PRECISIONS = ("day", "month", "year")
 EARLIEST_SIGNED = dt.date(1946, 1, 1)
 VOCABULARIES = {LEVEL: LEVELS, DOCUMENT_TYPE: DOCUMENT_TYPES, SIGNED_PRECISION: PRECISIONS}
 DATE_FORMATS = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
+# ASCII digits only: Python's \d also takes Arabic-Indic or full-width digits, which
+# would let the same date in by two spellings.
 _DATE_PATTERNS = {
-    "day": re.compile(r"(\d{4})-(\d{2})-(\d{2})"),
-    "month": re.compile(r"(\d{4})-(\d{2})"),
-    "year": re.compile(r"(\d{4})"),
+    "day": re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})"),
+    "month": re.compile(r"([0-9]{4})-([0-9]{2})"),
+    "year": re.compile(r"([0-9]{4})"),
 }
+# Characters no text field may hold: C0 controls but tab and line breaks (which a cell
+# may hold), and DEL: a NUL or Word's soft line break U+000B breaks the Excel export and
+# the page; and bidi embeddings, overrides and isolates, which turn the app's own text
+# around a name backwards.
+FORBIDDEN_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]"
+)
 _PARTNER_ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 HEADER_LINE = 1  # rows are numbered as in a spreadsheet: the header is row 1
@@ -171,11 +180,11 @@ def read_table(source: Path | bytes) -> RawTable:
     try:
         header = [cell.strip().lstrip("\ufeff") for cell in next(reader)]
         records: list[tuple[int, list[str]]] = []
-        start = reader.line_num + 1
-        for cells in reader:
+        # Rows numbered as a spreadsheet shows them: one per record, the header row 1,
+        # blank rows counted, a line break inside a quoted cell not.
+        for row_number, cells in enumerate(reader, start=HEADER_LINE + 1):
             if any(cell.strip() for cell in cells):
-                records.append((start, [cell.strip() for cell in cells]))
-            start = reader.line_num + 1
+                records.append((row_number, [cell.strip() for cell in cells]))
     except csv.Error as error:
         raise TableReadError(
             Problem("file_unreadable", row=reader.line_num, params={"detail": str(error)})
@@ -188,6 +197,10 @@ def check_columns(
 ) -> list[Problem]:
     """Report required columns that are missing and unknown ones that will be ignored."""
     problems = []
+    repeated = sorted({column for column in header if column and header.count(column) > 1})
+    if repeated:
+        # The second copy would silently replace the first: the file cannot be used.
+        problems.append(Problem("repeated_columns", params={"columns": ", ".join(repeated)}))
     missing = [column for column in required if column not in header]
     if missing:
         problems.append(Problem("missing_columns", params={"columns": ", ".join(missing)}))
@@ -212,6 +225,19 @@ def table_rows(table: RawTable, columns: tuple[str, ...]) -> tuple[list[dict], l
             continue
         record = dict(zip(table.header, cells, strict=True))
         row = {column: record.get(column, "") for column in columns}
+        forbidden = [
+            Problem(
+                "forbidden_character",
+                row=row_number,
+                column=column,
+                params={"code": f"U+{ord(found.group()):04X}"},
+            )
+            for column in columns
+            if (found := FORBIDDEN_CHARACTERS.search(row[column]))
+        ]
+        if forbidden:
+            problems.extend(forbidden)
+            continue
         row["_row"] = row_number
         rows.append(row)
     return rows, problems
@@ -230,7 +256,7 @@ def read_rows(
     except TableReadError as error:
         return None, [error.problem]
     problems = check_columns(table.header, columns, required)
-    if any(problem.code == "missing_columns" for problem in problems):
+    if any(problem.code in {"missing_columns", "repeated_columns"} for problem in problems):
         return None, problems
     if not table.records:
         return None, [*problems, Problem("no_rows")]

@@ -45,9 +45,17 @@ DOCUMENT_TABLE_COLUMNS = (
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
 
 
+# Streamlit's Markdown (GFM) makes links of bare addresses even when their punctuation is
+# escaped; an invisible word joiner inside "://", "www." and "@" keeps them plain text.
+WORD_JOINER = "\u2060"
+_WWW = re.compile(r"(www)\.", re.IGNORECASE)
+
+
 def markdown_text(text: object) -> str:
     """Escape text from the data so that Markdown shows it literally, never as markup."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    unlinked = str(text).replace("://", f":{WORD_JOINER}//").replace("@", f"@{WORD_JOINER}")
+    unlinked = _WWW.sub(rf"\1{WORD_JOINER}.", unlinked)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", unlinked)
 
 
 def partner_name(partner: pd.Series | dict, lang: str) -> str:

@@ -8,11 +8,14 @@ import io
 import math
 import shutil
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 import pandas as pd
 from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 from utils.files import csv_text, write_text_atomic
 from utils.geocode import read_coords_rows
@@ -43,6 +46,27 @@ HISTORY_DIR = "history"  # inside the data folder: every replaced registry, time
 REGISTRY_FILE = "partners.csv"
 COORDS_FILE = "coords.csv"
 XLSX_SUFFIX = ".xlsx"
+# A workbook is a zip of XML parts: what parsing costs is their unpacked size, not the
+# upload's (a 307 KB file can unpack one 300 MB shared string, which openpyxl loads
+# whole). The zip's directory is checked before anything is unpacked, and zipfile never
+# unpacks more of an entry than the directory declares.
+MAX_XLSX_PART_BYTES = 40 * 2**20
+MAX_XLSX_UNPACKED_BYTES = 80 * 2**20
+MAX_XLSX_PARTS = 1000
+# What reading a damaged or hostile workbook raises: a broken zip or deflate stream,
+# malformed XML, entities refused by defusedxml (a ValueError), a missing part.
+_XLSX_READ_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    ParseError,
+    InvalidFileException,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    EOFError,
+    OSError,
+)
 
 
 class UploadRefusedError(ValueError):
@@ -84,20 +108,47 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
+def check_workbook_size(data: bytes) -> None:
+    """Refuse a workbook whose parts would unpack too large, before unpacking any."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except _XLSX_READ_ERRORS as error:
+        raise _unreadable(error) from error
+    unpacked = sum(part.file_size for part in parts)
+    if (
+        len(parts) > MAX_XLSX_PARTS
+        or unpacked > MAX_XLSX_UNPACKED_BYTES
+        or any(part.file_size > MAX_XLSX_PART_BYTES for part in parts)
+    ):
+        params = {"size": unpacked // 2**20, "limit": MAX_XLSX_UNPACKED_BYTES // 2**20}
+        raise UploadRefusedError(Problem("xlsx_too_big_unpacked", params=params))
+
+
+def _unreadable(error: Exception) -> UploadRefusedError:
+    """Say that a workbook cannot be read, naming the fault but no server path."""
+    return UploadRefusedError(
+        Problem("xlsx_unreadable", params={"detail": type(error).__name__})
+    )
+
+
 def xlsx_to_csv(data: bytes) -> bytes:
     """Convert the first sheet of an Excel workbook into UTF-8 CSV bytes."""
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
-        detail = f"{type(error).__name__}: {error}"
-        raise UploadRefusedError(Problem("xlsx_unreadable", params={"detail": detail})) from error
+    check_workbook_size(data)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    for count, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True)):
-        if count > MAX_UPLOAD_ROWS + 1:  # the header and one row over are enough to refuse
-            break
-        writer.writerow([_cell_text(value) for value in row])
-    workbook.close()
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            # Damage may show only while the rows are read, not when the workbook opens.
+            for count, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True)):
+                if count > MAX_UPLOAD_ROWS + 1:  # the header and one row over: refused anyway
+                    break
+                writer.writerow([_cell_text(value) for value in row])
+        finally:
+            workbook.close()
+    except _XLSX_READ_ERRORS as error:
+        raise _unreadable(error) from error
     return buffer.getvalue().encode("utf-8")
 
 

@@ -16,6 +16,13 @@ IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "<script>alert(2)</script>"
 TEMPLATE = "`${alert(3)}`"  # folium puts tooltips into JavaScript template literals
 MARKDOWN = "**[click](javascript:alert(4))**"
+# Plotly reads a subset of HTML in labels and hover text: a link, bold, 60 px red text.
+PLOTLY = (
+    '<a href="http://evil.example/">click</a><b>bold</b>'
+    '<span style="font-size:60px;color:red">big</span>'
+)
+# Markdown makes links of bare addresses, escaped punctuation or not.
+ADDRESSES = "г. Биштынек https://evil.example/x www.evil.example mail@evil.example"
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +34,11 @@ def hostile_server(tmp_path_factory) -> Iterator[AppServer]:
     registry = (DATA / "partners.csv").read_text(encoding="utf-8")
     registry = registry.replace("wolin,г. Волин,Wolin,Wolin,", f"wolin,{IMG},{TEMPLATE},{SCRIPT},")
     registry = registry.replace("Западнопоморское воеводство,", f"{MARKDOWN},", 1)
+    registry = registry.replace(
+        "kuhlungsborn,г. Кюлунгсборн,Kühlungsborn,Kühlungsborn,",
+        f'kuhlungsborn,г. Кюлунгсборн,Kühlungsborn,"{PLOTLY.replace(chr(34), chr(34) * 2)}",',
+    )
+    registry = registry.replace("bisztynek,г. Биштынек,", f"bisztynek,{ADDRESSES},")
     (folder / "partners.csv").write_text(registry, encoding="utf-8")
     server = AppServer(env={"PARTNERS_DATA_DIR": str(folder)})
     yield server
@@ -105,3 +117,36 @@ def test_hostile_names_in_the_exported_map(page, browser, hostile_server, tmp_pa
     assert dialogs == []
     assert offline.locator("img[src='x']").count() == 0
     offline.close()
+
+
+def test_chart_labels_and_hover_show_markup_from_names_as_text(page, hostile_server):
+    page.goto(f"{hostile_server.url}/timeline?lang=en&country=DE")
+    chart = page.locator(".js-plotly-plot").first
+    expect(chart.locator(".ytick").first).to_be_attached(timeout=LOAD_MS)
+    expect(chart.locator(".ytick", has_text='<a href="http://evil.example/">')).to_have_count(1)
+    assert not chart.locator("a").count()  # no link was made from the name
+    sizes = chart.locator(".ytick text").evaluate_all(
+        "(ticks) => ticks.map((tick) => getComputedStyle(tick).fontSize)"
+    )
+    assert "60px" not in sizes
+    assert not page.locator(EXCEPTION).count()
+
+
+def test_addresses_in_names_are_not_made_into_links(page, hostile_server):
+    page.goto(f"{hostile_server.url}/map?lang=ru&partner=bisztynek")
+    card = page.locator(".st-key-partner_card")
+    expect(card).to_contain_text("evil.example/x", timeout=LOAD_MS)
+    # The invisible word joiners keep the address readable and plain.
+    assert card.inner_text().replace("\u2060", "").count("https://evil.example/x") >= 1
+    assert outside_links(page) == []
+    page.goto(f"{hostile_server.url}/strategy?lang=ru")
+    expect(page.get_by_text("evil.example").first).to_be_visible(timeout=LOAD_MS)
+    assert outside_links(page) == []
+
+
+def outside_links(page: Page) -> list[str]:
+    """Links on the page that lead away from the app (a heading's own anchor does not)."""
+    return page.locator("a[href]").evaluate_all(
+        """(links) => links.map((a) => a.href).filter((href) =>
+            !href.startsWith(location.origin) || href.includes("mailto:"))"""
+    )

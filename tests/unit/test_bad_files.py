@@ -23,6 +23,8 @@ def test_the_corpus_covers_every_case():
         "windows_1251_semicolon", "mixed_line_endings", "bom", "duplicated_rows",
         "unknown_country_and_type", "impossible_date", "future_and_too_early_dates",
         "precision_mismatch", "inconsistent_partner", "wrong_field_count",
+        # Hostile input: control and bidi characters, a repeated header, non-ASCII digits.
+        "control_characters", "repeated_column", "non_ascii_digits",
     }  # fmt: skip
     assert all(path.with_suffix(".txt").exists() for path in CASES)
 
@@ -43,6 +45,7 @@ COORDS_CASES = sorted(COORDS_CORPUS.glob("*.csv"))
 def test_the_coords_corpus_covers_every_case():
     assert {path.stem for path in COORDS_CASES} >= {
         "out_of_range", "swapped_lat_lon", "not_numbers", "duplicate_place", "unknown_source",
+        "non_ascii_digits",
     }  # fmt: skip
 
 

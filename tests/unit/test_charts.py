@@ -14,6 +14,7 @@ from utils.charts import (
     growth_figure,
     period,
     period_middle,
+    plotly_text,
     timeline_figure,
     wrap_label,
 )
@@ -177,3 +178,28 @@ def test_timeline_of_many_partners_counts_documents_per_year(documents):
 )
 def test_long_labels_wrap_at_words(label, expected):
     assert wrap_label(label) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Wolin", "Wolin"),
+        # Plotly reads these tags in labels and hover text: escaped, they show as typed.
+        ('<a href="http://e.example">x</a>', '&lt;a href="http://e.example"&gt;x&lt;/a&gt;'),
+        ("<b>b</b><br>", "&lt;b&gt;b&lt;/b&gt;&lt;br&gt;"),
+        ("A & B", "A &amp; B"),
+    ],
+)
+def test_names_reach_plotly_as_text(name, shown):
+    assert plotly_text(name) == shown
+
+
+def test_timeline_rows_and_hover_carry_no_markup_from_names(documents):
+    hostile = documents.copy()
+    hostile["partner_en"] = hostile["partner_en"].astype(object)
+    hostile.loc[hostile["partner_id"] == "wolin", "partner_en"] = "<b>Wolin</b>"
+    figure = timeline_figure(hostile, "en", TODAY)
+    assert "&lt;b&gt;Wolin&lt;/b&gt;" in figure.layout.yaxis.categoryarray
+    hover = [text for trace in figure.data for text in (trace.hovertext or ())]
+    assert any(text.startswith("&lt;b&gt;Wolin") for text in hover)
+    assert not any("<b>" in text for text in hover)

@@ -173,12 +173,13 @@ def test_row_with_wrong_number_of_fields(write_file):
     assert len(frame) == 1
 
 
-def test_rows_are_numbered_as_in_the_file_with_blank_lines_and_quoted_newlines(write_file):
+def test_rows_are_numbered_as_a_spreadsheet_shows_them(write_file):
     quoted = row_with(source_text_ru='"line one\nline two"')
     text = "\n".join([HEADER, "", quoted, row_with(partner_id="x y", signed="2009-01-02")])
     _, problems = load_text(write_file, text)
-    # Row 3 spans lines 3-4 of the file; the bad row starts on line 5.
-    assert [(p.code, p.row) for p in problems] == [("bad_partner_id", 5)]
+    # Header row 1, a blank row 2, row 3 with a line break inside a cell (lines 3-4 of
+    # the file, one row in Excel): the bad row is row 4, where Excel shows it.
+    assert [(p.code, p.row) for p in problems] == [("bad_partner_id", 4)]
 
 
 @pytest.mark.parametrize(

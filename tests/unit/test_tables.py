@@ -96,6 +96,10 @@ def test_describe_document(registry, partner_id, lang, expected):
         ("<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert\\(1\\)\\>"),
         ("**[a](javascript:x)**", "\\*\\*\\[a\\]\\(javascript\\:x\\)\\*\\*"),
         (":red[x] $x$", "\\:red\\[x\\] \\$x\\$"),  # Streamlit's colour directive and LaTeX
+        # Bare addresses: GFM links them even escaped; a word joiner (U+2060) breaks them.
+        ("https://e.example", "https\\:\u2060//e\\.example"),
+        ("WWW.e.example", "WWW\u2060\\.e\\.example"),
+        ("a@e.example", "a@\u2060e\\.example"),
     ],
 )
 def test_markdown_text_shows_data_literally(text, shown):

@@ -5,6 +5,8 @@ import csv
 import datetime as dt
 import io
 import math
+import tracemalloc
+import zipfile
 
 import pytest
 from openpyxl import Workbook
@@ -152,3 +154,89 @@ def test_attempts_run_out():
     assert attempts_left(0) == MAX_FAILED_ATTEMPTS
     assert attempts_left(MAX_FAILED_ATTEMPTS) == 0
     assert attempts_left(MAX_FAILED_ATTEMPTS + 3) == 0
+
+
+def workbook_bytes(rows: list[list[object]]) -> bytes:
+    """A real workbook of these rows."""
+    workbook = Workbook()
+    for cells in rows:
+        workbook.active.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def rewritten(data: bytes, part: str, write) -> bytes:
+    """The workbook with one part replaced by what `write(stream)` writes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename == part:
+                with target.open(part, "w", force_zip64=True) as stream:
+                    write(stream)
+            else:
+                target.writestr(info, source.read(info.filename))
+    return buffer.getvalue()
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked():
+    # One cell of 90 MB of "A": about 90 KB packed, far under the upload limit.
+    def bomb(stream) -> None:
+        stream.write(b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/')
+        stream.write(b'spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr">')
+        stream.write(b"<is><t>")
+        for _ in range(90):
+            stream.write(b"A" * 2**20)
+        stream.write(b"</t></is></c></row></sheetData></worksheet>")
+
+    plain = workbook_bytes([["partner_id", "partner_ru"], ["p", "text"]])
+    data = rewritten(plain, "xl/worksheets/sheet1.xml", bomb)
+    assert len(data) < MAX_UPLOAD_BYTES / 10
+    tracemalloc.start()
+    try:
+        with pytest.raises(UploadRefusedError) as refused:
+            read_upload(data, "bomb.xlsx")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert refused.value.problem.code == "xlsx_too_big_unpacked"
+    assert refused.value.problem.message("en") == (
+        "the Excel workbook unpacks to 90 MB; at most 80 MB is accepted"
+    )
+    assert peak < 5 * 2**20  # nothing was unpacked: a few MB at most, not ~10,000x the file
+
+
+@pytest.mark.parametrize(
+    ("case", "damage"),
+    [
+        # The sheet's XML cut off in the middle: openpyxl fails only while reading rows.
+        ("truncated sheet", lambda data: rewritten(
+            data, "xl/worksheets/sheet1.xml",
+            lambda s: s.write(zipfile.ZipFile(io.BytesIO(data)).read(
+                "xl/worksheets/sheet1.xml")[:300]),
+        )),
+        # A damaged deflate stream: bytes flipped inside a compressed part.
+        ("damaged deflate", lambda data: data[:600] + bytes(b ^ 0x5A for b in data[600:700])
+            + data[700:]),
+        # Entity expansion ("billion laughs"): defusedxml refuses the entity declarations.
+        ("entity expansion", lambda data: rewritten(
+            data, "xl/worksheets/sheet1.xml",
+            lambda s: s.write(
+                b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+                b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+                b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c>'
+                b"</row></sheetData></worksheet>"
+            ),
+        )),
+    ],
+)  # fmt: skip
+def test_a_damaged_workbook_is_a_problem_not_a_traceback(case, damage):
+    data = damage(workbook_bytes([["partner_id", "partner_ru"]] + [["p", "x" * 40]] * 30))
+    with pytest.raises(UploadRefusedError) as refused:
+        read_upload(data, f"{case}.xlsx")
+    problem = refused.value.problem
+    assert problem.code == "xlsx_unreadable", case
+    assert problem.message("en").startswith("the file cannot be read as an Excel workbook")
+    assert "/" not in problem.message("en")  # no server path in what the reader sees
