@@ -21,6 +21,7 @@ from ui.notices import show_problems
 from ui.state import language
 from utils.auth import attempts_left
 from utils.exports import CSV_MIME
+from utils.files import DataWriteError
 from utils.geocode import (
     DEFAULT_USER_AGENT,
     USER_AGENT_VARIABLE,
@@ -44,6 +45,7 @@ from utils.updates import (
 )
 
 APPLIED_KEY = "_data_applied"  # the backup made by the last apply, to say so after the rerun
+WRITE_PROBLEM_KEY = "_data_write_problem"  # why the last apply could not write
 GEOCODED_KEY = "_data_geocoded"  # the last geocoding run's report
 GEOCODE_ASKED_KEY = "_data_geocode_asked"
 MANUAL_PROBLEMS_KEY = "_data_manual_problems"
@@ -60,7 +62,11 @@ def submit_password() -> None:
 
 def apply_upload(documents: pd.DataFrame, folder: Path) -> None:
     """Put a checked registry in place, keeping the old one, and drop every cached view."""
-    backup = apply_registry(documents, folder, dt.datetime.now())
+    try:
+        backup = apply_registry(documents, folder, dt.datetime.now())
+    except DataWriteError as error:
+        st.session_state[WRITE_PROBLEM_KEY] = error.problem
+        return
     st.cache_data.clear()
     st.session_state[APPLIED_KEY] = backup.name if backup else "-"
 
@@ -111,6 +117,8 @@ if not data_persists(Path(__file__).resolve().parent.parent):
     st.warning(t("data.not_persistent", lang))
 if applied := st.session_state.pop(APPLIED_KEY, None):
     st.success(t("data.applied", lang, backup=applied))
+if write_problem := st.session_state.pop(WRITE_PROBLEM_KEY, None):
+    st.error(write_problem.message(lang))
 
 # A new registry file: checked for everyone, applied by editors.
 st.subheader(t("data.upload_header", lang))
@@ -191,16 +199,20 @@ if is_editor():
                 """Move the progress bar on to the place being looked up."""
                 progress.progress(index / total, text=f"{index}/{total}: {place.query}")
 
-            report = geocode_places(
-                missing,
-                Nominatim(user_agent=agent, timeout=10),
-                coords_path,
-                today=today,
-                on_progress=show_progress,
-            )
-            st.session_state[GEOCODED_KEY] = report
-            st.cache_data.clear()
-            st.rerun()
+            try:
+                report = geocode_places(
+                    missing,
+                    Nominatim(user_agent=agent, timeout=10),
+                    coords_path,
+                    today=today,
+                    on_progress=show_progress,
+                )
+            except DataWriteError as error:
+                st.error(error.problem.message(lang))
+            else:
+                st.session_state[GEOCODED_KEY] = report
+                st.cache_data.clear()
+                st.rerun()
         with st.form("manual_coords"):
             st.write(t("data.manual", lang))
             st.selectbox(

@@ -5,8 +5,30 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+
+from utils.registry import Problem
+
+
+class DataWriteError(ValueError):
+    """Raised when a data file cannot be written: a read-only folder, a full disk."""
+
+    def __init__(self, problem: Problem) -> None:
+        """Keep the problem that says which file and why."""
+        super().__init__(problem.describe("en"))
+        self.problem = problem
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """Turn a failure to write `path` into a DataWriteError the page can show."""
+    try:
+        yield
+    except OSError as error:
+        params = {"file": Path(path).name, "detail": error.strerror or type(error).__name__}
+        raise DataWriteError(Problem("not_writable", params=params)) from error
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

@@ -21,7 +21,7 @@ from geopy.exc import (
 )
 from geopy.extra.rate_limiter import RateLimiter
 
-from utils.files import csv_text, write_text_atomic
+from utils.files import csv_text, write_text_atomic, writing
 from utils.places import (
     COORDS_COLUMNS,
     COORDS_REQUIRED,
@@ -212,10 +212,11 @@ def geocode_places(
             )
         )
         known.add(place.place_id)
-        write_text_atomic(
-            coords_path,
-            csv_text(COORDS_COLUMNS, ([row[c] for c in COORDS_COLUMNS] for row in rows)),
-        )
+        with writing(coords_path):  # a read-only folder stops the run with a clear message
+            write_text_atomic(
+                coords_path,
+                csv_text(COORDS_COLUMNS, ([row[c] for c in COORDS_COLUMNS] for row in rows)),
+            )
         report.resolved.append(place.place_id)
     return report
 

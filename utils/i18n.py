@@ -537,6 +537,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "у партнёра «{partner_id}» здесь «{value}», а в строке {other_row} — «{other_value}»",
         "en": "partner “{partner_id}” has “{value}” here but “{other_value}” on row {other_row}",
     },
+    "problem.not_writable": {
+        "ru": "не удалось записать {file}: {detail}. Папка данных только для чтения или диск "
+        "заполнен; прежний файл не изменён.",
+        "en": "could not write {file}: {detail}. The data folder is read-only or the disk is "
+        "full; the previous file is unchanged.",
+    },
     "problem.not_a_number": {"ru": "«{value}» — не число", "en": "“{value}” is not a number"},
     "problem.out_of_range": {
         "ru": "значение {value} вне допустимого диапазона {low}…{high}",

@@ -17,7 +17,7 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from utils.files import csv_text, write_text_atomic
+from utils.files import DataWriteError, csv_text, write_text_atomic, writing
 from utils.geocode import read_coords_rows
 from utils.places import (
     COORD_RANGES,
@@ -211,12 +211,15 @@ def apply_registry(documents: pd.DataFrame, data_dir: Path, now: dt.datetime) ->
     """
     registry = data_dir / REGISTRY_FILE
     backup = None
-    if registry.exists():
-        history = data_dir / HISTORY_DIR
-        history.mkdir(parents=True, exist_ok=True)
-        backup = history / f"partners-{now:%Y%m%d-%H%M%S-%f}.csv"
-        shutil.copy2(registry, backup)
-    write_text_atomic(registry, registry_text(documents))
+    # Nothing is replaced unless the backup was written; the new file goes in whole or not
+    # at all (write_text_atomic).
+    with writing(registry):
+        if registry.exists():
+            history = data_dir / HISTORY_DIR
+            history.mkdir(parents=True, exist_ok=True)
+            backup = history / f"partners-{now:%Y%m%d-%H%M%S-%f}.csv"
+            shutil.copy2(registry, backup)
+        write_text_atomic(registry, registry_text(documents))
     return backup
 
 
@@ -242,7 +245,12 @@ def add_manual_coords(
     if problems:
         return problems
     rows.append(coords_row(place_id, query, lat=lat, lon=lon, source=SOURCE_MANUAL, updated=today))
-    write_text_atomic(
-        coords_path, csv_text(COORDS_COLUMNS, ([row[c] for c in COORDS_COLUMNS] for row in rows))
-    )
+    try:
+        with writing(coords_path):
+            write_text_atomic(
+                coords_path,
+                csv_text(COORDS_COLUMNS, ([row[c] for c in COORDS_COLUMNS] for row in rows)),
+            )
+    except DataWriteError as error:
+        return [error.problem]
     return []

@@ -98,6 +98,26 @@ def test_editor_applies_a_file_and_the_old_one_is_kept(editor_app, data_dir):
     assert "No coordinates yet: palanga." in [m.value for m in editor_app.markdown]
 
 
+def test_a_folder_that_cannot_be_written_is_said_and_nothing_changes(editor_app, data_dir):
+    # A file where the history folder should be: writing fails as on a read-only folder
+    # (the tests run as root, whom permission bits do not stop).
+    (data_dir / "history").write_text("not a folder", encoding="utf-8")
+    before = (data_dir / "partners.csv").read_bytes()
+    open_page(editor_app, "data", lang="en")
+    sign_in(editor_app)
+    upload(editor_app, registry_with_palanga())
+    editor_app.button(key="apply_upload").click().run()
+    assert not editor_app.exception  # no traceback
+    assert [e.value for e in editor_app.error] == [
+        (
+            "could not write partners.csv: File exists. The data folder is read-only or the "
+            "disk is full; the previous file is unchanged."
+        )
+    ]
+    assert (data_dir / "partners.csv").read_bytes() == before
+    assert not editor_app.success or all("history" not in s.value for s in editor_app.success)
+
+
 @dataclass
 class FakeLocation:
     latitude: float

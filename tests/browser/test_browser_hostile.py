@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.harness import AppServer
-from tests.browser.test_browser_dashboard import EXCEPTION, LOAD_MS, map_frame
+from tests.browser.test_browser_dashboard import EXCEPTION, LOAD_MS, TABLE_ROWS, map_frame
 from tests.conftest import DATA
 
 IMG = "<img src=x onerror=alert(1)>"
@@ -150,3 +150,10 @@ def outside_links(page: Page) -> list[str]:
         """(links) => links.map((a) => a.href).filter((href) =>
             !href.startsWith(location.origin) || href.includes("mailto:"))"""
     )
+
+
+def test_the_table_page_is_drawn_with_the_hostile_names(page, hostile_server):
+    page.goto(f"{hostile_server.url}/table?lang=en")
+    expect(page.locator(TABLE_ROWS)).to_have_count(12, timeout=LOAD_MS)  # header and 11
+    assert not page.locator(EXCEPTION).count()
+    assert outside_links(page) == []

@@ -124,6 +124,23 @@ def test_manual_coordinates_in_range(lat, lon, columns):
     assert [p.column for p in check_manual_coords(lat, lon)] == columns
 
 
+def test_manual_coordinates_that_cannot_be_written_are_a_problem(tmp_path, monkeypatch):
+    coords = tmp_path / "coords.csv"
+    coords.write_bytes((DATA / "coords.csv").read_bytes())
+    before = coords.read_bytes()
+
+    def disk_full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("utils.files.tempfile.mkstemp", disk_full)
+    problems = add_manual_coords(coords, "palanga", "Palanga", lat=55.9, lon=21.06, today=TODAY)
+    assert [(p.code, p.params["file"]) for p in problems] == [("not_writable", "coords.csv")]
+    assert problems[0].message("en").startswith(
+        "could not write coords.csv: No space left on device."
+    )
+    assert coords.read_bytes() == before
+
+
 def test_manual_coordinates_are_added_never_replaced(tmp_path):
     coords = tmp_path / "coords.csv"
     coords.write_bytes((DATA / "coords.csv").read_bytes())
