@@ -50,6 +50,8 @@ def test_documents_serving_a_direction_oldest_first(documents):
         ("x,Икс,X,country,ZZ", "unknown_country", "target"),  # not a country CLDR knows
         ("x,,X,partner,p", "missing_value", "name_ru"),
         ("poland,Икс,X,partner,p", "duplicate_id", "direction_id"),
+        # A right-to-left override would turn the page's own text after it backwards.
+        ("x,Икс,\u202eX,partner,p", "forbidden_character", "name_en"),
     ],
 )
 def test_bad_direction_rows_are_reported_and_left_out(write_file, row, code, column):
