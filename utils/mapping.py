@@ -1,5 +1,8 @@
 # The Baltic map: partners, the home, arcs between them, a legend and the offline basemap.
-# Every text that reaches the map's HTML is escaped here: folium inserts it as it is.
+# Every text that reaches the map's HTML is escaped here: folium inserts it as it is. What
+# the map does in the browser (labels, legend, framing, keyboard) is assets/map/
+# partners-map.js, which gets JSON settings from here (utils/map_elements.py); its texts
+# are set as text there, never as HTML.
 from __future__ import annotations
 
 import html
