@@ -33,5 +33,5 @@ if st.session_state.get(ANNIVERSARY_YEAR_KEY) not in years:
     st.session_state[ANNIVERSARY_YEAR_KEY] = years[0]
 year = st.selectbox(t("anniversaries.year", lang), years, key=ANNIVERSARY_YEAR_KEY)
 chosen = anniversaries_in(coming, year)
-st.subheader(t("anniversaries.count", lang, year=year, count=len(chosen)))
+st.header(t("anniversaries.count", lang, year=year, count=len(chosen)))
 st.dataframe(anniversaries_table(chosen, lang), hide_index=True, key="anniversaries_table")

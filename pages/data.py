@@ -121,7 +121,7 @@ if write_problem := st.session_state.pop(WRITE_PROBLEM_KEY, None):
     st.error(write_problem.message(lang))
 
 # A new registry file: checked for everyone, applied by editors.
-st.subheader(t("data.upload_header", lang))
+st.header(t("data.upload_header", lang))
 upload = st.file_uploader(
     t("data.upload", lang),
     type=["csv", "xlsx"],
@@ -171,7 +171,7 @@ if is_editor():
     coords_path = folder / COORDS_FILE
     known = {str(row[PLACE_ID]) for row in read_coords_rows(coords_path)}
     missing = places_to_geocode(documents, home, known)
-    st.subheader(t("data.coords_header", lang))
+    st.header(t("data.coords_header", lang))
     if report := st.session_state.get(GEOCODED_KEY):
         if report.resolved:
             st.success(t("data.resolved", lang, places=", ".join(report.resolved)))

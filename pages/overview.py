@@ -52,7 +52,7 @@ for label, document in ((t("summary.first", lang), first), (t("summary.latest", 
     shown = {**document, "partner": markdown_text(document["partner"])}
     st.caption(t("summary.document_line", lang, label=label, **shown))
 
-st.subheader(t("overview.pages", lang))
+st.header(t("overview.pages", lang))
 for page in PAGES[1:]:
     st.page_link(
         page.script,
