@@ -10,11 +10,25 @@ CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_COLUMN_WIDTH = 60
 SHEET_NAME_LIMIT = 31  # Excel refuses longer sheet names
+# A cell that starts with one of these is a formula to Excel and LibreOffice: a partner
+# named =HYPERLINK(...) or +cmd|' /C calc'!A0 would run when an analyst opens the file.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_formula_like(value: object) -> bool:
+    """Tell whether a spreadsheet would read this text cell as a formula."""
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def inert_text(value: object) -> object:
+    """Prefix text a spreadsheet would read as a formula with an apostrophe (OWASP's advice)."""
+    return f"'{value}" if is_formula_like(value) else value
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
     """Write the table as UTF-8 CSV with a BOM, which Excel needs to see Cyrillic."""
-    return table.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    safe = table.map(inert_text) if len(table) else table
+    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def xlsx_bytes(table: pd.DataFrame, sheet_name: str) -> bytes:
@@ -29,4 +43,11 @@ def xlsx_bytes(table: pd.DataFrame, sheet_name: str) -> bytes:
                 longest + 2, MAX_COLUMN_WIDTH
             )
         sheet.freeze_panes = "A2"
+        # openpyxl writes a string that starts with "=" as a live formula: each such cell
+        # is stored as text, marked so that editing it in Excel keeps it text.
+        for row in sheet.iter_rows(min_row=1):
+            for cell in row:
+                if is_formula_like(cell.value):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
     return buffer.getvalue()

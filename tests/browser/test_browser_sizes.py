@@ -14,6 +14,7 @@ from tests.browser.test_browser_dashboard import EXCEPTION, LOAD_MS, MAP_FRAME, 
 
 SIZES = {
     "full-hd": (1920, 1080),
+    "desktop": (1440, 900),
     "laptop": (1366, 768),
     "projector": (1280, 720),
     "tablet": (1024, 768),
@@ -174,7 +175,7 @@ def test_labels_follow_a_resized_window(browser, app_server):
     context.close()
 
 
-@pytest.mark.parametrize("size", ["laptop", "projector", "tablet"])
+@pytest.mark.parametrize("size", ["desktop", "laptop", "projector", "tablet"])
 def test_first_click_on_a_partner_opens_its_card(browser, app_server, size):
     # The map runs below the fold: Leaflet's focus used to scroll the page on the first
     # mousedown, and the click landed elsewhere.
