@@ -91,9 +91,9 @@ def network_map() -> None:
     # Written into the slider on every run, like the filters (ui/state.py): when the
     # filters change its range, Streamlit would otherwise reset it to the first year.
     st.session_state[GROWTH_YEAR_KEY] = growth_year()
-    slider_column, play_column = st.columns([5, 1], vertical_alignment="bottom")
     if first_year < last_year:
-        with slider_column:
+        # The button as wide as its words, the slider the rest: a tablet cut the words.
+        with st.container(horizontal=True, vertical_alignment="bottom", key="growth_controls"):
             year = st.slider(
                 t("map.growth_year", lang),
                 min_value=first_year,
@@ -102,13 +102,13 @@ def network_map() -> None:
                 on_change=remember_growth_year,
                 help=t("map.growth_help", lang),
                 disabled=playing,
+                width="stretch",
             )
-        with play_column:
             if st.button(
                 t("map.pause" if playing else "map.play", lang),
                 key="growth_play",
                 on_click=toggle_growth,
-                width="stretch",
+                width="content",
             ):
                 st.rerun()  # the whole page: the timer starts or stops there
     else:
