@@ -142,6 +142,19 @@ if upload is not None:
             st.metric(t("data.removed", lang), check.removed, border=True)
             st.metric(t("data.new_partners", lang), len(check.new_partners), border=True)
         show_problems(check.problems, markdown_text(upload.name), lang)
+        if check.renamed:
+            st.warning(t("data.renamed", lang, count=len(check.renamed)))
+            st.dataframe(
+                pd.DataFrame(
+                    check.renamed,
+                    columns=[
+                        t(f"column.{name}", lang)
+                        for name in ("partner_id", "field", "before", "after")
+                    ],
+                ),
+                hide_index=True,
+                key="renamed_table",
+            )
         if check.can_apply:
             st.success(t("data.ready", lang))
             with st.container(horizontal=True):

@@ -366,6 +366,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "data.added": {"ru": "Новых документов", "en": "New documents"},
     "data.removed": {"ru": "Исчезнет документов", "en": "Documents dropped"},
     "data.new_partners": {"ru": "Новых партнёров", "en": "New partners"},
+    "data.renamed": {
+        "ru": "Файл меняет названия ({count}): проверьте их перед применением.",
+        "en": "The file changes names ({count}): check them before applying.",
+    },
+    "column.field": {"ru": "Поле", "en": "Field"},
+    "column.partner_id": {"ru": "Партнёр (код)", "en": "Partner id"},
+    "column.before": {"ru": "Было", "en": "Before"},
+    "column.after": {"ru": "Станет", "en": "After"},
     "data.ready": {
         "ru": "Ошибок нет: файл можно применить.",
         "en": "No problems: the file can be applied.",
@@ -536,6 +544,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "problem.inconsistent_partner": {
         "ru": "у партнёра «{partner_id}» здесь «{value}», а в строке {other_row} — «{other_value}»",
         "en": "partner “{partner_id}” has “{value}” here but “{other_value}” on row {other_row}",
+    },
+    "problem.encoding_loss": {
+        "ru": "{partner}: «{after}» — это «{before}», потерявшее буквы при сохранении в "
+        "Windows-1251; сохраните файл в UTF-8 или как книгу Excel",
+        "en": "{partner}: “{after}” is “{before}” with letters lost in a Windows-1251 save; "
+        "save the file as UTF-8 or as an Excel workbook",
     },
     "problem.not_writable": {
         "ru": "не удалось записать {file}: {detail}. Папка данных только для чтения или диск "

@@ -9,7 +9,7 @@ import math
 import shutil
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
@@ -33,7 +33,12 @@ from utils.registry import (
     COLUMNS,
     DOCUMENT_TYPE,
     HOME_ID,
+    PARTNER_EN,
     PARTNER_ID,
+    PARTNER_LOCAL,
+    PARTNER_RU,
+    REGION_EN,
+    REGION_RU,
     SIGNED,
     Problem,
     count_file_rows,
@@ -88,6 +93,8 @@ class UploadCheck:
     added: int  # documents in the upload that the current registry lacks
     removed: int  # documents of the current registry that the upload lacks
     new_partners: list[str]
+    # Names that the upload changes: (partner id, column, before, after).
+    renamed: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @property
     def can_apply(self) -> bool:
@@ -176,19 +183,55 @@ def _document_keys(documents: pd.DataFrame) -> set[tuple[str, str, str]]:
     }
 
 
+# Names a file may change: the reader sees each change before applying.
+NAME_COLUMNS = (PARTNER_RU, PARTNER_LOCAL, PARTNER_EN, REGION_RU, REGION_EN)
+
+
+def renamed_partners(
+    current: pd.DataFrame, uploaded: pd.DataFrame
+) -> list[tuple[str, str, str, str]]:
+    """List each name of a known partner that the upload changes: (id, column, before, after)."""
+    before = current.drop_duplicates(PARTNER_ID).set_index(PARTNER_ID)
+    after = uploaded.drop_duplicates(PARTNER_ID).set_index(PARTNER_ID)
+    return [
+        (str(partner), column, str(before.at[partner, column]), str(after.at[partner, column]))
+        for partner in after.index.intersection(before.index)
+        for column in NAME_COLUMNS
+        if str(before.at[partner, column]) != str(after.at[partner, column])
+    ]
+
+
+def as_saved_in_cp1251(text: str) -> str:
+    """Return text as Windows-1251 keeps it: every letter it lacks (ą, ü, ė) becomes "?"."""
+    return text.encode("cp1251", errors="replace").decode("cp1251")
+
+
+def encoding_losses(renamed: list[tuple[str, str, str, str]]) -> list[Problem]:
+    """Report names whose letters a Windows-1251 save turned into "?" (Mrągowo -> Mr?gowo)."""
+    return [
+        Problem(
+            "encoding_loss", column=column, params={"partner": pid, "before": old, "after": new}
+        )
+        for pid, column, old, new in renamed
+        if "?" not in old and old != as_saved_in_cp1251(old) == new
+    ]
+
+
 def check_upload(data: bytes, file_name: str, current: pd.DataFrame, today: dt.date) -> UploadCheck:
     """Check an uploaded registry and compare it with the current one; raises UploadRefusedError."""
     csv_bytes = read_upload(data, file_name)
     documents, problems = load_registry(csv_bytes, today=today)
     uploaded, existing = _document_keys(documents), _document_keys(current)
     known_partners = set(current[PARTNER_ID].astype(str))
+    renamed = renamed_partners(current, documents)
     return UploadCheck(
         documents=documents,
-        problems=problems,
+        problems=problems + encoding_losses(renamed),
         file_rows=count_file_rows(csv_bytes),
         added=len(uploaded - existing),
         removed=len(existing - uploaded),
         new_partners=sorted(set(documents[PARTNER_ID].astype(str)) - known_partners),
+        renamed=renamed,
     )
 
 

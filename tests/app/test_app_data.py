@@ -192,3 +192,24 @@ def test_an_upload_over_the_row_limit_is_refused(app, data_dir):
     assert app.error[0].value == (
         "Файл huge\\.csv не принят: в файле 50001 строк данных, а можно не больше 50000."
     )
+
+
+def test_letters_lost_in_a_windows_1251_save_are_caught_and_names_changes_listed(app):
+    # Excel's "CSV (Windows-1251)" turns ą, ü, ė into "?": Mrągowo became Mr?gowo, and the
+    # check used to say "No problems: the file can be applied".
+    text = (DATA / "partners.csv").read_text(encoding="utf-8")
+    saved = text.encode("cp1251", errors="replace")
+    assert b"Mr?gowo" in saved
+    open_page(app, "data", lang="en")
+    upload(app, saved)
+    problems = app.dataframe[0].value["What is wrong"].tolist()
+    assert (
+        "mragowo: “Mr?gowo” is “Mrągowo” with letters lost in a Windows-1251 save; "
+        "save the file as UTF-8 or as an Excel workbook"
+    ) in problems
+    assert len(problems) == 8  # every name with ą, ė, ü: Neringa, Mrągowo, Kühlungsborn...
+    assert app.error[0].value.startswith("Fix the problems and upload the file again")
+    # Every changed name is listed before anything is applied.
+    assert app.warning[-1].value == "The file changes names (8): check them before applying."
+    changes = app.dataframe[1].value.to_numpy().tolist()  # after the problems
+    assert ["mragowo", "partner_local", "Mrągowo", "Mr?gowo"] in changes

@@ -22,8 +22,10 @@ from utils.updates import (
     apply_registry,
     check_manual_coords,
     check_upload,
+    encoding_losses,
     read_upload,
     registry_text,
+    renamed_partners,
     xlsx_to_csv,
 )
 
@@ -257,3 +259,27 @@ def test_a_damaged_workbook_is_a_problem_not_a_traceback(case, damage):
     assert problem.code == "xlsx_unreadable", case
     assert problem.message("en").startswith("the file cannot be read as an Excel workbook")
     assert "/" not in problem.message("en")  # no server path in what the reader sees
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "lost"),
+    [
+        ("Mrągowo", "Mr?gowo", True),  # ą is not in Windows-1251
+        ("Kühlungsborn", "K?hlungsborn", True),
+        ("Mrągowo", "Mragowo", False),  # a real rename (or a typo): listed, not refused
+        ("Что?", "Что?", False),  # a question mark that was there before
+        ("г. Волин", "г. Волин", False),  # Cyrillic survives Windows-1251
+        ("Neringa", "Nering?", False),  # nothing to lose in the old name: a change, not a loss
+    ],
+)
+def test_letters_lost_in_windows_1251_are_told_from_renames(before, after, lost):
+    renamed = [("p", "partner_local", before, after)]
+    assert bool(encoding_losses(renamed)) is lost
+
+
+def test_renamed_partners_lists_each_changed_name(documents):
+    changed = documents.copy()
+    changed["partner_en"] = changed["partner_en"].astype(object)
+    changed.loc[changed["partner_id"] == "wolin", "partner_en"] = "Wolin Town"
+    assert renamed_partners(documents, changed) == [("wolin", "partner_en", "Wolin", "Wolin Town")]
+    assert renamed_partners(documents, documents) == []
