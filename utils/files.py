@@ -9,16 +9,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from utils.registry import Problem
+from utils.registry import Problem, ProblemError
 
 
-class DataWriteError(ValueError):
+class DataWriteError(ProblemError):
     """Raised when a data file cannot be written: a read-only folder, a full disk."""
-
-    def __init__(self, problem: Problem) -> None:
-        """Keep the problem that says which file and why."""
-        super().__init__(problem.describe("en"))
-        self.problem = problem
 
 
 @contextmanager

@@ -588,6 +588,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "книга Excel распаковывается в {size} МБ, допустимо не больше {limit} МБ",
         "en": "the Excel workbook unpacks to {size} MB; at most {limit} MB is accepted",
     },
+    "problem.xlsx_too_many_parts": {
+        "ru": "в книге Excel {parts} частей, допустимо не больше {limit}",
+        "en": "the Excel workbook has {parts} parts; at most {limit} are accepted",
+    },
     "problem.xlsx_unreadable": {
         "ru": "файл не читается как книга Excel (.xlsx): {detail}",
         "en": "the file cannot be read as an Excel workbook (.xlsx): {detail}",

@@ -123,13 +123,17 @@ class Problem:
         return f"{where}: {self.message(lang)}"
 
 
-class TableReadError(ValueError):
-    """Raised when a file cannot be read as a table at all."""
+class ProblemError(ValueError):
+    """An error that carries the Problem to show the reader (what, and where)."""
 
     def __init__(self, problem: Problem) -> None:
         """Keep the problem that says why."""
         super().__init__(problem.describe("en"))
         self.problem = problem
+
+
+class TableReadError(ProblemError):
+    """Raised when a file cannot be read as a table at all."""
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from utils.registry import (
     REGION_RU,
     SIGNED,
     Problem,
+    ProblemError,
     count_file_rows,
     load_registry,
 )
@@ -55,7 +56,6 @@ XLSX_SUFFIX = ".xlsx"
 # upload's (a 307 KB file can unpack one 300 MB shared string, which openpyxl loads
 # whole). The zip's directory is checked before anything is unpacked, and zipfile never
 # unpacks more of an entry than the directory declares.
-MAX_XLSX_PART_BYTES = 40 * 2**20
 MAX_XLSX_UNPACKED_BYTES = 80 * 2**20
 MAX_XLSX_PARTS = 1000
 # What reading a damaged or hostile workbook raises: a broken zip or deflate stream,
@@ -74,13 +74,8 @@ _XLSX_READ_ERRORS = (
 )
 
 
-class UploadRefusedError(ValueError):
+class UploadRefusedError(ProblemError):
     """Raised when an uploaded file cannot be considered at all: too big, too long, unreadable."""
-
-    def __init__(self, problem: Problem) -> None:
-        """Keep the problem that says why."""
-        super().__init__(problem.describe("en"))
-        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -122,12 +117,11 @@ def check_workbook_size(data: bytes) -> None:
             parts = archive.infolist()
     except _XLSX_READ_ERRORS as error:
         raise _unreadable(error) from error
+    if len(parts) > MAX_XLSX_PARTS:
+        params = {"parts": len(parts), "limit": MAX_XLSX_PARTS}
+        raise UploadRefusedError(Problem("xlsx_too_many_parts", params=params))
     unpacked = sum(part.file_size for part in parts)
-    if (
-        len(parts) > MAX_XLSX_PARTS
-        or unpacked > MAX_XLSX_UNPACKED_BYTES
-        or any(part.file_size > MAX_XLSX_PART_BYTES for part in parts)
-    ):
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
         params = {"size": unpacked // 2**20, "limit": MAX_XLSX_UNPACKED_BYTES // 2**20}
         raise UploadRefusedError(Problem("xlsx_too_big_unpacked", params=params))
 

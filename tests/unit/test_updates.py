@@ -17,6 +17,7 @@ from utils.registry import load_registry
 from utils.updates import (
     MAX_UPLOAD_BYTES,
     MAX_UPLOAD_ROWS,
+    MAX_XLSX_PARTS,
     UploadRefusedError,
     add_manual_coords,
     apply_registry,
@@ -283,3 +284,15 @@ def test_renamed_partners_lists_each_changed_name(documents):
     changed.loc[changed["partner_id"] == "wolin", "partner_en"] = "Wolin Town"
     assert renamed_partners(documents, changed) == [("wolin", "partner_en", "Wolin", "Wolin Town")]
     assert renamed_partners(documents, documents) == []
+
+
+def test_a_workbook_of_too_many_parts_is_refused_before_reading():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for index in range(MAX_XLSX_PARTS + 1):
+            archive.writestr(f"xl/part{index}.xml", "<a/>")
+    with pytest.raises(UploadRefusedError) as refused:
+        read_upload(buffer.getvalue(), "parts.xlsx")
+    assert refused.value.problem.message("en") == (
+        "the Excel workbook has 1001 parts; at most 1000 are accepted"
+    )
