@@ -1,6 +1,6 @@
 // The partners' map in the browser: basemap, legend, framing, fly-to, keyboard access and
 // partners' names placed beside their own markers for the map as the viewer has it.
-// Python (utils/mapping.py) passes JSON configuration; every text here is set with
+// Python (utils/map/) passes JSON configuration; every text here is set with
 // textContent, never as HTML, so nothing from the data can become markup.
 (function () {
   "use strict";
@@ -10,6 +10,8 @@
   var LEADER_STEPS_PX = [0, 18, 36, 60, 90]; // how far a label may move from its marker
   var SMALL_MAP_PX = 700; // narrower maps get smaller labels
   var SMALL_LABEL_PX = 15;
+  var LABELS_AT_MOST = 400; // names measured and placed per drawing: a large registry's first
+  var KEY_AT_MOST = 20; // names a numbered key may hold; beyond that, a zoom shows them
   var COLLAPSE_LEGEND_BELOW_PX = 1100; // a map narrower than this opens with the legend shut
   var DIRECTIONS = [
     [1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [1, 1], [-1, -1], [-1, 1],
@@ -305,7 +307,7 @@
       var bounds = {left: EDGE_PX, top: EDGE_PX, right: size.x - EDGE_PX, bottom: size.y - EDGE_PX};
       var radius = config.radiusPx;
       var points = partners.map(function (partner) {
-        return map.latLngToContainerPoint(partner.marker.getLatLng());
+        return map.latLngToContainerPoint([partner.lat, partner.lon]);
       });
       var fixed = controlBoxes(map);
       points.forEach(function (point) {
@@ -318,16 +320,26 @@
         others.push(point);
         fixed.push({left: point.x - 14, top: point.y - 14, right: point.x + 14, bottom: point.y + 14});
       });
-      // Measure each name as it will be drawn.
-      var labels = partners.map(function (partner, index) {
-        var node = element("div", config.labelClass, pane);
+      // Measure each name in view as it will be drawn (a large registry: the first ones).
+      var labels = [];
+      partners.forEach(function (partner, index) {
+        var point = points[index];
+        var inView = point.x >= 0 && point.y >= 0 && point.x <= size.x && point.y <= size.y;
+        if (!inView || labels.length >= LABELS_AT_MOST) { return; }
+        var node = element("div", config.classes.label, pane);
         node.textContent = partner.name;
         node.style.fontSize = fontPx + "px";
         node.setAttribute("data-partner", partner.id);
         nodes.push(node);
-        return {partner: partner, node: node, point: points[index],
-                width: node.offsetWidth, height: node.offsetHeight};
+        labels.push({partner: partner, node: node, point: point});
       });
+      labels.forEach(function (label) {
+        label.width = label.node.offsetWidth;
+        label.height = label.node.offsetHeight;
+      });
+      var notShown = points.filter(function (point) {
+        return point.x >= 0 && point.y >= 0 && point.x <= size.x && point.y <= size.y;
+      }).length - labels.length;
       // Crowded markers choose first, while places near them are still free.
       function crowding(label) {
         return labels.filter(function (other) {
@@ -339,18 +351,25 @@
       var taken = fixed.slice();
       var unplaced = [];
       order.forEach(function (label) {
-        var inView = label.point.x >= 0 && label.point.y >= 0 &&
-                     label.point.x <= size.x && label.point.y <= size.y;
-        var box = inView ? place(label.point, radius, label.width, label.height, bounds, taken, others) : null;
+        var box = place(label.point, radius, label.width, label.height, bounds, taken, others);
         label.box = box;
         if (box) {
           taken.push(box);
-        } else if (inView) {
-          unplaced.push(label);
         } else {
-          label.node.style.display = "none"; // its marker is off the map as well
+          unplaced.push(label);
         }
       });
+      // Too many names for a key: those that fit are written, the rest wait for a zoom.
+      if (unplaced.length > KEY_AT_MOST || notShown > 0) {
+        unplaced.forEach(function (label) { label.node.remove(); });
+        notShown += unplaced.length;
+        unplaced = [];
+      }
+      if (notShown > 0) {
+        key = element("div", "partner-label-key leaflet-control", null);
+        key.textContent = config.words.moreNames;
+        map.getContainer().querySelector(".leaflet-bottom.leaflet-right").prepend(key);
+      }
       // No room for a name: a number beside the marker and the name in a key, never a guess.
       if (unplaced.length) {
         unplaced.sort(function (a, b) { return a.point.x - b.point.x || a.point.y - b.point.y; });
@@ -449,13 +468,13 @@
   }
 
   // ---- markers a keyboard can reach ------------------------------------------------------
-  function accessible(partners) {
+  function accessible(partners, words) {
     partners.forEach(function (partner) {
       var path = partner.marker.getElement && partner.marker.getElement();
-      if (!path) { return; }
+      if (!path) { return; } // painted on a canvas: thousands of partners, no element each
       path.setAttribute("tabindex", "0");
       path.setAttribute("role", "button");
-      path.setAttribute("aria-label", partner.description);
+      path.setAttribute("aria-label", partner.name + ", " + words.kinds[partner.kind]);
       path.setAttribute("data-partner", partner.id);
       path.addEventListener("keydown", function (event) {
         if (event.key === "Enter" || event.key === " ") {
@@ -467,19 +486,108 @@
     });
   }
 
-  // ---- the partners' layer: what a view adds to the base map -----------------------------
-  function partnersLayer(map, layer, config, markers) {
-    var state = stateOf(map);
-    var partners = config.partners.map(function (partner, index) {
-      return {id: partner.id, name: partner.name, description: partner.description,
-              marker: markers[index]};
+  // ---- what a partner's marker says: its card (the page's side panel says the same) -------
+  function card(partner, config) {
+    var words = config.words;
+    var root = element("div", "partner-card", null);
+    element("div", "partner-card-name", root).textContent = partner.name;
+    var table = element("table", "", root);
+    partner.facts.forEach(function (value, index) {
+      if (value === null) { return; }
+      var row = element("tr", "", table);
+      element("th", "", row).textContent = words.facts[index];
+      element("td", "", row).textContent = value;
     });
+    element("div", "partner-card-heading", root).textContent = words.documents;
+    var list = element("ul", "", root);
+    partner.documents.forEach(function (doc) {
+      var item = element("li", "", list);
+      var swatch = element("span", "partner-card-swatch", item);
+      swatch.style.color = config.colors[doc[0]];
+      swatch.textContent = "\u25A0 ";
+      item.appendChild(document.createTextNode(words.kinds[doc[0]] + ", " + doc[1]));
+    });
+    return root;
+  }
+
+  function textOf(value) {
+    var node = document.createElement("span");
+    node.textContent = value;
+    return node;
+  }
+
+  // A quadratic Bézier arc bulging to its left, in the map's plane (a degree of longitude
+  // is shorter up north); it starts and ends exactly on the places.
+  function arc(start, end, bend, steps) {
+    var midLat = (start[0] + end[0]) / 2, midLon = (start[1] + end[1]) / 2;
+    var scale = Math.cos(midLat * Math.PI / 180) || 1;
+    var dLat = end[0] - start[0], dLon = (end[1] - start[1]) * scale;
+    var cLat = midLat + dLon * bend, cLon = midLon - dLat * bend / scale;
+    var points = [];
+    for (var step = 0; step <= steps; step++) {
+      var f = step / steps, a = (1 - f) * (1 - f), b = 2 * (1 - f) * f, c = f * f;
+      points.push([a * start[0] + b * cLat + c * end[0], a * start[1] + b * cLon + c * end[1]]);
+    }
+    return points;
+  }
+
+  // ---- drawing a view: arcs, partners and homes from the layer's data ---------------------
+  function draw(layer, config) {
+    var renderer = config.canvas ? L.canvas({padding: 0.5}) : undefined;
+    var classes = config.classes;
+    var partners = config.partners.map(function (row) {
+      return {id: row[0], lat: row[1], lon: row[2], kind: row[3], name: row[4],
+              facts: row[5], documents: row[6]};
+    });
+    config.arcs.forEach(function (link) {
+      var home = config.homes[link[0]], partner = partners[link[1]];
+      L.polyline(arc([home[0], home[1]], [partner.lat, partner.lon], config.arcBend, config.arcSteps), {
+        renderer: renderer, color: config.colors[link[2]], dashArray: config.dashes[link[2]],
+        weight: config.canvas ? 2 : 4, opacity: config.canvas ? 0.7 : 0.9,
+        className: classes.arc, interactive: false
+      }).addTo(layer);
+    });
+    config.bundles.forEach(function (bundle) {
+      var home = config.homes[bundle[0]];
+      L.polyline(arc([home[0], home[1]], [bundle[1], bundle[2]], config.arcBend, config.arcSteps), {
+        renderer: renderer, color: "#4a5b6c", weight: 1 + 1.5 * Math.log2(bundle[3]),
+        opacity: 0.55, className: classes.arc
+      }).bindTooltip(textOf(bundle[4])).addTo(layer);
+    });
+    partners.forEach(function (partner) {
+      // At 10 px or less Leaflet reports a click at the marker's centre, which is how the
+      // page knows the partner (utils/map/network.py, partner_at).
+      partner.marker = L.circleMarker([partner.lat, partner.lon], {
+        renderer: renderer, radius: config.radiusPx, color: "#ffffff",
+        weight: config.canvas ? 1 : 2, fillColor: config.colors[partner.kind],
+        fillOpacity: config.canvas ? 0.9 : 1, className: classes.marker
+      }).bindTooltip(function () { return textOf(partner.name); }, {className: "partner-tooltip"})
+        .bindPopup(function () { return card(partner, config); },
+                   {maxWidth: 400, autoPanPaddingTopLeft: config.popupClearance})
+        .addTo(layer);
+    });
+    config.homes.forEach(function (home) {
+      var star = element("div", classes.home, null);
+      star.textContent = "\u2605";
+      star.style.color = config.homeColor;
+      var icon = L.divIcon({html: star, className: "home-icon", iconSize: [34, 34], iconAnchor: [17, 17]});
+      L.marker([home[0], home[1]], {icon: icon, keyboard: false})
+        .bindTooltip(textOf(home[2]), {className: "partner-tooltip"}).addTo(layer);
+    });
+    return partners;
+  }
+
+  // ---- the partners' layer: what a view adds to the base map -----------------------------
+  function partnersLayer(map, layer, config) {
+    var state = stateOf(map);
+    var partners = draw(layer, config);
+    var homePlaces = config.homes.map(function (home) { return [home[0], home[1]]; });
     var relabel = null;
     // Runs once st_folium (or the offline page) has put the layer on the map.
     function markerPoints() {
       return partners.map(function (partner) {
-        return map.latLngToContainerPoint(partner.marker.getLatLng());
-      }).concat(config.homes.map(function (home) { return map.latLngToContainerPoint(home); }));
+        return map.latLngToContainerPoint([partner.lat, partner.lon]);
+      }).concat(homePlaces.map(function (home) { return map.latLngToContainerPoint(home); }));
     }
     function ready() {
       // A layer swapped out again before this ran (quick reruns) leaves nothing behind.
@@ -506,12 +614,12 @@
       var settle = function () { settleLegend(map, control, markerPoints()); };
       map.on("moveend zoomend resize", settle);
       layer.on("remove", function () { map.off("moveend zoomend resize", settle); });
-      accessible(partners);
+      accessible(partners, config.words);
       if (config.labels) {
-        relabel = labeller(map, layer, partners, config.homes, config);
+        relabel = labeller(map, layer, partners, homePlaces, config);
       }
       if (config.focus !== null) {
-        var marker = markers[config.focus];
+        var marker = partners[config.focus].marker;
         var opened = false;
         var open = function () { if (!opened) { opened = true; marker.openPopup(); } };
         state.framed = null; // back to the whole network flies again
@@ -533,8 +641,6 @@
       }
       settle();
       if (relabel) { relabel(); }
-      document.documentElement.dataset.partnersDrawn = String(partners.length);
-      window.partnersDrawn = partners.length;
     }
     if (map.hasLayer(layer)) {
       setTimeout(ready, 0);

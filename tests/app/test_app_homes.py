@@ -6,6 +6,7 @@ import json
 import pytest
 
 from tests.app.conftest import documents_table, metrics, open_page
+from tests.map_settings import drawn
 
 BALTIYSK = 'baltiysk,"Baltiysk, Kaliningrad Oblast, Russia",54.6536,19.9126,manual,2026-11-26'
 GDYNIA = 'gdynia,"Gdynia, Pomeranian Voivodeship, Poland",54.5189,18.5305,manual,2026-11-26'
@@ -66,10 +67,10 @@ def test_two_homes_get_a_filter_and_a_count(app, two_homes):
 def test_arcs_start_at_each_partners_home(app, two_homes):
     open_page(app, "map", lang="en")
     script = layer(app)
-    assert script.count("L.marker(") == 2  # a star for each home
+    assert drawn(script)["homes"] == 2  # a star for each home
     assert "Home municipalities" in script  # the legend names them together
-    assert script.count("L.circleMarker(") == 11  # Braniewo once
-    assert script.count("L.polyline(") == 12  # Braniewo has an arc from each home
+    assert drawn(script)["partners"] == 11  # Braniewo once
+    assert drawn(script)["arcs"] == 12  # Braniewo has an arc from each home
 
 
 def test_home_filter_from_the_url_and_the_table(app, two_homes):

@@ -7,8 +7,9 @@ from html.parser import HTMLParser
 import pytest
 
 from tests.conftest import DATA
+from tests.map_settings import drawn
 from utils.filters import Filters, apply_filters
-from utils.map_export import standalone_map_html
+from utils.map.export import standalone_map_html
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +34,7 @@ def test_nothing_is_fetched_from_anywhere(page):
 def test_everything_the_map_needs_is_inside(page):
     assert "L.version" in page or "Leaflet" in page  # Leaflet itself
     assert "jQuery" in page
-    assert page.count("L.circleMarker(") == 10
+    assert drawn(page)["partners"] == 10
     assert '"FeatureCollection"' in page  # the basemap, inline
     assert "<title>Карта &lt;партнёров&gt;</title>" in page
 
@@ -66,7 +67,7 @@ def test_no_inline_script_is_ended_early(page):
     sizes = sorted(len(script) for script in parser.scripts)
     assert len(parser.scripts) == 5  # Leaflet, jQuery, partners-map.js, folium's settings, the map
     assert sizes[-2] > 80_000  # jQuery and Leaflet arrive whole
-    assert parser.scripts[-1].count("L.circleMarker(") == 10
+    assert drawn(parser.scripts[-1])["partners"] == 10
 
 
 def test_export_follows_the_filters(documents, coords, home):
@@ -74,4 +75,4 @@ def test_export_follows_the_filters(documents, coords, home):
     html = standalone_map_html(
         german, coords, home, "en", basemap=DATA / "basemap.geojson", title="Map"
     ).decode("utf-8")
-    assert html.count("L.circleMarker(") == 3
+    assert drawn(html)["partners"] == 3

@@ -1,4 +1,5 @@
-# The map builder: arcs, markers, popups, the legend and locally served assets.
+# The map by concern: the network, the cards, one view's layer data, the folium build and
+# its locally served assets. What the browser draws is asserted on the layer's data.
 from __future__ import annotations
 
 import math
@@ -6,62 +7,17 @@ import re
 
 import pandas as pd
 import pytest
-from geopy.distance import geodesic
 
+from tests.map_settings import drawn, layer_settings
 from utils.filters import Filters, apply_filters
-from utils.map_elements import BaseScript, LayerScript
-from utils.mapping import (
-    aggregate_arcs,
-    arc_points,
-    base_map,
-    build_map,
-    escape_text,
-    map_bounds,
-    partner_at,
-    partner_card,
-    partner_layer,
-    partner_places,
-    popup_html,
-    stable_ids,
-    tooltip_text,
-)
+from utils.map.build import base_map, build_map, partner_layer, stable_ids
+from utils.map.elements import BaseScript, LayerScript
+from utils.map.layer import CANVAS_FROM
+from utils.map.network import bundle_links, map_bounds, partner_at, partner_places
+from utils.map.text import escape_text, partner_card, partner_cards
 
-HOME = (54.9597, 20.4758)
 CDN_HOSTS = ("cdn.jsdelivr.net", "cdnjs.cloudflare.com", "code.jquery.com", "unpkg.com",
              "netdna.bootstrapcdn.com", "fonts.googleapis.com")  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    "end",
-    [
-        (53.69, 9.74),  # Pinneberg, far to the west
-        (55.3033, 21.0058),  # Neringa, 51 km away
-        (54.88, 28.699),  # Lepel, due east
-    ],
-)
-def test_arc_starts_and_ends_on_the_places_and_bends(end):
-    points = arc_points(HOME, end)
-    assert points[0] == pytest.approx(HOME)
-    assert points[-1] == pytest.approx(end)
-    assert len(points) == 25
-    middle = points[len(points) // 2]
-    chord_middle = ((HOME[0] + end[0]) / 2, (HOME[1] + end[1]) / 2)
-    # The arc's middle is off the chord's middle: it is a curve, not a straight line.
-    off_km = geodesic(middle, chord_middle).km
-    assert off_km > 0.05 * geodesic(HOME, end).km
-
-
-def test_arcs_bulge_to_the_left_of_travel():
-    # Travelling east, left is north; travelling west, left is south.
-    east = arc_points((54.0, 20.0), (54.0, 28.0))
-    west = arc_points((54.0, 28.0), (54.0, 20.0))
-    assert east[12][0] > 54.0
-    assert west[12][0] < 54.0
-
-
-def test_arc_of_a_place_to_itself_is_a_point():
-    # Degenerate case: a partner at the home's coordinates gives no curve, and no error.
-    assert all(point == pytest.approx(HOME) for point in arc_points(HOME, HOME))
 
 
 def test_map_bounds():
@@ -78,18 +34,23 @@ def test_places_one_per_partner_with_latest_type_and_distance(documents, coords)
 
 def test_map_has_one_marker_per_partner_plus_the_home(documents, coords, home):
     html = build_map(documents, coords, home, "ru").get_root().render()
-    assert html.count("L.circleMarker(") == 10
-    assert html.count("L.marker(") == 1  # the home, drawn apart (a star)
-    assert html.count("L.polyline(") == 10  # an arc to each partner
-    assert html.count('"className": "partner-marker"') == 10
-    assert "home-marker" in html
+    settings = layer_settings(html)
+    assert drawn(html) == {"partners": 10, "homes": 1, "arcs": 10, "bundles": 0}
+    assert settings["canvas"] is False  # ten markers, each an element a keyboard reaches
+    assert settings["homes"][0][2] == "Зеленоградский муниципальный округ"
+    # Each arc joins the home to a partner, coloured by the partner's latest document.
+    ids = [partner["id"] for partner in settings["partners"]]
+    braniewo = ids.index("braniewo")
+    (arc,) = [arc for arc in settings["arcs"] if arc[1] == braniewo]
+    assert arc == [0, braniewo, settings["partners"][braniewo]["kind"]]
 
 
 def test_filtered_map(documents, coords, home):
     polish = apply_filters(documents, Filters(1991, 2016, countries=("PL",)))
     html = build_map(polish, coords, home, "en").get_root().render()
-    assert html.count("L.circleMarker(") == 5
-    assert "Mr\\u0105gowo" in html or "Mrągowo" in html
+    names = [partner["name"] for partner in layer_settings(html)["partners"]]
+    assert len(names) == 5
+    assert "Mrągowo" in names
     assert "Pinneberg" not in html
 
 
@@ -151,9 +112,7 @@ def test_legend_lists_the_types_on_the_map_with_colour_and_dash(documents, coord
 def test_map_without_the_home_coordinates_draws_no_arcs(documents, coords, home):
     without_home = coords[coords["place_id"] != "zelenogradsk"]
     html = build_map(documents, without_home, home, "ru").get_root().render()
-    assert html.count("L.circleMarker(") == 10
-    assert html.count("L.polyline(") == 0
-    assert html.count("L.marker(") == 0
+    assert drawn(html) == {"partners": 10, "homes": 0, "arcs": 0, "bundles": 0}
 
 
 def test_partner_card_in_both_languages(documents):
@@ -175,24 +134,20 @@ def test_partner_card_in_both_languages(documents):
     assert bisztynek.documents[0][1] == "март 2009"
 
 
-def test_popup_and_tooltip_escape_text(documents):
-    card = partner_card(documents, "wolin", 400.0, "en")
-    hostile = card.__class__(
-        name="<img src=x onerror=alert(1)>",
-        facts=(("Region", "<script>alert(2)</script>"),),
-        documents=(("A & B", "2009", "cooperation_agreement"),),
-    )
-    html = popup_html(hostile, "en")
-    assert "<img" not in html
-    assert "<script>" not in html
-    assert "&lt;img src=x onerror=alert(1)&gt;" in html
-    assert "A &amp; B" in html
-    assert tooltip_text("`${alert(1)}` <b>") == "&#96;&#36;{alert(1)}&#96; &lt;b&gt;"
+def test_popup_and_side_panel_say_the_same(documents, coords):
+    # The map's popup (from the layer's data) and the page's card are one card.
+    links = partner_places(documents, coords, "zelenogradsk")
+    cards = partner_cards(documents, links, "ru")
+    assert list(cards) == list(links["partner_id"])
+    distance = float(links.loc[links["partner_id"] == "braniewo", "distance_km"].iloc[0])
+    assert cards["braniewo"] == partner_card(documents, "braniewo", distance, "ru")
 
 
 def test_partner_at_finds_the_clicked_marker(documents, coords):
     places = partner_places(documents, coords, "zelenogradsk")
     assert partner_at(places, 54.3799, 19.8196) == "braniewo"
+    # The browser gets places to 5 decimals: a click reports the rounded centre.
+    assert partner_at(places, 54.379904, 19.819596) == "braniewo"
     assert partner_at(places, 54.38, 19.82) is None  # a click beside every marker
 
 
@@ -207,13 +162,11 @@ def layer_script(layer) -> str:
 
 def test_base_map_has_no_partners_and_the_layer_has_them(documents, coords, home):
     base = base_map(documents, coords, home, "ru").get_root().render()
-    assert base.count("L.circleMarker(") == 0
-    assert base.count("L.marker(") == 0  # the homes belong to the layer too
+    assert "PartnersMap.layer(" not in base  # the homes belong to the layer too
     # The base map is framed on every partner, so a layer of fewer keeps the zoom.
     assert "fitBounds" in base
     html = layer_script(partner_layer(documents, coords, home, "ru"))
-    assert html.count("L.circleMarker(") == 10
-    assert html.count("L.polyline(") == 10
+    assert drawn(html) == {"partners": 10, "homes": 1, "arcs": 10, "bundles": 0}
 
 
 def layer_config(layer) -> dict:
@@ -238,22 +191,21 @@ def test_labels_are_placed_by_the_browser_for_each_partner(documents, coords, ho
     config = layer_config(partner_layer(documents, coords, home, "en", labels=True))
     assert config["labels"] is True
     assert len(config["partners"]) == 10
-    wolin = next(p for p in config["partners"] if p["id"] == "wolin")
-    assert wolin["name"] == "Wolin"
-    # The accessible name says the type too, not by colour alone.
-    assert wolin["description"].startswith("Wolin, ")
-    # The markers go with the settings, in the same order, so each name finds its marker.
     html = layer_script(partner_layer(documents, coords, home, "en", labels=True))
-    call = re.search(r"PartnersMap\.layer\([^;]*\[(.*?)\]\);", html).group(1)
-    assert call.count("circle_marker_") == 10
-    # No permanent tooltips: Leaflet cannot keep them apart or on the map.
-    assert '"permanent": true' not in html
+    wolin = next(p for p in layer_settings(html)["partners"] if p["id"] == "wolin")
+    assert wolin["name"] == "Wolin"
+    # The accessible name says the type too, not by colour alone: the browser joins the
+    # name with the type's word.
+    assert config["words"]["kinds"][wolin["kind"]] == "Cooperation agreement"
+    # No folium tooltips or popups at all: the browser makes them from the data.
+    assert "bindTooltip" not in html
+    assert "bindPopup" not in html
     assert layer_config(partner_layer(documents, coords, home, "en"))["labels"] is False
 
 
 def test_focus_flies_to_the_partner_and_opens_its_card(documents, coords, home):
     config = layer_config(partner_layer(documents, coords, home, "en", focus="braniewo"))
-    assert config["partners"][config["focus"]]["id"] == "braniewo"
+    assert config["partners"][config["focus"]][0] == "braniewo"
     assert config["frame"] is None
     back = layer_config(partner_layer(documents, coords, home, "en", frame_on=documents, fly=True))
     assert back["focus"] is None
@@ -273,8 +225,8 @@ def test_focus_flies_to_the_partner_and_opens_its_card(documents, coords, home):
     [
         ("Wolin", "Wolin"),
         ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
-        # Folium writes popups and tooltips into JavaScript template literals: a backtick
-        # would end the string and ${...} would run.
+        # Folium writes the layer control's names into JavaScript template literals: a
+        # backtick would end the string and ${...} would run.
         ("`${alert(3)}`", "&#96;&#36;{alert(3)}&#96;"),
         ("a\\`b", "a&#92;&#96;b"),  # a backslash cannot escape the backtick's entity either
         ("'\"&", "&#x27;&quot;&amp;"),
@@ -290,11 +242,9 @@ def test_hostile_names_never_reach_the_map_script_raw(documents, coords, home):
     hostile.loc[hostile["partner_id"] == "wolin", "partner_ru"] = "`${alert(3)}`<script>"
     html = layer_script(partner_layer(hostile, coords, home, "ru", labels=True))
     assert "<script>`" not in html
-    # Popups and tooltips (folium writes them into template literals) get entities ...
-    assert "&#96;&#36;{alert(3)}&#96;&lt;script&gt;" in html
-    # ... and partners-map.js gets a JSON string (inert in double quotes, "<" escaped), which
-    # it sets as text, never as HTML.
-    assert '"name": "`${alert(3)}`\\u003cscript\\u003e"' in html
+    # partners-map.js gets a JSON string (inert in double quotes, "<" escaped), which it
+    # sets as text, never as HTML: labels, tooltips and cards alike.
+    assert '"`${alert(3)}`\\u003cscript\\u003e"' in html
     outside_json = re.sub(r'"(?:[^"\\]|\\.)*"', '""', html)
     assert "${alert" not in outside_json
 
@@ -323,8 +273,7 @@ def test_links_of_two_homes(documents, coords, home):
         77,
     ]
     html = layer_script(partner_layer(regional, more_coords, home, "en"))
-    assert html.count("L.circleMarker(") == 10
-    assert html.count("L.polyline(") == 11
+    assert drawn(html) == {"partners": 10, "homes": 2, "arcs": 11, "bundles": 0}
 
 
 def synthetic_links(count: int, homes: int) -> pd.DataFrame:
@@ -346,7 +295,7 @@ def synthetic_links(count: int, homes: int) -> pd.DataFrame:
 @pytest.mark.parametrize(("count", "homes"), [(1, 1), (301, 1), (1000, 7), (26_000, 400)])
 def test_bundled_arcs_count_every_link_once(count, homes):
     links = synthetic_links(count, homes)
-    bundles = aggregate_arcs(links, "en")
+    bundles = bundle_links(links)
     assert bundles["links"].sum() == count  # no link lost or counted twice
     assert not bundles.duplicated(["home_id", "country_code"]).any()  # one bundle per pair
     pairs = set(zip(links["home_id"], links["country_code"], strict=True))
@@ -356,13 +305,12 @@ def test_bundled_arcs_count_every_link_once(count, homes):
 def test_bundles_leave_out_links_whose_home_is_not_placed():
     links = synthetic_links(8, 2)
     links.loc[links["home_id"] == "h1", ["home_lat", "home_lon"]] = float("nan")
-    bundles = aggregate_arcs(links, "ru")
+    bundles = bundle_links(links)
     assert bundles["links"].sum() == 4
-    assert set(bundles["country_name"]) <= {"Германия", "Польша", "Литва", "Швеция"}
 
 
 def test_many_partners_come_as_one_compact_layer(documents, coords, home):
-    many = pd.concat([documents] * 25, ignore_index=True)
+    many = pd.concat([documents] * 30, ignore_index=True)  # 330 links
     many["partner_id"] = [f"p{index}" for index in range(len(many))]
     many_coords = pd.concat(
         [coords]
@@ -372,9 +320,16 @@ def test_many_partners_come_as_one_compact_layer(documents, coords, home):
         ],
         ignore_index=True,
     )
-    html = layer_script(partner_layer(many, many_coords, home, "en"))
-    assert html.count("L.circleMarker(") == 1  # one, in the canvas layer's loop
-    assert "L.canvas(" in html
-    # Type names sent once for the cards, once for the legend.
-    assert html.count('"Cooperation agreement"') == 2
-    assert "partnersDrawn = partners.length" in html
+    layer = partner_layer(many, many_coords, home, "en", labels=True, focus="p7")
+    config = layer_config(layer)
+    assert len(config["partners"]) == len(many) > CANVAS_FROM
+    assert config["canvas"] is True  # painted on a canvas, not an element each
+    # The same card, labels and fly-to as at ten partners.
+    p7 = next(partner for partner in config["partners"] if partner[0] == "p7")
+    assert p7[5][0] == many.loc[7, "partner_ru"]  # the card's facts, Russian name first
+    assert config["labels"] is True
+    assert config["partners"][config["focus"]][0] == "p7"
+    # More than ARC_LIMIT links: bundles by home and country with what they say.
+    assert config["arcs"] == []
+    assert sum(bundle[3] for bundle in config["bundles"]) == len(many)
+    assert any(bundle[4].startswith("Poland: ") for bundle in config["bundles"])

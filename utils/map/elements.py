@@ -2,7 +2,6 @@
 # The behaviour lives in that file; nothing here is JavaScript beyond the call.
 from __future__ import annotations
 
-import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
@@ -24,19 +23,17 @@ class BaseScript(MacroElement):
 
 
 class LayerScript(MacroElement):
-    """A view's layer: legend, labels, framing, fly-to and keyboard access to its markers."""
+    """A view's layer: its partners, arcs, homes, legend, labels, framing and fly-to, as data."""
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
         "PartnersMap.layer({{ this._parent._parent.get_name() }}, {{ this._parent.get_name() }}, "
-        "{{ this.config|tojson }}, "
-        "[{% for marker in this.markers %}{{ marker.get_name() }}, {% endfor %}]);"
+        "{{ this.config|tojson }});"
         "{% endmacro %}"
     )
 
-    def __init__(self, config: dict, markers: list[folium.CircleMarker]) -> None:
-        """Keep the settings and the markers, in the order of config["partners"]."""
+    def __init__(self, config: dict) -> None:
+        """Keep the settings the script receives."""
         super().__init__()
         self._name = "LayerScript"
         self.config = config
-        self.markers = markers

@@ -19,7 +19,7 @@ from utils.assets import (
     MAP_JS,
     VENDOR_FILES,
 )
-from utils.mapping import build_map
+from utils.map.build import build_map
 from utils.places import Home
 
 HTML_MIME = "text/html"

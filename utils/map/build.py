@@ -1,0 +1,207 @@
+# The folium side of the map: the base map (basemap, controls, frame) built once per data
+# version, and a view's layer, which only carries data for assets/map/partners-map.js.
+from __future__ import annotations
+
+import json
+
+import folium
+import pandas as pd
+from branca.element import Element
+
+from utils.assets import (
+    BASEMAP_BOUNDS,
+    BASEMAP_NAME,
+    JQUERY_JS,
+    LEAFLET_CSS,
+    LEAFLET_IMAGES,
+    LEAFLET_JS,
+    MAP_CSS,
+    MAP_JS,
+    STATIC_URL_FROM_MAP,
+)
+from utils.i18n import t
+from utils.map.elements import BaseScript, LayerScript
+from utils.map.layer import (
+    FIT_MAX_ZOOM,
+    FIT_PADDING_PX,
+    LABEL_FONT_PX,
+    frame_config,
+    layer_config,
+)
+from utils.map.network import homes_on_map, map_bounds, network_points, partner_places
+from utils.map.text import escape_text
+from utils.places import Home, home_names
+from utils.style import BORDER_COLOR, LAND_COLOR, SEA_COLOR
+
+MAP_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+MAP_TILES_ATTRIBUTION = "© OpenStreetMap contributors"
+BASEMAP_ATTRIBUTION = "Natural Earth"
+ATTRIBUTION_PREFIX = "Leaflet"
+MIN_ZOOM = 4  # beyond that the basemap's edge would show
+
+
+def base_map(
+    documents: pd.DataFrame,
+    coords: pd.DataFrame,
+    home: Home,
+    lang: str,
+    static_url: str = STATIC_URL_FROM_MAP,
+    *,
+    fill_frame: bool = False,
+    basemap_geojson: str | None = None,
+) -> folium.Map:
+    """Build the map without its data: the basemap and its controls, framed on the documents.
+
+    Everything that depends on the view (partners, arcs, homes, the legend) comes as a
+    separate layer (partner_layer). Given the whole registry, the base map stays the same
+    whatever the filters, so a filter change, the growth slider and the presenter's steps
+    only swap the layer: the map is not drawn again and nothing flickers.
+    `basemap_geojson` puts the basemap into the page instead of fetching it (offline export).
+    """
+    links = partner_places(documents, coords, home.id)
+    west, south, east, north = BASEMAP_BOUNDS
+    fmap = folium.Map(
+        tiles=None,
+        control_scale=False,  # partners-map.js adds a metric-only scale
+        zoom_snap=0.25,
+        zoom_delta=0.5,
+        min_zoom=MIN_ZOOM,
+        max_bounds=True,
+        min_lat=south,
+        max_lat=north,
+        min_lon=west,
+        max_lon=east,
+    )
+    # Leaflet, jQuery and our own script from the app's static files, not folium's CDNs.
+    fmap.default_js = [
+        ("leaflet", f"{static_url}/{LEAFLET_JS}"),
+        ("jquery", f"{static_url}/{JQUERY_JS}"),
+        ("partners_map", f"{static_url}/{MAP_JS}"),
+    ]
+    fmap.default_css = [
+        ("leaflet_css", f"{static_url}/{LEAFLET_CSS}"),
+        ("partners_map_css", f"{static_url}/{MAP_CSS}"),
+    ]
+    BaseScript(
+        {
+            # Inline (the offline file) or fetched from the app's static files.
+            "url": None if basemap_geojson else f"{static_url}/{BASEMAP_NAME}",
+            "geojson": json.loads(basemap_geojson) if basemap_geojson else None,
+            "images": f"{static_url}/{LEAFLET_IMAGES}",
+            "sea": SEA_COLOR,
+            "style": {
+                "color": BORDER_COLOR,
+                "weight": 1,
+                "fillColor": LAND_COLOR,
+                "fillOpacity": 1,
+            },
+            # Plain text: no link and no flag on an administration's map.
+            "attributionPrefix": ATTRIBUTION_PREFIX,
+            "attribution": BASEMAP_ATTRIBUTION,
+            "fillFrame": fill_frame,
+            "mapName": t("map.accessible_name", lang),
+        }
+    ).add_to(fmap)
+    folium.TileLayer(
+        MAP_TILES_URL,
+        name=escape_text(t("map.tiles", lang)),  # the layer control writes names as HTML
+        attr=MAP_TILES_ATTRIBUTION,
+        overlay=True,
+        show=False,
+        max_zoom=19,
+    ).add_to(fmap)
+    # Top left, under the zoom buttons: the top right is the legend's, which comes with the layer.
+    folium.LayerControl(collapsed=True, position="topleft").add_to(fmap)
+
+    points = network_points(links, homes_on_map(links, coords, home))
+    if points:
+        fmap.fit_bounds(map_bounds(points), padding=FIT_PADDING_PX, max_zoom=FIT_MAX_ZOOM)
+    return stable_ids(fmap)
+
+
+def partner_layer(
+    documents: pd.DataFrame,
+    coords: pd.DataFrame,
+    home: Home,
+    lang: str,
+    *,
+    labels: bool = False,
+    label_font_px: int = LABEL_FONT_PX,
+    legend_open: bool | None = None,
+    focus: str | None = None,
+    frame_on: pd.DataFrame | None = None,
+    fly: bool = False,
+) -> folium.FeatureGroup:
+    """Build the layer of a view: partners, an arc from each home, the homes and the legend.
+
+    With `labels`, each partner's name is written beside its marker (presentation mode and
+    print), placed in the browser for the map's real size and zoom. The legend opens as
+    `legend_open` says, or (None) when the map is wide. `focus` flies the map to that
+    partner and opens its card. Otherwise, with `frame_on` (the documents of the view), the
+    map is framed on their network whenever that view changes: flying there if `fly`, at
+    once if not.
+    """
+    links = partner_places(documents, coords, home.id)
+    home_places = homes_on_map(links, coords, home)
+    names = home_names(list(home_places), coords, home, lang)
+    frame = None
+    if frame_on is not None:
+        # Most often the view framed is the one drawn: its links are already there.
+        framed = links if frame_on is documents else partner_places(frame_on, coords, home.id)
+        frame = frame_config(framed, homes_on_map(framed, coords, home), fly=fly)
+    config = layer_config(
+        documents,
+        links,
+        names,
+        home_places,
+        lang,
+        labels=labels,
+        label_font_px=label_font_px,
+        legend_open=legend_open,
+        legend_home=home.name(lang) if list(names) in ([], [home.id]) else t("map.homes", lang),
+        focus=focus,
+        frame=frame,
+    )
+    layer = folium.FeatureGroup(name=escape_text(t("map.partners", lang)), control=False)
+    LayerScript(config).add_to(layer)
+    return stable_ids(layer, prefix="layer")
+
+
+def build_map(
+    documents: pd.DataFrame,
+    coords: pd.DataFrame,
+    home: Home,
+    lang: str,
+    static_url: str = STATIC_URL_FROM_MAP,
+    *,
+    basemap_geojson: str | None = None,
+    labels: bool = False,
+) -> folium.Map:
+    """Build the whole map of the documents' partners in one piece (for export and checks).
+
+    With `labels`, every partner's name is written beside its marker (the offline file,
+    opened at a meeting) and the map is framed on the documents' network in the browser.
+    """
+    fmap = base_map(documents, coords, home, lang, static_url, basemap_geojson=basemap_geojson)
+    partner_layer(
+        documents, coords, home, lang, labels=labels, frame_on=documents if labels else None
+    ).add_to(fmap)
+    return stable_ids(fmap)
+
+
+def stable_ids(root: Element, prefix: str = "") -> Element:
+    """Number the elements of a map (or a layer) in order instead of folium's random ids.
+
+    The same view then renders to the same script, so a rerun of the page (another
+    partner picked beside the map, say) does not redraw the map or lose its zoom.
+    """
+    elements: list[Element] = [root]
+    for position, element in enumerate(elements):
+        element._id = f"{prefix}{position:05d}"  # folium names elements by _id
+        elements.extend(element._children.values())
+    # Templates also name children by the keys they were added under: renumber those too.
+    for element in elements:
+        element._children = type(element._children)(
+            (child.get_name(), child) for child in element._children.values()
+        )
+    return root

@@ -1,0 +1,181 @@
+# One view's layer as data for the browser (assets/map/partners-map.js draws it): partners
+# with their cards, arcs or bundles, homes, the legend, labels, framing and fly-to. The same
+# data at 10 partners and at 26,000 links; only the drawing surface changes with the size.
+from __future__ import annotations
+
+import pandas as pd
+
+from utils.coords_file import LAT, LON
+from utils.i18n import count_of, country_name, t
+from utils.map.network import (
+    HOME_LAT,
+    HOME_LON,
+    LATEST_TYPE,
+    LINKS,
+    bundle_links,
+    map_bounds,
+    network_points,
+)
+from utils.map.text import (
+    CARD_DOCUMENTS,
+    CARD_FACTS_COLUMN,
+    CARD_NAME,
+    KINDS,
+    LATEST,
+    card_table,
+    legend_config,
+    map_words,
+)
+from utils.registry import COUNTRY_CODE, HOME_ID, PARTNER_ID
+from utils.style import DOCUMENT_TYPE_COLORS, DOCUMENT_TYPE_DASHES, HOME_COLOR
+
+# CSS classes on the map's shapes, for styling and for the browser tests.
+PARTNER_MARKER_CLASS = "partner-marker"
+HOME_MARKER_CLASS = "home-marker"
+ARC_CLASS = "partner-arc"
+LABEL_CLASS = "partner-label"  # a partner's name written beside its marker
+
+# Above this many partners, markers and arcs are painted on a canvas: thousands of SVG
+# elements make every pan slow. Below it each marker is an element a keyboard can reach.
+CANVAS_FROM = 200
+# Above this many links, arcs are drawn per home and country, with their counts.
+ARC_LIMIT = 300
+PARTNER_RADIUS_PX = 10
+CANVAS_RADIUS_PX = 5  # thousands of partners: small dots
+ARC_BEND = 0.2  # the arc's bulge as a share of the distance between its ends
+ARC_STEPS = 24
+POPUP_CLEARANCE_PX = (70, 10)  # an open card pans clear of the zoom and layer buttons
+FIT_PADDING_PX = (40, 40)
+FIT_MAX_ZOOM = 9  # a single place is not zoomed in to street level
+FOCUS_ZOOM = 7  # close enough to tell neighbours apart, far enough to see the region
+FLY_SECONDS = 1.2
+LABEL_FONT_PX = 20
+PLACE_DECIMALS = 5  # about a metre: what a click reports back (network.partner_at)
+
+
+def _place(value: float) -> float:
+    """Round a coordinate for the browser."""
+    return round(float(value), PLACE_DECIMALS)
+
+
+def partner_rows(documents: pd.DataFrame, links: pd.DataFrame, lang: str) -> list[list[object]]:
+    """Each partner as [id, lat, lon, kind index, name, facts, [[kind index, date], ...]]."""
+    cards = card_table(documents, links, lang)
+    places = links.loc[cards.index]
+    kind_index = {kind: index for index, kind in enumerate(KINDS)}
+    return [
+        [
+            partner_id, _place(lat), _place(lon), kind_index[latest], name, facts,
+            [[kind_index[kind], date] for kind, date in signed],
+        ]
+        for partner_id, lat, lon, latest, name, facts, signed in zip(
+            cards[PARTNER_ID], places[LAT], places[LON], cards[LATEST], cards[CARD_NAME],
+            cards[CARD_FACTS_COLUMN], cards[CARD_DOCUMENTS], strict=True,
+        )
+    ]  # fmt: skip
+
+
+def arc_rows(
+    links: pd.DataFrame, partner_ids: list[str], homes: list[str], lang: str
+) -> tuple[list[list[int]], list[list[object]]]:
+    """Return arcs [home, partner, kind] (indices) or, for many links, bundles instead.
+
+    A bundle is [home index, lat, lon, number of links, what its tooltip says].
+    """
+    home_index = {home: index for index, home in enumerate(homes)}
+    placed = links.dropna(subset=[HOME_LAT, HOME_LON])
+    if len(links) > ARC_LIMIT:
+        bundles = bundle_links(links)
+        return [], [
+            [
+                home_index[str(home)], _place(lat), _place(lon), int(count),
+                f"{country_name(code, lang)}: {count_of('links', int(count), lang)}",
+            ]
+            for home, lat, lon, count, code in zip(
+                bundles[HOME_ID], bundles[LAT], bundles[LON], bundles[LINKS],
+                bundles[COUNTRY_CODE], strict=True,
+            )
+        ]  # fmt: skip
+    partner_index = {partner: index for index, partner in enumerate(partner_ids)}
+    kind_index = {kind: index for index, kind in enumerate(KINDS)}
+    arcs = [
+        [home_index[str(home)], partner_index[str(partner)], kind_index[kind]]
+        for home, partner, kind in zip(
+            placed[HOME_ID], placed[PARTNER_ID], placed[LATEST_TYPE], strict=True
+        )
+    ]
+    return arcs, []
+
+
+def frame_config(
+    links: pd.DataFrame, homes: dict[str, tuple[float, float]], *, fly: bool
+) -> dict | None:
+    """Return how the map frames a view's network: bounds, padding, flying or not."""
+    points = network_points(links, homes)
+    if not points:
+        return None
+    return {
+        "bounds": map_bounds(points),
+        "animate": fly,
+        "padding": list(FIT_PADDING_PX),
+        "maxZoom": FIT_MAX_ZOOM,
+    }
+
+
+def layer_config(
+    documents: pd.DataFrame,
+    links: pd.DataFrame,
+    homes: dict[str, str],
+    home_places: dict[str, tuple[float, float]],
+    lang: str,
+    *,
+    labels: bool,
+    label_font_px: int,
+    legend_open: bool | None,
+    legend_home: str,
+    focus: str | None,
+    frame: dict | None,
+) -> dict[str, object]:
+    """Return everything the browser needs to draw one view's layer.
+
+    `homes` names the homes drawn, `home_places` places them; `frame` says how to frame
+    the map (frame_config) when no partner is in focus.
+    """
+    partners = partner_rows(documents, links, lang)
+    partner_ids = [row[0] for row in partners]
+    home_ids = list(home_places)
+    arcs, bundles = arc_rows(links, partner_ids, home_ids, lang)
+    kinds = [kind for kind in KINDS if kind in set(links[LATEST_TYPE])]
+    canvas = len(partners) > CANVAS_FROM
+    return {
+        "partners": partners,
+        "arcs": arcs,
+        "bundles": bundles,
+        "homes": [
+            [_place(lat), _place(lon), homes[home_id]]
+            for home_id, (lat, lon) in home_places.items()
+        ],
+        "colors": [DOCUMENT_TYPE_COLORS[kind] for kind in KINDS],
+        "homeColor": HOME_COLOR,
+        "dashes": [DOCUMENT_TYPE_DASHES[kind] for kind in KINDS],
+        "words": map_words(lang),
+        "canvas": canvas,
+        "radiusPx": CANVAS_RADIUS_PX if canvas else PARTNER_RADIUS_PX,
+        "arcBend": ARC_BEND,
+        "arcSteps": ARC_STEPS,
+        "popupClearance": list(POPUP_CLEARANCE_PX),
+        "classes": {
+            "marker": PARTNER_MARKER_CLASS,
+            "home": HOME_MARKER_CLASS,
+            "arc": ARC_CLASS,
+            "label": LABEL_CLASS,
+        },
+        "labels": labels and bool(partners),
+        "fontPx": label_font_px,
+        "legend": legend_config(kinds, legend_home, lang, open_=legend_open),
+        "frame": None if focus is not None else frame,
+        "focus": partner_ids.index(focus) if focus in partner_ids else None,
+        "focusZoom": FOCUS_ZOOM,
+        "flySeconds": FLY_SECONDS,
+        "partnersLabel": t("map.partners", lang),
+    }

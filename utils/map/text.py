@@ -1,0 +1,195 @@
+# What the map says, translated once per view before any geometry: partners' cards (the
+# popup and the side panel say the same), the legend and the words of the map's controls.
+# The browser sets these texts with textContent; only folium's own controls need escape_text.
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from utils.i18n import country_name, format_signed, t
+from utils.map.network import latest_per_partner
+from utils.places import DISTANCE_KM
+from utils.registry import (
+    COUNTRY_CODE,
+    DOCUMENT_TYPE,
+    LEVEL,
+    PARTNER_EN,
+    PARTNER_ID,
+    PARTNER_LOCAL,
+    PARTNER_RU,
+    SIGNED,
+    SIGNED_PRECISION,
+    SIGNED_START,
+)
+from utils.style import DOCUMENT_TYPE_COLORS, DOCUMENT_TYPE_DASHES
+from utils.tables import partner_name, region_name
+
+# The facts of a card, in reading order: catalogue key of the label and how to get the value.
+CARD_FACTS = (
+    "card.name_ru",
+    "card.name_local",
+    "card.name_en",
+    "column.level",
+    "column.region",
+    "column.country",
+    "card.distance",
+)
+# Columns of the card table.
+CARD_NAME = "name"
+LATEST = "latest"  # the document type of the partner's latest document
+CARD_FACTS_COLUMN = "facts"
+CARD_DOCUMENTS = "documents"
+KINDS = tuple(
+    DOCUMENT_TYPE_COLORS
+)  # document types in the legend's order; the browser gets indices
+
+
+@dataclass(frozen=True)
+class PartnerCard:
+    """What the map says about one partner: names, place, documents and distance."""
+
+    name: str
+    facts: tuple[tuple[str, str], ...]  # (label, value), in reading order
+    documents: tuple[tuple[str, str, str], ...]  # (document type, date at its precision, type)
+
+
+def fact_labels(lang: str) -> list[str]:
+    """Return the labels of a card's facts in `lang`, in CARD_FACTS order."""
+    return [t(key, lang) for key in CARD_FACTS]
+
+
+def _distance_text(distance_km: float, lang: str) -> str | None:
+    """Write a distance in whole kilometres, or None when it is not known."""
+    if distance_km is None or math.isnan(distance_km):
+        return None
+    return t("card.km", lang, km=f"{distance_km:,.0f}")
+
+
+def _present(value: object) -> str | None:
+    """Return a fact as text, or None where the data has nothing."""
+    return None if value is None or pd.isna(value) or value == "" else str(value)
+
+
+def signed_documents(documents: pd.DataFrame, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """Map each partner to its documents, oldest first: (type, date at its precision)."""
+    ordered = documents.sort_values(SIGNED_START, kind="stable")
+    signed: dict[str, list[tuple[str, str]]] = {}
+    for partner, kind, date, precision in zip(
+        ordered[PARTNER_ID].astype(str),
+        ordered[DOCUMENT_TYPE].astype(str),
+        ordered[SIGNED].astype(str),
+        ordered[SIGNED_PRECISION].astype(str),
+        strict=True,
+    ):
+        signed.setdefault(partner, []).append((kind, format_signed(date, precision, lang)))
+    return signed
+
+
+def card_table(documents: pd.DataFrame, links: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per partner on the map, in the links' order: its id, name, facts and documents.
+
+    The facts are in CARD_FACTS order, None where the data has nothing; the documents are
+    (type, date at its precision) pairs, oldest first. Popups and the side panel read this.
+    """
+    latest = latest_per_partner(links)
+    levels = {level: t(f"level.{level}", lang) for level in latest[LEVEL].unique()}
+    countries = {code: country_name(code, lang) for code in latest[COUNTRY_CODE].unique()}
+    partners = latest.to_dict("records")
+    signed = signed_documents(documents, lang)
+    ids = [str(partner[PARTNER_ID]) for partner in partners]
+    facts = [
+        [
+            _present(value)
+            for value in (
+                partner[PARTNER_RU],
+                partner[PARTNER_LOCAL],
+                partner[PARTNER_EN],
+                levels[partner[LEVEL]],
+                region_name(partner, lang),
+                countries[partner[COUNTRY_CODE]],
+                _distance_text(partner[DISTANCE_KM], lang),
+            )
+        ]
+        for partner in partners
+    ]
+    return pd.DataFrame(
+        {
+            PARTNER_ID: ids,
+            CARD_NAME: [partner_name(partner, lang) for partner in partners],
+            LATEST: [str(partner[DOCUMENT_TYPE]) for partner in partners],
+            CARD_FACTS_COLUMN: facts,
+            CARD_DOCUMENTS: [signed.get(partner_id, []) for partner_id in ids],
+        },
+        index=latest.index,
+    )
+
+
+def partner_cards(
+    documents: pd.DataFrame, links: pd.DataFrame, lang: str
+) -> dict[str, PartnerCard]:
+    """Return the card of every partner on the map, by id, in the links' order."""
+    labels = fact_labels(lang)
+    kind_names = {kind: t(f"document_type.{kind}", lang) for kind in KINDS}
+    table = card_table(documents, links, lang)
+    return {
+        partner_id: PartnerCard(
+            name=name,
+            facts=tuple(pair for pair in zip(labels, facts, strict=True) if pair[1]),
+            documents=tuple((kind_names[kind], date, kind) for kind, date in signed),
+        )
+        for partner_id, name, facts, signed in zip(
+            table[PARTNER_ID], table[CARD_NAME], table[CARD_FACTS_COLUMN], table[CARD_DOCUMENTS],
+            strict=True,
+        )
+    }  # fmt: skip
+
+
+def partner_card(
+    documents: pd.DataFrame, partner_id: str, distance_km: float | None, lang: str
+) -> PartnerCard:
+    """Gather what the side panel shows about one partner (the same as its popup)."""
+    rows = documents[documents[PARTNER_ID] == partner_id]
+    link = rows.head(1).assign(**{DISTANCE_KM: math.nan if distance_km is None else distance_km})
+    return partner_cards(rows, link, lang)[partner_id]
+
+
+def legend_config(
+    kinds: list[str], home_name: str, lang: str, *, open_: bool | None = None
+) -> dict[str, object]:
+    """Return what the legend says: the home, then each document type's colour and dash."""
+    return {
+        "title": t("map.legend_title", lang),
+        "home": home_name,
+        "heading": t("map.legend", lang),
+        "open": open_,
+        "rows": [
+            {
+                "color": DOCUMENT_TYPE_COLORS[kind],
+                "dash": DOCUMENT_TYPE_DASHES[kind],
+                "label": t(f"document_type.{kind}", lang),
+            }
+            for kind in kinds
+        ],
+    }
+
+
+def map_words(lang: str) -> dict[str, object]:
+    """Return the words the browser writes on the map: card headings, kinds, bundles, notes."""
+    return {
+        "facts": fact_labels(lang),
+        "documents": t("card.documents", lang),
+        "kinds": [t(f"document_type.{kind}", lang) for kind in KINDS],
+        "moreNames": t("map.more_names", lang),
+    }
+
+
+def escape_text(text: object) -> str:
+    """Escape text for HTML that folium puts inside JavaScript template literals.
+
+    Folium's layer control writes layer names as HTML in `...` strings: a backtick would end
+    the string and ${...} would run as code, so those (and the backslash) become entities too.
+    """
+    return html.escape(str(text)).replace("\\", "&#92;").replace("`", "&#96;").replace("$", "&#36;")
