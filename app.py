@@ -1,4 +1,5 @@
-# The frame: page config, the shared sidebar and navigation. Pages live in pages/.
+# The frame: page config, the shared sidebar and navigation. It reads the data once per
+# run into a View (ui/data.py) and hands it to the page, which lives in pages/.
 import streamlit as st
 
 from ui import data
@@ -6,7 +7,7 @@ from ui.chrome import app_style, hide_chrome
 from ui.frame import leave_legacy_pages_mode, running_pages
 from ui.navigation import default_page_alias, navigation_pages, page_menu
 from ui.sidebar import render_sidebar
-from ui.state import init_filters, init_language, sync_url, view_mode
+from ui.state import current_filters, init_filters, init_language, sync_url, view_mode
 from utils.assets import STATIC_DIR
 from utils.filters import home_options
 from utils.i18n import t
@@ -14,8 +15,9 @@ from utils.places import HomeConfigError, home_names
 
 leave_legacy_pages_mode()
 lang = init_language()
+key = data.data_folder().key()
 try:
-    home = data.home()
+    home = data.home(key)
 except HomeConfigError as error:
     st.error(t("data.error", lang, detail=error))
     st.stop()
@@ -32,9 +34,18 @@ try:
 except OSError as error:
     st.warning(t("assets.not_published", lang, folder=STATIC_DIR, detail=error))
 
-documents, problems = data.registry()
-coords, coord_problems = data.coords()
+today = data.today()
+registry = data.registry(key, today)  # read once per run; the page gets it in the view
+documents = registry[0]
 init_filters(documents)
+view = data.build_view(
+    key,
+    lang=lang,
+    mode=mode,
+    day=today,
+    registry_read=registry,
+    filters=current_filters(documents),
+)
 pages = navigation_pages(lang, mode)
 navigation = st.navigation([*pages, default_page_alias(pages[0])], position="hidden")
 app_style()
@@ -43,9 +54,9 @@ if mode:
 else:
     with st.sidebar:
         page_menu(pages)
-        homes = home_names(home_options(documents), coords, home, lang)
-        render_sidebar(documents, homes, len(problems) + len(coord_problems), lang)
+        homes = home_names(home_options(documents), view.coords, home, lang)
+        render_sidebar(view, homes)
 sync_url(documents)
 
-with running_pages():
+with running_pages(view):
     navigation.run()

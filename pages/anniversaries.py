@@ -1,10 +1,9 @@
 # Coming round anniversaries of the documents, for planning events, nearest first.
 import streamlit as st
 
-from ui import data, views
-from ui.frame import require_frame
+from ui import views
+from ui.frame import page_view
 from ui.notices import stop_if_empty
-from ui.state import language
 from utils.anniversaries import (
     HORIZON_YEARS,
     anniversaries_in,
@@ -15,16 +14,14 @@ from utils.tables import anniversaries_table
 
 ANNIVERSARY_YEAR_KEY = "anniversary_year"
 
-require_frame()
-lang = language()
-documents = data.documents_in_view()
-today = data.today()
+view = page_view()
+lang, today = view.lang, view.today
 
 st.title(t("page.anniversaries", lang))
 st.write(t("anniversaries.intro", lang, today=format_date_long(today, lang)))
-stop_if_empty(documents, data.registry_size(), lang)
+stop_if_empty(view)
 
-coming = views.anniversaries()
+coming = views.anniversaries(view)
 years = anniversary_years(coming)
 if not years:
     st.info(t("anniversaries.none", lang, years=HORIZON_YEARS))

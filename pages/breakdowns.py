@@ -1,20 +1,17 @@
 # Partners and documents by country, by document type and by decade of signing.
 import streamlit as st
 
-from ui import data
 from ui.charts import show_country_and_type_charts
-from ui.frame import require_frame
+from ui.frame import page_view
 from ui.notices import stop_if_empty
-from ui.state import language
 from utils.charts import chart_config, decade_figure
 from utils.i18n import t
 
-require_frame()
-lang = language()
-documents = data.documents_in_view()
+view = page_view()
+lang, documents = view.lang, view.documents
 
 st.title(t("page.breakdowns", lang))
-stop_if_empty(documents, data.registry_size(), lang)
+stop_if_empty(view)
 st.caption(t("breakdowns.note", lang))
 show_country_and_type_charts(documents, lang)
 st.plotly_chart(

@@ -5,39 +5,33 @@ import time
 import streamlit as st
 
 from ui import data, views
-from ui.frame import require_frame
+from ui.frame import page_view
 from ui.maps import show_map
 from ui.notices import stop_if_empty
-from ui.state import PARTNER_KEY, init_partner, language, set_partner_param, take_map_click
+from ui.state import PARTNER_KEY, init_partner, set_partner_param, take_map_click
+from utils.coords_file import PLACE_ID
 from utils.filters import growth_years, signed_by_end_of
+from utils.growth import STEP_SECONDS, Growth
 from utils.i18n import count_of, t
-from utils.map_export import HTML_MIME, standalone_map_html
-from utils.mapping import (
-    partner_at,
-    partner_card,
-    partner_distance,
-)
-from utils.places import PLACE_ID, home_names, partners_without_coords
+from utils.map.export import HTML_MIME, standalone_map_html
+from utils.map.network import partner_at, partner_distance
+from utils.map.text import partner_card
+from utils.places import home_names, partners_without_coords
 from utils.registry import HOME_ID, PARTNER_ID
 from utils.tables import markdown_text
 
 MAP_HEIGHT_PX = 680
+GROWTH_KEY = "_growth"  # the Growth state (utils/growth.py)
 GROWTH_YEAR_KEY = "growth_year"
-GROWTH_CHOICE_KEY = "_growth_choice"  # the year chosen, None for "the latest"
-GROWTH_PLAYING_KEY = "growth_playing"
-GROWTH_STEPPED_KEY = "growth_stepped"  # when the playing slider last moved on
-GROWTH_STEP_SECONDS = 1.5
+GROWTH_PLAYING_KEY = "growth_play"
 
-require_frame()
-lang = language()
-home = data.home()
-coords, _ = data.coords()
-documents = data.documents_in_view()
+view = page_view()
+lang, home, coords, documents = view.lang, view.home, view.coords, view.documents
 
 st.title(t("page.map", lang))
-stop_if_empty(documents, data.registry_size(), lang)
+stop_if_empty(view)
 missing = partners_without_coords(documents, coords)
-all_names = views.names(lang)
+all_names = views.names(view)
 if missing:
     st.warning(
         t("map.not_on_map", lang, names=", ".join(markdown_text(all_names[p]) for p in missing))
@@ -48,49 +42,34 @@ if unplaced_homes:
     unplaced = ", ".join(markdown_text(names_of_homes[home_id]) for home_id in unplaced_homes)
     st.warning(t("map.no_home", lang, home=unplaced))
 
-first_year, last_year = growth_years(documents, data.view_until())
-playing = st.session_state.get(GROWTH_PLAYING_KEY, False)
-
-
-def growth_year() -> int:
-    """Return the year the map shows: the reader's choice, inside the current years."""
-    chosen = st.session_state.get(GROWTH_CHOICE_KEY)
-    return last_year if chosen is None else min(max(chosen, first_year), last_year)
-
-
-def choose_growth_year(year: int) -> None:
-    """Keep a year as the reader's choice; the last year means "always the latest"."""
-    st.session_state[GROWTH_CHOICE_KEY] = None if year >= last_year else year
+first_year, last_year = growth_years(documents, view.until)
+growth = st.session_state.get(GROWTH_KEY, Growth(first_year, last_year))
+st.session_state[GROWTH_KEY] = growth = growth.within(first_year, last_year)
 
 
 def remember_growth_year() -> None:
     """Keep the year the reader has just set on the slider (its on_change)."""
-    choose_growth_year(st.session_state[GROWTH_YEAR_KEY])
+    state = st.session_state[GROWTH_KEY]
+    st.session_state[GROWTH_KEY] = state.choose(st.session_state[GROWTH_YEAR_KEY])
 
 
 def toggle_growth() -> None:
     """Start the growth from the first year (or go on from the slider's year), or pause it."""
-    if not st.session_state.get(GROWTH_PLAYING_KEY) and growth_year() >= last_year:
-        choose_growth_year(first_year)
-    st.session_state[GROWTH_PLAYING_KEY] = not st.session_state.get(GROWTH_PLAYING_KEY)
-    st.session_state[GROWTH_STEPPED_KEY] = time.monotonic()
+    st.session_state[GROWTH_KEY] = st.session_state[GROWTH_KEY].toggle(time.monotonic())
 
 
-@st.fragment(run_every=GROWTH_STEP_SECONDS if playing else None)
+@st.fragment(run_every=STEP_SECONDS if growth.playing else None)
 def network_map() -> None:
     """The slider, the map and the card: they rerun on their own, not the whole page."""
-    if st.session_state.get(GROWTH_PLAYING_KEY):
-        # A timed run moves the year on; a run a reader's click caused does not.
-        stepped = st.session_state.get(GROWTH_STEPPED_KEY, 0.0)
-        if time.monotonic() - stepped >= GROWTH_STEP_SECONDS * 0.8:
-            st.session_state[GROWTH_STEPPED_KEY] = time.monotonic()
-            choose_growth_year(growth_year() + 1)
-        if growth_year() >= last_year:
-            st.session_state[GROWTH_PLAYING_KEY] = False
+    state = st.session_state[GROWTH_KEY]
+    if state.playing:
+        st.session_state[GROWTH_KEY] = state = state.tick(time.monotonic())
+        if not state.playing:
             st.rerun()  # the whole page, so that the timer stops
     # Written into the slider on every run, like the filters (ui/state.py): when the
     # filters change its range, Streamlit would otherwise reset it to the first year.
-    st.session_state[GROWTH_YEAR_KEY] = growth_year()
+    st.session_state[GROWTH_YEAR_KEY] = state.year
+    playing = state.playing
     if first_year < last_year:
         # The button as wide as its words, the slider the rest: a tablet cut the words.
         with st.container(horizontal=True, vertical_alignment="bottom", key="growth_controls"):
@@ -106,7 +85,7 @@ def network_map() -> None:
             )
             if st.button(
                 t("map.pause" if playing else "map.play", lang),
-                key="growth_play",
+                key=GROWTH_PLAYING_KEY,
                 on_click=toggle_growth,
                 width="content",
             ):
@@ -124,15 +103,15 @@ def network_map() -> None:
         )
     )
     as_of = None if year >= last_year else year
-    places = views.links(as_of)
-    names = views.names(lang, as_of)
+    places = views.links(view, as_of)
+    names = views.names(view, as_of)
     map_column, card_column = st.columns([3, 1], gap="medium")
     with map_column:
         clicked = show_map(
             # Framed on the whole registry, the base map is the same for every filter: a
             # filter change swaps the layer, which frames the map on the filtered view.
-            views.whole_registry_map(lang),
-            views.partners_layer(lang, year=as_of),
+            views.whole_registry_map(view),
+            views.partners_layer(view, year=as_of),
             key="map",
             height=MAP_HEIGHT_PX,
         )

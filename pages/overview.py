@@ -1,25 +1,20 @@
 # The overview: what the dashboard holds, in figures, and where to look next.
 import streamlit as st
 
-from ui import data
-from ui.frame import require_frame
+from ui.frame import page_view
 from ui.navigation import PAGES
 from ui.notices import show_data_problems, stop_if_empty
-from ui.state import language
 from utils.i18n import t
 from utils.stats import summarise
 from utils.tables import describe_document, markdown_text
 
-require_frame()
-lang = language()
-home = data.home()
-documents = data.documents_in_view()
-today = data.today()
+view = page_view()
+lang, home, documents, today = view.lang, view.home, view.documents, view.today
 
 st.title(markdown_text(home.title(lang)))
 st.write(t("overview.intro", lang))
-show_data_problems(lang)
-stop_if_empty(documents, data.registry_size(), lang)
+show_data_problems(view)
+stop_if_empty(view)
 
 summary = summarise(documents, today)
 first = describe_document(summary.first, lang)
@@ -32,7 +27,7 @@ with st.container(horizontal=True, key="summary"):
         border=True,
     )
     st.metric(t("summary.countries", lang), summary.countries, border=True)
-    if data.registry_homes() > 1:  # with one home nothing changes
+    if view.homes > 1:  # with one home nothing changes
         st.metric(t("summary.homes", lang), summary.homes, border=True)
     st.metric(
         t("summary.documents", lang),

@@ -2,12 +2,12 @@
 # on it, and steps through the partners one by one for telling the story at a meeting.
 import streamlit as st
 
-from ui import data, views
+from ui import views
 from ui.chrome import PRESENT_CHROME_PX, PRESENT_MAP_BOX
-from ui.frame import require_frame
+from ui.frame import page_view
 from ui.maps import show_map
 from ui.notices import stop_if_empty
-from ui.state import language, leave_mode, selected_partner, set_partner_param, step_partner
+from ui.state import leave_mode, selected_partner, set_partner_param, step_partner
 from utils.i18n import t
 from utils.places import partners_without_coords
 from utils.registry import SIGNED_YEAR
@@ -17,18 +17,15 @@ from utils.tables import markdown_text, partner_names
 # The frame's height before the page's CSS stretches it to the screen.
 MAP_HEIGHT_PX = 1080 - PRESENT_CHROME_PX
 
-require_frame()
-lang = language()
-home = data.home()
-coords, _ = data.coords()
-documents = data.documents_in_view()
-stop_if_empty(documents, data.registry_size(), lang)
+view = page_view()
+lang, home, coords, documents = view.lang, view.home, view.coords, view.documents
+stop_if_empty(view)
 
 missing = set(partners_without_coords(documents, coords))
 names = {pid: name for pid, name in partner_names(documents, lang).items() if pid not in missing}
 order = list(names)
 partner = selected_partner(order)
-summary = summarise(documents, data.today())
+summary = summarise(documents, view.today)
 first_year, last_year = int(summary.first[SIGNED_YEAR]), int(summary.latest[SIGNED_YEAR])
 
 title_column, controls_column = st.columns([3, 2], vertical_alignment="center")
@@ -80,8 +77,8 @@ with controls_column, st.container(horizontal=True, horizontal_alignment="right"
 
 with st.container(key=PRESENT_MAP_BOX):
     show_map(
-        views.whole_registry_map(lang, fill_frame=True),
-        views.partners_layer(lang, labels=True, focus=partner, fly=True),
+        views.whole_registry_map(view, fill_frame=True),
+        views.partners_layer(view, labels=True, focus=partner, fly=True),
         key="present_map",
         height=MAP_HEIGHT_PX,
         report_clicks=False,

@@ -2,38 +2,35 @@
 # pages, without the sidebar, for handing out at a meeting or saving as PDF.
 import streamlit as st
 
-from ui import data, views
+from ui import views
 from ui.charts import show_country_and_type_charts
 from ui.chrome import PRINT_SECTION_PREFIX
-from ui.frame import require_frame
+from ui.frame import page_view
 from ui.maps import show_map
 from ui.notices import stop_if_empty
-from ui.state import language, leave_mode
+from ui.state import leave_mode
 from utils.charts import chart_config
 from utils.i18n import t
-from utils.mapping import base_map, partner_layer
+from utils.map.build import base_map, partner_layer
 from utils.stats import summarise
 from utils.tables import describe_document, markdown_text
 
 MAP_HEIGHT_PX = 440  # with the title and the summary, one A4 landscape page
 PRINT_LABEL_PX = 15  # on paper, smaller than on a projector
 
-require_frame()
-lang = language()
-home = data.home()
-coords, _ = data.coords()
-documents = data.documents_in_view()
-stop_if_empty(documents, data.registry_size(), lang)
+view = page_view()
+lang, home, coords, documents = view.lang, view.home, view.coords, view.documents
+stop_if_empty(view)
 
 with st.container(horizontal=True, key="print_controls", vertical_alignment="center"):
     st.caption(t("print.hint", lang))
     st.button(t("mode.exit_print", lang), key="leave_print", on_click=leave_mode)
 
-summary = summarise(documents, data.today())
+summary = summarise(documents, view.today)
 first = describe_document(summary.first, lang)
 latest = describe_document(summary.latest, lang)
 st.title(markdown_text(home.title(lang)))
-st.caption(t("print.filters", lang, shown=len(documents), total=data.registry_size()))
+st.caption(t("print.filters", lang, shown=len(documents), total=len(view.registry)))
 with st.container(horizontal=True, key="print_summary"):
     st.metric(t("summary.partners", lang), summary.partners, border=True)
     st.metric(t("summary.countries", lang), summary.countries, border=True)
@@ -59,7 +56,7 @@ show_map(
 
 with st.container(key=f"{PRINT_SECTION_PREFIX}timeline"):
     st.plotly_chart(
-        views.timeline(lang, data.view_until()),
+        views.timeline(view),
         key="print_timeline_chart",
         config=chart_config("timeline", lang),
     )

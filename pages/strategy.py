@@ -2,21 +2,21 @@
 import streamlit as st
 
 from ui import data
-from ui.frame import require_frame
+from ui.frame import page_view
 from ui.notices import show_problems
-from ui.state import language
+from utils.data_folder import STRATEGY_FILE
 from utils.i18n import t
 from utils.strategy import IS_OPEN, documents_serving, strategy_coverage
 from utils.tables import describe_direction, describe_document, markdown_text
 
-require_frame()
-lang = language()
-documents, _ = data.registry()  # the whole registry: a filter must not make a direction open
-strategy, problems = data.strategy()
+view = page_view()
+lang = view.lang
+documents = view.registry  # the whole registry: a filter must not make a direction open
+strategy, problems = data.strategy(view.key)
 
 st.title(t("page.strategy", lang))
 st.write(t("strategy.intro", lang))
-show_problems(problems, data.STRATEGY_FILE, lang)
+show_problems(problems, STRATEGY_FILE, lang)
 coverage = strategy_coverage(strategy, documents)
 st.caption(t("strategy.summary", lang, total=len(coverage), open=int(coverage[IS_OPEN].sum())))
 

@@ -1,24 +1,20 @@
 # Every document of the filtered view as a table, to take away as CSV or Excel.
 import streamlit as st
 
-from ui import data, views
-from ui.frame import require_frame
+from ui import views
+from ui.frame import page_view
 from ui.notices import show_data_problems, stop_if_empty
-from ui.state import language
 from utils.exports import CSV_MIME, XLSX_MIME, csv_bytes, xlsx_bytes
 from utils.i18n import t
 from utils.places import DISTANCE_KM
 from utils.registry import COUNTRY_CODE, PARTNER_ID
 
-require_frame()
-lang = language()
-home = data.home()
-coords, _ = data.coords()
-documents = data.documents_in_view()
+view = page_view()
+lang, documents = view.lang, view.documents
 
 st.title(t("page.table", lang))
-show_data_problems(lang)
-stop_if_empty(documents, data.registry_size(), lang)
+show_data_problems(view)
+stop_if_empty(view)
 st.caption(
     t(
         "registry.caption",
@@ -28,7 +24,7 @@ st.caption(
         countries=documents[COUNTRY_CODE].nunique(),
     )
 )
-table = views.table(lang)
+table = views.table(view)
 file_name = t("table.file_name", lang)
 with st.container(horizontal=True, key="downloads"):
     st.download_button(

@@ -1,20 +1,25 @@
-# One cached loader per data set. The cache key includes each file's modification time,
-# so an updated file is read again without restarting the server.
+# One cached loader per data set, and the View: what one run of the app reads, built once
+# by the frame (app.py) and handed to the page. Caches are keyed on the data folder's key
+# (each file's modification time), so an updated file is read again without a restart,
+# and a cached body reads only what its key names.
 from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from ui.state import current_filters
-from utils.assets import BASEMAP_NAME, STATIC_DIR
+from utils.assets import STATIC_DIR
 from utils.assets import publish_assets as publish
+from utils.coords_file import load_coords
+from utils.data_files import Problem
+from utils.data_folder import DataFolder, DataKey, modified
 from utils.filters import Filters, apply_filters, view_end
-from utils.places import Home, load_coords, load_home
-from utils.registry import HOME_ID, Problem, load_registry, with_default_home
+from utils.places import Home, load_home
+from utils.registry import HOME_ID, load_registry, with_default_home
 from utils.strategy import load_strategy
 
 # Another municipality (or a test) points the app at its own data folder.
@@ -24,12 +29,9 @@ TODAY_VARIABLE = "PARTNERS_TODAY"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
-STRATEGY_FILE = "strategy.csv"
-
-
-def data_dir() -> Path:
+def data_folder() -> DataFolder:
     """Return the folder the app reads its data files from."""
-    return Path(os.environ.get(DATA_DIR_VARIABLE, DEFAULT_DATA_DIR))
+    return DataFolder(Path(os.environ.get(DATA_DIR_VARIABLE, DEFAULT_DATA_DIR)))
 
 
 def today() -> dt.date:
@@ -38,99 +40,107 @@ def today() -> dt.date:
     return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
 
 
-def modified(path: Path) -> float:
-    """Return a file's modification time, or 0 when it is missing (the loader then says so)."""
-    return path.stat().st_mtime if path.exists() else 0.0
-
-
 @st.cache_data(show_spinner=False)
-def _registry(
-    path: Path, modified: float, today: dt.date, home_id: str
-) -> tuple[pd.DataFrame, list[Problem]]:
-    del modified  # part of the cache key only
-    # Today is a parameter: a date rejected as future becomes valid when its day comes.
-    documents, problems = load_registry(path, today=today)
-    return with_default_home(documents, home_id), problems
-
-
-@st.cache_data(show_spinner=False)
-def _coords(path: Path, modified: float) -> tuple[pd.DataFrame, list[Problem]]:
-    del modified
-    return load_coords(path)
-
-
-@st.cache_data(show_spinner=False)
-def _home(path: Path, modified: float) -> Home:
-    del modified
-    return load_home(path)
-
-
-def registry() -> tuple[pd.DataFrame, list[Problem]]:
-    """Return the partner registry and the problems found in its file."""
-    path = data_dir() / "partners.csv"
-    return _registry(path, modified(path), today(), home().id)
-
-
-def coords() -> tuple[pd.DataFrame, list[Problem]]:
-    """Return the coordinates of the places and the problems found in their file."""
-    path = data_dir() / "coords.csv"
-    return _coords(path, modified(path))
-
-
-@st.cache_data(show_spinner=False)
-def _strategy(path: Path, modified: float) -> tuple[pd.DataFrame, list[Problem]]:
-    del modified
-    return load_strategy(path)
-
-
-def strategy() -> tuple[pd.DataFrame, list[Problem]]:
-    """Return the strategy's directions of cooperation and the problems found in their file."""
-    path = data_dir() / STRATEGY_FILE
-    return _strategy(path, modified(path))
-
-
-def home() -> Home:
+def home(key: DataKey) -> Home:
     """Return the home municipality's settings (raises HomeConfigError if unusable)."""
-    path = data_dir() / "home.toml"
-    return _home(path, modified(path))
+    return load_home(DataFolder(key.folder).home)
 
 
 @st.cache_data(show_spinner=False)
-def _in_view(
-    path: Path, modified: float, today: dt.date, home_id: str, filters: Filters
+def registry(key: DataKey, today: dt.date) -> tuple[pd.DataFrame, list[Problem]]:
+    """Return the partner registry and the problems found in its file."""
+    # Today is a parameter: a date rejected as future becomes valid when its day comes.
+    documents, problems = load_registry(DataFolder(key.folder).registry, today=today)
+    return with_default_home(documents, home(key).id), problems
+
+
+@st.cache_data(show_spinner=False)
+def coords(key: DataKey) -> tuple[pd.DataFrame, list[Problem]]:
+    """Return the coordinates of the places and the problems found in their file."""
+    return load_coords(DataFolder(key.folder).coords)
+
+
+@st.cache_data(show_spinner=False)
+def strategy(key: DataKey) -> tuple[pd.DataFrame, list[Problem]]:
+    """Return the strategy's directions of cooperation and the problems found in their file."""
+    return load_strategy(DataFolder(key.folder).strategy)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def documents_in_view(
+    key: DataKey, today: dt.date, filters: Filters, _documents: pd.DataFrame
 ) -> pd.DataFrame:
-    documents, _ = _registry(path, modified, today, home_id)
-    return apply_filters(documents, filters)
+    """Return the documents of the registry that the filters let through.
+
+    `_documents` is the registry as read for `key` and `today`; it is not hashed (the
+    leading underscore), the key names it.
+    """
+    return apply_filters(_documents, filters)
 
 
-def documents_in_view(filters: Filters | None = None) -> pd.DataFrame:
-    """Return the documents that the filters (the sidebar's by default) let through, cached."""
-    documents, _ = registry()
-    path = data_dir() / "partners.csv"
-    chosen = current_filters(documents) if filters is None else filters
-    return _in_view(path, modified(path), today(), home().id, chosen)
+@dataclass(frozen=True, eq=False)
+class View:
+    """What one run shows: the language, the data as read once, the filters and their result."""
+
+    lang: str
+    mode: str | None
+    key: DataKey
+    today: dt.date
+    home: Home
+    registry: pd.DataFrame  # the whole registry, before any filter
+    problems: list[Problem]
+    coords: pd.DataFrame
+    coord_problems: list[Problem]
+    filters: Filters
+    documents: pd.DataFrame  # what the filters let through
+
+    @property
+    def until(self) -> dt.date:
+        """Where the time axes end for the filters: today or their last year."""
+        return view_end(self.filters, self.registry, self.today)
+
+    @property
+    def homes(self) -> int:
+        """How many home municipalities the registry's documents have."""
+        return int(self.registry[HOME_ID].nunique())
+
+    @property
+    def folder(self) -> DataFolder:
+        """The data folder the view was read from."""
+        return DataFolder(self.key.folder)
 
 
-def view_until() -> dt.date:
-    """Return where the time axes end for the current filters: today or their last year."""
-    documents, _ = registry()
-    return view_end(current_filters(documents), documents, today())
-
-
-def registry_homes() -> int:
-    """Return how many home municipalities the registry's documents have."""
-    return int(registry()[0][HOME_ID].nunique())
-
-
-def registry_size() -> int:
-    """Return how many documents the registry holds before any filter."""
-    return len(registry()[0])
+def build_view(
+    key: DataKey,
+    *,
+    lang: str,
+    mode: str | None,
+    day: dt.date,
+    registry_read: tuple[pd.DataFrame, list[Problem]],
+    filters: Filters,
+) -> View:
+    """Put together what a run shows: the data as read once (from the caches), filtered."""
+    documents, problems = registry_read
+    coordinates, coord_problems = coords(key)
+    return View(
+        lang=lang,
+        mode=mode,
+        key=key,
+        today=day,
+        home=home(key),
+        registry=documents,
+        problems=problems,
+        coords=coordinates,
+        coord_problems=coord_problems,
+        filters=filters,
+        documents=documents_in_view(key, day, filters, documents),
+    )
 
 
 def basemap_path() -> Path:
     """Return the basemap of the data folder, or the default one if it has none."""
-    own = data_dir() / BASEMAP_NAME
-    return own if own.exists() else DEFAULT_DATA_DIR / BASEMAP_NAME
+    own = data_folder().basemap
+    return own if own.exists() else DataFolder(DEFAULT_DATA_DIR).basemap
 
 
 @st.cache_resource(show_spinner=False)

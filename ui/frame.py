@@ -1,4 +1,5 @@
-# Keeps every run inside the frame of app.py, even on the first requests after a restart.
+# Keeps every run inside the frame of app.py, even on the first requests after a restart,
+# and hands the frame's View to the page it runs.
 from __future__ import annotations
 
 import threading
@@ -8,19 +9,24 @@ from contextlib import contextmanager
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from ui.data import View
+
 _frame = threading.local()  # each session's script runs in a thread of its own
 BARE_RERUNS_KEY = "_bare_page_reruns"
 MAX_BARE_RERUNS = 3  # a page run directly (streamlit run pages/x.py) must not loop
+# Streamlit's switch between the legacy `pages/` folder mode and st.navigation. Private:
+# tests/app/test_frame.py fails loudly if a release removes or renames it.
+LEGACY_PAGES_FLAG = "uses_pages_directory"
 
 
 @contextmanager
-def running_pages() -> Iterator[None]:
-    """Mark the frame's st.navigation(...).run(): pages run inside it are in the frame."""
-    _frame.active = True
+def running_pages(view: View) -> Iterator[None]:
+    """Mark the frame's st.navigation(...).run(): pages run inside it get its view."""
+    _frame.view = view
     try:
         yield
     finally:
-        _frame.active = False
+        _frame.view = None
 
 
 def leave_legacy_pages_mode() -> None:
@@ -32,24 +38,27 @@ def leave_legacy_pages_mode() -> None:
     ids than later runs, so the first click is lost. The documented switch-over happens
     in st.navigation (https://docs.streamlit.io/develop/api-reference/navigation/st.navigation);
     doing it first and rerunning gives every run, the first included, the same frame.
-
     """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
+    if getattr(PagesManager, LEGACY_PAGES_FLAG, False):
+        setattr(PagesManager, LEGACY_PAGES_FLAG, False)
         st.rerun()
 
 
-def require_frame() -> None:
-    """Make sure a page runs inside the frame; every page calls this first.
+def page_view() -> View:
+    """Return the frame's view of this run; every page starts with this.
 
     A session that opened while another one was switching the legacy mode off can still
     run a page bare, outside the frame, and stay there: it reruns into the frame. (Found
     by the load test: 30 viewers opening the map at once after a restart.)
     """
     leave_legacy_pages_mode()
-    if getattr(_frame, "active", False):
-        return
+    view = getattr(_frame, "view", None)
+    if view is not None:
+        return view
     reruns = st.session_state.get(BARE_RERUNS_KEY, 0)
     if reruns < MAX_BARE_RERUNS:
         st.session_state[BARE_RERUNS_KEY] = reruns + 1
         st.rerun()
+    st.error("This page runs inside app.py: streamlit run app.py")
+    st.stop()
+    raise AssertionError  # st.stop() does not return

@@ -1,12 +1,12 @@
 # Messages several pages show: problems in the data files and an empty filtered view.
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from ui import data
+from ui.data import View
+from utils.data_files import Problem
+from utils.data_folder import COORDS_FILE, REGISTRY_FILE
 from utils.i18n import t
-from utils.registry import Problem
 from utils.tables import problems_table
 
 
@@ -17,14 +17,14 @@ def show_problems(problems: list[Problem], file_name: str, lang: str) -> None:
         st.dataframe(problems_table(problems, lang), hide_index=True)
 
 
-def show_data_problems(lang: str) -> None:
+def show_data_problems(view: View) -> None:
     """List the problems of the registry's and the coordinates' files."""
-    show_problems(data.registry()[1], "partners.csv", lang)
-    show_problems(data.coords()[1], "coords.csv", lang)
+    show_problems(view.problems, REGISTRY_FILE, view.lang)
+    show_problems(view.coord_problems, COORDS_FILE, view.lang)
 
 
-def stop_if_empty(documents: pd.DataFrame, registry_size: int, lang: str) -> None:
+def stop_if_empty(view: View) -> None:
     """Say that the registry is empty or the filters let nothing through; end the page there."""
-    if documents.empty:
-        st.info(t("registry.no_rows" if registry_size == 0 else "filters.nothing", lang))
+    if view.documents.empty:
+        st.info(t("registry.no_rows" if view.registry.empty else "filters.nothing", view.lang))
         st.stop()

@@ -1,10 +1,9 @@
 # The shared sidebar: language and the filters that apply on every page.
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from ui import data
+from ui.data import View
 from ui.state import (
     COUNTRIES_KEY,
     DOCUMENT_TYPES_KEY,
@@ -27,13 +26,12 @@ from utils.filters import (
 from utils.i18n import LANGUAGES, country_name, t
 
 
-def render_sidebar(
-    documents: pd.DataFrame, home_labels: dict[str, str], problem_count: int, lang: str
-) -> None:
+def render_sidebar(view: View, home_labels: dict[str, str]) -> None:
     """Draw the language switch and the filters, with a count of what they let through.
 
     The home filter appears only when the registry has more than one home municipality.
     """
+    lang, documents = view.lang, view.registry
     st.radio(
         t("app.language", lang),
         LANGUAGES,
@@ -84,7 +82,7 @@ def render_sidebar(
         help=t("filters.search_help", lang),
         max_chars=MAX_SEARCH_LENGTH,
     )
-    shown = len(data.documents_in_view())
+    shown = len(view.documents)
     st.caption(t("filters.shown", lang, shown=shown, total=len(documents)))
     st.button(
         t("filters.reset", lang),
@@ -104,5 +102,6 @@ def render_sidebar(
             help=t(f"mode.{mode}_help", lang),
             width="stretch",
         )
+    problem_count = len(view.problems) + len(view.coord_problems)
     if problem_count:
         st.warning(t("data.problems_short", lang, count=problem_count))

@@ -1,174 +1,153 @@
-# What pages draw from the filtered view: tables, figures and map layers, cached per view.
-# The key is the data files' modification times, today and the filters, so a rerun that
-# does not change the view, or goes back to an earlier one, costs next to nothing, and
-# the whole registry is not filtered again on every run.
+# What pages draw from the view: tables, figures and map layers, cached per view. A cached
+# item is keyed on the data folder's key, today, the filters and its own settings, and is
+# made from the run's View (`_view`, not hashed: the key names it), so nothing is read
+# again and a rerun that does not change the view, or goes back to one, costs next to nothing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from pathlib import Path
 
 import folium
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui import data
-from ui.state import current_filters
+from ui.data import View
 from utils.anniversaries import coming_anniversaries
 from utils.charts import timeline_figure
+from utils.data_folder import DataKey
 from utils.filters import Filters, signed_by_end_of
-from utils.mapping import base_map, partner_layer, partner_places
+from utils.map.build import base_map, partner_layer
+from utils.map.network import partner_places
 from utils.tables import documents_table, partner_names
 
 MAX_VIEWS = 32  # views kept per cached item: filters a reader goes back and forth between
 
 
-@dataclass(frozen=True)
-class ViewKey:
-    """Everything a view depends on: the data files as they are now, today and the filters."""
-
-    registry: Path
-    registry_modified: float
-    coords: Path
-    coords_modified: float
-    home: Path
-    home_modified: float
-    today: dt.date
-    filters: Filters
-
-
-def view_key() -> ViewKey:
-    """Return the key of the reader's current view."""
-    folder = data.data_dir()
-    registry, coords, home = (folder / name for name in ("partners.csv", "coords.csv", "home.toml"))
-    documents, _ = data.registry()
-    return ViewKey(
-        registry,
-        data.modified(registry),
-        coords,
-        data.modified(coords),
-        home,
-        data.modified(home),
-        data.today(),
-        current_filters(documents),
-    )
+def _shown(view: View, year: int | None) -> pd.DataFrame:
+    """Return the view's documents (as they stood at the end of `year`)."""
+    return view.documents if year is None else signed_by_end_of(view.documents, year)
 
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS)
-def _table(key: ViewKey, lang: str) -> pd.DataFrame:
-    return documents_table(
-        data.documents_in_view(key.filters), data.coords()[0], data.home().id, lang
-    )
+def _table(key: DataKey, today: dt.date, filters: Filters, lang: str, _view: View) -> pd.DataFrame:
+    return documents_table(_view.documents, _view.coords, _view.home.id, lang)
 
 
-def table(lang: str) -> pd.DataFrame:
-    """Return the documents table of the current view in `lang`."""
-    return _table(view_key(), lang)
-
-
-@st.cache_data(show_spinner=False, max_entries=MAX_VIEWS)
-def _anniversaries(key: ViewKey) -> pd.DataFrame:
-    return coming_anniversaries(data.documents_in_view(key.filters), key.today)
-
-
-def anniversaries() -> pd.DataFrame:
-    """Return the coming anniversaries of the current view's documents."""
-    return _anniversaries(view_key())
+def table(view: View) -> pd.DataFrame:
+    """Return the documents table of the view in its language."""
+    return _table(view.key, view.today, view.filters, view.lang, view)
 
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS)
-def _timeline(key: ViewKey, lang: str, until: dt.date) -> go.Figure:
-    return timeline_figure(data.documents_in_view(key.filters), lang, until)
+def _anniversaries(key: DataKey, today: dt.date, filters: Filters, _view: View) -> pd.DataFrame:
+    return coming_anniversaries(_view.documents, today)
 
 
-def timeline(lang: str, until: dt.date) -> go.Figure:
-    """Return the timeline figure of the current view."""
-    return _timeline(view_key(), lang, until)
+def anniversaries(view: View) -> pd.DataFrame:
+    """Return the coming anniversaries of the view's documents."""
+    return _anniversaries(view.key, view.today, view.filters, view)
+
+
+@st.cache_data(show_spinner=False, max_entries=MAX_VIEWS)
+def _timeline(
+    key: DataKey, today: dt.date, filters: Filters, lang: str, until: dt.date, _view: View
+) -> go.Figure:
+    return timeline_figure(_view.documents, lang, until)
+
+
+def timeline(view: View) -> go.Figure:
+    """Return the timeline figure of the view."""
+    return _timeline(view.key, view.today, view.filters, view.lang, view.until, view)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _base_map(
-    registry_modified: float, coords_modified: float, home_modified: float, *, lang: str, fill: bool
-) -> folium.Map:
-    del registry_modified, coords_modified, home_modified  # part of the key only
-    documents, _ = data.registry()
-    return base_map(documents, data.coords()[0], data.home(), lang, fill_frame=fill)
+def _base_map(key: DataKey, today: dt.date, lang: str, *, fill: bool, _view: View) -> folium.Map:
+    return base_map(_view.registry, _view.coords, _view.home, lang, fill_frame=fill)
 
 
-def whole_registry_map(lang: str, *, fill_frame: bool = False) -> folium.Map:
+def whole_registry_map(view: View, *, fill_frame: bool = False) -> folium.Map:
     """Return the base map framed on the whole registry: the same for every filter."""
-    key = view_key()
-    return _base_map(
-        key.registry_modified, key.coords_modified, key.home_modified, lang=lang, fill=fill_frame
-    )
+    return _base_map(view.key, view.today, view.lang, fill=fill_frame, _view=view)
 
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS * 2)
 def _layer(
-    key: ViewKey,
+    key: DataKey,
+    today: dt.date,
+    filters: Filters,
     *,
     lang: str,
     year: int | None,
     labels: bool,
+    label_font_px: int | None,
+    legend_open: bool | None,
     focus: str | None,
     frame: bool,
     fly: bool,
+    _view: View,
 ) -> folium.FeatureGroup:
-    documents = data.documents_in_view(key.filters)
-    shown = documents if year is None else signed_by_end_of(documents, year)
+    extra = {} if label_font_px is None else {"label_font_px": label_font_px}
     return partner_layer(
-        shown,
-        data.coords()[0],
-        data.home(),
+        _shown(_view, year),
+        _view.coords,
+        _view.home,
         lang,
         labels=labels,
+        legend_open=legend_open,
         focus=focus,
-        frame_on=documents if frame else None,
+        frame_on=_view.documents if frame else None,
         fly=fly,
+        **extra,
     )
 
 
 def partners_layer(
-    lang: str,
+    view: View,
     *,
     year: int | None = None,
     labels: bool = False,
+    label_font_px: int | None = None,
+    legend_open: bool | None = None,
     focus: str | None = None,
     frame: bool = True,
     fly: bool = False,
 ) -> folium.FeatureGroup:
-    """Return the partners' layer of the current view (as it stood at the end of `year`)."""
+    """Return the partners' layer of the view (as it stood at the end of `year`)."""
     return _layer(
-        view_key(),
-        lang=lang,
+        view.key,
+        view.today,
+        view.filters,
+        lang=view.lang,
         year=year,
         labels=labels,
+        label_font_px=label_font_px,
+        legend_open=legend_open,
         focus=focus,
         frame=frame,
         fly=fly,
+        _view=view,
     )
 
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS * 2)
-def _links(key: ViewKey, year: int | None) -> pd.DataFrame:
-    documents = data.documents_in_view(key.filters)
-    shown = documents if year is None else signed_by_end_of(documents, year)
-    return partner_places(shown, data.coords()[0], data.home().id)
+def _links(
+    key: DataKey, today: dt.date, filters: Filters, year: int | None, _view: View
+) -> pd.DataFrame:
+    return partner_places(_shown(_view, year), _view.coords, _view.home.id)
 
 
-def links(year: int | None = None) -> pd.DataFrame:
-    """Return the current view's links on the map (as they stood at the end of `year`)."""
-    return _links(view_key(), year)
+def links(view: View, year: int | None = None) -> pd.DataFrame:
+    """Return the view's links on the map (as they stood at the end of `year`)."""
+    return _links(view.key, view.today, view.filters, year, view)
 
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS * 2)
-def _names(key: ViewKey, lang: str, year: int | None) -> dict[str, str]:
-    documents = data.documents_in_view(key.filters)
-    shown = documents if year is None else signed_by_end_of(documents, year)
-    return partner_names(shown, lang)
+def _names(
+    key: DataKey, today: dt.date, filters: Filters, lang: str, year: int | None, _view: View
+) -> dict[str, str]:
+    return partner_names(_shown(_view, year), lang)
 
 
-def names(lang: str, year: int | None = None) -> dict[str, str]:
-    """Return the current view's partners by id, named in `lang`, in order of joining."""
-    return _names(view_key(), lang, year)
+def names(view: View, year: int | None = None) -> dict[str, str]:
+    """Return the view's partners by id, named in its language, in order of joining."""
+    return _names(view.key, view.today, view.filters, view.lang, year, view)

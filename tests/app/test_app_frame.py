@@ -1,6 +1,8 @@
 # The frame: language, the shared filters, and the URL that reproduces a view.
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.app.conftest import documents_table, metrics, open_page
@@ -101,3 +103,25 @@ def test_nothing_matches(app):
     assert app.info[0].value == (
         "Ни один документ не подходит под фильтры. Измените их или сбросьте."
     )
+
+
+def test_streamlit_still_has_the_legacy_pages_switch():
+    # ui/frame.py switches Streamlit's legacy `pages/` mode off through this private class
+    # attribute, before any widget exists; without it the first click after a restart is
+    # lost again. A Streamlit release that removes or renames it must fail here, loudly.
+    from streamlit.runtime.pages_manager import PagesManager  # noqa: PLC0415
+
+    from ui.frame import LEGACY_PAGES_FLAG  # noqa: PLC0415
+
+    assert isinstance(getattr(PagesManager, LEGACY_PAGES_FLAG, None), bool)
+
+
+def test_a_page_run_outside_the_frame_reruns_into_it_and_then_says_so():
+    # streamlit run pages/map.py: no frame, no view; the page says how to run the app
+    # instead of looping or raising.
+    from streamlit.testing.v1 import AppTest  # noqa: PLC0415
+
+    page = Path(__file__).resolve().parents[2] / "pages" / "map.py"
+    at = AppTest.from_file(str(page), default_timeout=30).run()
+    assert not at.exception
+    assert at.error[0].value == "This page runs inside app.py: streamlit run app.py"

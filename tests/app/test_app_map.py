@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 
 from tests.app.conftest import open_page
+from tests.map_settings import drawn
+from ui import data
 
 
 def map_args(app) -> dict:
@@ -17,9 +19,9 @@ def test_map_of_every_partner_from_local_assets(app):
     open_page(app, "map")
     args = map_args(app)
     # The partners come as a layer of their own, swapped without redrawing the map.
-    assert args["feature_group"].count("L.circleMarker(") == 10
-    assert args["script"].count("L.circleMarker(") == 0
-    assert args["feature_group"].count("L.marker(") == 1  # the home  # the home
+    assert drawn(args["feature_group"])["partners"] == 10
+    assert "PartnersMap.layer(" not in args["script"]  # the base map carries no partners
+    assert drawn(args["feature_group"])["homes"] == 1  # the home
     assert args["js_links"] == [
         "../../app/static/vendor/leaflet/leaflet.js",
         "../../app/static/vendor/jquery/jquery.min.js",
@@ -40,7 +42,7 @@ def test_map_of_every_partner_from_local_assets(app):
 def test_country_filter_redraws_the_map(app):
     open_page(app, "map", country="DE")
     args = map_args(app)
-    assert args["feature_group"].count("L.circleMarker(") == 3
+    assert drawn(args["feature_group"])["partners"] == 3
     assert app.selectbox(key="partner").options == [
         "Крайс Пиннеберг",
         "г. Кюлунгсборн",
@@ -85,7 +87,7 @@ def test_partner_without_coordinates_is_listed_not_drawn(app, data_dir):
     )
     open_page(app, "map", lang="en")
     assert app.warning[0].value == "No coordinates, not shown on the map: Lepel"
-    assert map_args(app)["feature_group"].count("L.circleMarker(") == 9
+    assert drawn(map_args(app)["feature_group"])["partners"] == 9
     assert len(app.selectbox(key="partner").options) == 10  # its card is still there
 
 
@@ -96,7 +98,7 @@ def test_growth_slider_shows_the_network_at_the_end_of_a_year(app):
     base = map_args(app)["script"]
     slider.set_value(2000).run()
     args = map_args(app)
-    assert args["feature_group"].count("L.circleMarker(") == 2
+    assert drawn(args["feature_group"])["partners"] == 2
     assert app.selectbox(key="partner").options == ["Крайс Пиннеберг", "Самоуправление Неринги"]
     assert app.caption[0].value == "На конец 2000 года: 2 партнёра, 2 документа."
     # Only the layer changes: the base map's script is the same, so it is not redrawn.
@@ -111,7 +113,7 @@ def test_growth_year_shows_arcs_in_order_and_documents_as_of_then(app):
     lines = [markdown.value for markdown in app.main.markdown]
     assert "- Protocol of intent, 7 August 2004" in lines
     assert "- Cooperation treaty, 7 August 2010" not in lines
-    assert map_args(app)["feature_group"].count("L.circleMarker(") == 6
+    assert drawn(map_args(app)["feature_group"])["partners"] == 6
 
 
 def test_play_button_starts_the_growth_from_the_first_year(app):
@@ -119,7 +121,7 @@ def test_play_button_starts_the_growth_from_the_first_year(app):
     app.button(key="growth_play").click().run()
     assert app.slider(key="growth_year").value == 1991
     assert app.button(key="growth_play").label == "❚❚ Пауза"
-    assert map_args(app)["feature_group"].count("L.circleMarker(") == 1
+    assert drawn(map_args(app)["feature_group"])["partners"] == 1
     app.button(key="growth_play").click().run()
     assert app.button(key="growth_play").label == "▶ Показать рост"
     assert app.slider(key="growth_year").value == 1991  # paused where it was
@@ -138,7 +140,7 @@ def test_growth_slider_stays_at_the_latest_year_when_a_filter_changes_its_range(
     app.multiselect(key="countries").set_value(["PL"]).run()
     slider = app.slider(key="growth_year")
     assert (slider.min, slider.value) == (2004, 2026)
-    assert map_args(app)["feature_group"].count("L.circleMarker(") == 5
+    assert drawn(map_args(app)["feature_group"])["partners"] == 5
 
 
 def test_a_chosen_growth_year_is_kept_inside_the_new_range(app):
@@ -169,3 +171,21 @@ def test_reruns_that_keep_the_view_do_not_build_the_map_again(app, monkeypatch):
     assert len(built) == 2
     app.multiselect(key="countries").set_value([]).run()  # back to a view seen before
     assert len(built) == 2
+
+
+def test_a_map_rerun_reads_the_registry_once(app, monkeypatch):
+    # The frame reads the data once into the run's View; pages and cached views take it
+    # from there instead of calling the loaders again (a rerun once made 13 such calls).
+    open_page(app, "map")
+    reads = []
+    read_registry = data.registry
+
+    def counted(*args: object) -> object:
+        reads.append(args)
+        return read_registry(*args)
+
+    monkeypatch.setattr(data, "registry", counted)
+    app.multiselect(key="countries").set_value(["PL"]).run()  # a view never seen before
+    assert not app.exception
+    assert drawn(map_args(app)["feature_group"])["partners"] == 5
+    assert len(reads) == 1

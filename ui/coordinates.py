@@ -1,0 +1,123 @@
+# The Data page's second half (editors only): places without coordinates, geocoded or
+# typed in by hand, and the data files to download.
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from ui.data import View
+from ui.editor import is_editor
+from utils.coords_file import PLACE_ID, add_manual_coords, read_coords_rows
+from utils.data_folder import COORDS_FILE, REGISTRY_FILE
+from utils.exports import CSV_MIME
+from utils.files import DataWriteError
+from utils.geocode import DEFAULT_USER_AGENT, USER_AGENT_VARIABLE, geocode_places, places_to_geocode
+from utils.i18n import t
+from utils.tables import partner_names
+
+GEOCODED_KEY = "_data_geocoded"  # the last geocoding run's report
+GEOCODE_ASKED_KEY = "_data_geocode_asked"
+MANUAL_PROBLEMS_KEY = "_data_manual_problems"
+
+
+def save_manual_coords(coords_path: Path, queries: dict[str, str], today: dt.date) -> None:
+    """Add the coordinates typed into the form for the place chosen there."""
+    place_id = st.session_state["manual_place"]
+    problems = add_manual_coords(
+        coords_path,
+        place_id,
+        queries[place_id],
+        lat=st.session_state["lat"],
+        lon=st.session_state["lon"],
+        today=today,
+    )
+    st.session_state[MANUAL_PROBLEMS_KEY] = problems
+    if not problems:
+        st.cache_data.clear()
+        st.session_state.pop(GEOCODED_KEY, None)
+
+
+def coordinates_panel(view: View) -> None:
+    """List places without coordinates; geocode them or take them typed in by hand."""
+    lang, documents, home, folder, today = (
+        view.lang, view.registry, view.home, view.key.folder, view.today
+    )  # fmt: skip
+    if not is_editor():
+        return
+    coords_path = folder / COORDS_FILE
+    known = {str(row[PLACE_ID]) for row in read_coords_rows(coords_path)}
+    missing = places_to_geocode(documents, home, known)
+    st.header(t("data.coords_header", lang))
+    if report := st.session_state.get(GEOCODED_KEY):
+        if report.resolved:
+            st.success(t("data.resolved", lang, places=", ".join(report.resolved)))
+        for place_id, reason in report.unresolved.items():
+            st.warning(t("data.unresolved", lang, place=place_id, reason=reason))
+    if not missing:
+        st.caption(t("data.coords_complete", lang))
+    else:
+        names = {**partner_names(documents, lang), home.id: home.name(lang)}
+        st.write(t("data.coords_missing", lang, places=", ".join(p.place_id for p in missing)))
+        st.button(
+            t("data.geocode", lang, count=len(missing)),
+            key="geocode",
+            type="primary",
+            on_click=st.session_state.__setitem__,
+            args=(GEOCODE_ASKED_KEY, True),
+        )
+        if st.session_state.pop(GEOCODE_ASKED_KEY, False):
+            from geopy.geocoders import Nominatim  # noqa: PLC0415 - only this step needs it
+
+            agent = os.environ.get(USER_AGENT_VARIABLE, DEFAULT_USER_AGENT)
+            progress = st.progress(0.0, text=t("data.geocoding", lang))
+
+            def show_progress(index: int, total: int, place: object) -> None:
+                """Move the progress bar on to the place being looked up."""
+                progress.progress(index / total, text=f"{index}/{total}: {place.query}")
+
+            try:
+                report = geocode_places(
+                    missing,
+                    Nominatim(user_agent=agent, timeout=10),
+                    coords_path,
+                    today=today,
+                    on_progress=show_progress,
+                )
+            except DataWriteError as error:
+                st.error(error.problem.message(lang))
+            else:
+                st.session_state[GEOCODED_KEY] = report
+                st.cache_data.clear()
+                st.rerun()
+        with st.form("manual_coords"):
+            st.write(t("data.manual", lang))
+            st.selectbox(
+                t("data.place", lang),
+                [place.place_id for place in missing],
+                key="manual_place",
+                format_func=lambda place_id: f"{names.get(place_id, place_id)} ({place_id})",
+            )
+            st.number_input(t("data.lat", lang), -90.0, 90.0, format="%.4f", key="lat")
+            st.number_input(t("data.lon", lang), -180.0, 180.0, format="%.4f", key="lon")
+            st.form_submit_button(
+                t("data.save_coords", lang),
+                on_click=save_manual_coords,
+                args=(coords_path, {place.place_id: place.query for place in missing}, today),
+            )
+        for problem in st.session_state.pop(MANUAL_PROBLEMS_KEY, []):
+            st.error(problem.describe(lang))
+    with st.container(horizontal=True):
+        for name in (REGISTRY_FILE, COORDS_FILE):
+            path = folder / name
+            st.download_button(
+                t("data.download_file", lang, file=name),
+                path.read_bytes() if path.exists() else b"",
+                file_name=name,
+                mime=CSV_MIME,
+                key=f"download_{name}",
+                on_click="ignore",
+                disabled=not path.exists(),
+            )

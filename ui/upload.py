@@ -1,0 +1,144 @@
+# The Data page's first half: who may edit, and a new registry file checked for everyone
+# and applied (with a backup) by editors.
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from ui.data import View
+from ui.editor import (
+    data_persists,
+    editing_enabled,
+    failed_attempts,
+    is_editor,
+    sign_in,
+    sign_out,
+)
+from ui.notices import show_problems
+from utils.auth import attempts_left
+from utils.data_folder import REGISTRY_FILE
+from utils.exports import CSV_MIME
+from utils.files import DataWriteError
+from utils.i18n import t
+from utils.tables import markdown_text
+from utils.updates import (
+    MAX_UPLOAD_BYTES,
+    MAX_UPLOAD_ROWS,
+    UploadRefusedError,
+    apply_registry,
+    check_upload,
+    registry_text,
+)
+
+APPLIED_KEY = "_data_applied"  # the backup made by the last apply, to say so after the rerun
+WRITE_PROBLEM_KEY = "_data_write_problem"  # why the last apply could not write
+SIGN_IN_INPUT_KEY = "password"
+APP_ROOT = Path(__file__).resolve().parent.parent
+
+
+# The buttons act through callbacks: a callback's effect survives the rerun that
+# ui.frame's guard makes on a session's first run, a button's return value would not.
+def submit_password() -> None:
+    """Check the password typed into the sign-in form, then forget it."""
+    sign_in(st.session_state.get(SIGN_IN_INPUT_KEY, ""))
+    st.session_state[SIGN_IN_INPUT_KEY] = ""
+
+
+def apply_upload(documents: pd.DataFrame, folder: Path) -> None:
+    """Put a checked registry in place, keeping the old one, and drop every cached view."""
+    try:
+        backup = apply_registry(documents, folder, dt.datetime.now())
+    except DataWriteError as error:
+        st.session_state[WRITE_PROBLEM_KEY] = error.problem
+        return
+    st.cache_data.clear()
+    st.session_state[APPLIED_KEY] = backup.name if backup else "-"
+
+
+def sign_in_panel(lang: str) -> None:
+    """Say who may change the data, with the sign-in form or the sign-out button."""
+    if not editing_enabled():
+        st.info(t("data.editing_off", lang))
+    elif is_editor():
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.success(t("data.signed_in", lang))
+            st.button(t("data.sign_out", lang), key="sign_out", on_click=sign_out)
+    elif attempts_left(failed_attempts()) == 0:
+        st.error(t("data.locked", lang))
+    else:
+        with st.form("sign_in_form"):
+            st.text_input(t("data.password", lang), type="password", key=SIGN_IN_INPUT_KEY)
+            st.form_submit_button(t("data.sign_in", lang), on_click=submit_password)
+        if failed_attempts():
+            st.error(t("data.wrong_password", lang, left=attempts_left(failed_attempts())))
+    if not data_persists(APP_ROOT):
+        st.warning(t("data.not_persistent", lang))
+    if applied := st.session_state.pop(APPLIED_KEY, None):
+        st.success(t("data.applied", lang, backup=applied))
+    if write_problem := st.session_state.pop(WRITE_PROBLEM_KEY, None):
+        st.error(write_problem.message(lang))
+
+
+def upload_panel(view: View) -> None:
+    """Check an uploaded registry file and, for editors, put it in place."""
+    lang, documents, folder, today = view.lang, view.registry, view.key.folder, view.today
+    st.header(t("data.upload_header", lang))
+    upload = st.file_uploader(
+        t("data.upload", lang),
+        type=["csv", "xlsx"],
+        key="upload",
+        help=t("data.upload_help", lang, mb=MAX_UPLOAD_BYTES // 2**20, rows=MAX_UPLOAD_ROWS),
+    )
+    if upload is not None:
+        try:
+            check = check_upload(upload.getvalue(), upload.name, documents, today)
+        except UploadRefusedError as refused:
+            reason = refused.problem.message(lang)
+            st.error(t("data.refused", lang, file=markdown_text(upload.name), reason=reason))
+        else:
+            with st.container(horizontal=True, key="upload_summary"):
+                st.metric(t("data.file_rows", lang), check.file_rows, border=True)
+                st.metric(t("data.valid_rows", lang), len(check.documents), border=True)
+                st.metric(t("data.added", lang), check.added, border=True)
+                st.metric(t("data.removed", lang), check.removed, border=True)
+                st.metric(t("data.new_partners", lang), len(check.new_partners), border=True)
+            show_problems(check.problems, markdown_text(upload.name), lang)
+            if check.renamed:
+                st.warning(t("data.renamed", lang, count=len(check.renamed)))
+                st.dataframe(
+                    pd.DataFrame(
+                        check.renamed,
+                        columns=[
+                            t(f"column.{name}", lang)
+                            for name in ("partner_id", "field", "before", "after")
+                        ],
+                    ),
+                    hide_index=True,
+                    key="renamed_table",
+                )
+            if check.can_apply:
+                st.success(t("data.ready", lang))
+                with st.container(horizontal=True):
+                    st.download_button(
+                        t("data.download_checked", lang),
+                        registry_text(check.documents).encode("utf-8"),
+                        file_name=REGISTRY_FILE,
+                        mime=CSV_MIME,
+                        key="download_checked",
+                        on_click="ignore",
+                    )
+                    if is_editor():
+                        st.button(
+                            t("data.apply", lang),
+                            key="apply_upload",
+                            type="primary",
+                            on_click=apply_upload,
+                            args=(check.documents, folder),
+                        )
+                if not is_editor():
+                    st.caption(t("data.editors_only", lang))
+            else:
+                st.error(t("data.not_ready", lang))

@@ -1,0 +1,79 @@
+# The data folder: which file holds what, and the key that says which version of each is
+# there (its modification time), so caches read a file again only when it has changed.
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+REGISTRY_FILE = "partners.csv"
+COORDS_FILE = "coords.csv"
+HOME_FILE = "home.toml"
+STRATEGY_FILE = "strategy.csv"
+BASEMAP_FILE = "basemap.geojson"
+HISTORY_DIR = "history"  # every replaced registry, timestamped
+
+
+def modified(path: Path) -> float:
+    """Return a file's modification time, or 0 when it is missing (the loader then says so)."""
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:
+        return 0.0
+
+
+@dataclass(frozen=True)
+class DataKey:
+    """The data folder's files as they are now: a cache key for everything read from them."""
+
+    folder: Path
+    registry_modified: float
+    coords_modified: float
+    home_modified: float
+    strategy_modified: float
+
+
+@dataclass(frozen=True)
+class DataFolder:
+    """A folder of data files: the registry, coordinates, home settings, strategy, basemap."""
+
+    root: Path
+
+    @property
+    def registry(self) -> Path:
+        """The partner registry."""
+        return self.root / REGISTRY_FILE
+
+    @property
+    def coords(self) -> Path:
+        """The coordinates of places."""
+        return self.root / COORDS_FILE
+
+    @property
+    def home(self) -> Path:
+        """The home municipality's settings."""
+        return self.root / HOME_FILE
+
+    @property
+    def strategy(self) -> Path:
+        """The strategy's directions of cooperation."""
+        return self.root / STRATEGY_FILE
+
+    @property
+    def basemap(self) -> Path:
+        """The folder's own basemap (it may have none)."""
+        return self.root / BASEMAP_FILE
+
+    @property
+    def history(self) -> Path:
+        """Where replaced registries are kept."""
+        return self.root / HISTORY_DIR
+
+    def key(self) -> DataKey:
+        """Return the key of the files as they are now: one stat of each."""
+        return DataKey(
+            self.root,
+            modified(self.registry),
+            modified(self.coords),
+            modified(self.home),
+            modified(self.strategy),
+        )
