@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from utils.places import load_coords, load_home
+from utils.coords_file import load_coords
+from utils.places import load_home
 from utils.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent

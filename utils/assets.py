@@ -10,10 +10,12 @@ from pathlib import Path
 import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
 
+from utils.data_folder import BASEMAP_FILE
+
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 # The map's own script and style, published beside Leaflet and inlined into the offline file.
 MAP_ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets" / "map"
-BASEMAP_NAME = "basemap.geojson"
+BASEMAP_NAME = BASEMAP_FILE
 # West, south, east, north of the basemap (scripts/build_basemap.py): wide enough that the
 # map never shows its edge around the partners, from the North Sea to the Gulf of Finland.
 BASEMAP_BOUNDS = (-2.0, 46.0, 42.0, 66.0)

@@ -21,29 +21,17 @@ from geopy.exc import (
 )
 from geopy.extra.rate_limiter import RateLimiter
 
-from utils.files import csv_text, write_text_atomic, writing
-from utils.places import (
-    COORDS_COLUMNS,
-    COORDS_REQUIRED,
+from utils.coords_file import (
     DEFAULT_COORDS,
-    DEFAULT_HOME,
     PLACE_ID,
     SOURCE_NOMINATIM,
-    Home,
-    HomeConfigError,
     coords_row,
-    load_home,
-    partner_query,
+    read_coords_rows,
+    write_coords_rows,
 )
-from utils.registry import (
-    COUNTRY_CODE,
-    PARTNER_ID,
-    TableReadError,
-    check_columns,
-    load_registry,
-    read_table,
-    table_rows,
-)
+from utils.data_files import TableReadError
+from utils.places import DEFAULT_HOME, Home, HomeConfigError, load_home, partner_query
+from utils.registry import COUNTRY_CODE, PARTNER_ID, load_registry
 
 DEFAULT_PARTNERS = Path("data/partners.csv")
 USER_AGENT_VARIABLE = "GEOCODER_USER_AGENT"
@@ -108,20 +96,6 @@ def places_to_geocode(partners: pd.DataFrame, home: Home, known_ids: set[str]) -
     for _, partner in partners.drop_duplicates(PARTNER_ID).iterrows():
         places.append(Place(partner[PARTNER_ID], partner_query(partner), partner[COUNTRY_CODE]))
     return [place for place in places if place.place_id not in known_ids]
-
-
-def read_coords_rows(path: Path) -> list[dict[str, object]]:
-    """Read every existing coordinates row as it is, so that none is ever dropped on rewrite."""
-    if not path.is_file():
-        return []
-    # Rewriting what we cannot read in full would lose it: an unreadable file, a malformed
-    # row or a column we do not know raises TableReadError instead.
-    table = read_table(path)
-    rows, shape_problems = table_rows(table, COORDS_COLUMNS)
-    problems = check_columns(table.header, COORDS_COLUMNS, COORDS_REQUIRED) + shape_problems
-    if problems:
-        raise TableReadError(problems[0])
-    return [{column: row[column] for column in COORDS_COLUMNS} for row in rows]
 
 
 def _location_country(location: object) -> str:
@@ -212,11 +186,7 @@ def geocode_places(
             )
         )
         known.add(place.place_id)
-        with writing(coords_path):  # a read-only folder stops the run with a clear message
-            write_text_atomic(
-                coords_path,
-                csv_text(COORDS_COLUMNS, ([row[c] for c in COORDS_COLUMNS] for row in rows)),
-            )
+        write_coords_rows(coords_path, rows)  # a read-only folder stops the run, said clearly
         report.resolved.append(place.place_id)
     return report
 

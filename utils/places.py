@@ -2,7 +2,6 @@
 # (data/coords.csv) and distances from the home.
 from __future__ import annotations
 
-import datetime as dt
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -11,7 +10,7 @@ import numpy as np
 import pandas as pd
 from geopy.distance import geodesic
 
-from utils.assets import BASEMAP_BOUNDS
+from utils.coords_file import LAT, LON, PLACE_ID, QUERY
 from utils.i18n import country_name, is_country_code
 from utils.registry import (
     COUNTRY_CODE,
@@ -21,26 +20,9 @@ from utils.registry import (
     PARTNER_RU,
     REGION_EN,
     REGION_RU,
-    Problem,
-    read_rows,
 )
 
 DEFAULT_HOME = Path("data/home.toml")
-DEFAULT_COORDS = Path("data/coords.csv")
-
-PLACE_ID = "place_id"
-QUERY = "query"
-LAT = "lat"
-LON = "lon"
-SOURCE = "source"
-UPDATED = "updated"
-COORDS_COLUMNS = (PLACE_ID, QUERY, LAT, LON, SOURCE, UPDATED)
-COORDS_REQUIRED = (PLACE_ID, LAT, LON, SOURCE)
-SOURCE_NOMINATIM = "nominatim"
-SOURCE_MANUAL = "manual"
-SOURCES = (SOURCE_NOMINATIM, SOURCE_MANUAL)
-COORD_RANGES = {LAT: (-90, 90), LON: (-180, 180)}
-
 DISTANCE_KM = "distance_km"
 
 
@@ -92,101 +74,6 @@ def load_home(path: Path = DEFAULT_HOME) -> Home:
     return Home(**{name: str(settings[name]).strip() for name in names})
 
 
-def coords_frame(rows: list[dict]) -> pd.DataFrame:
-    """Build the typed coordinates DataFrame from validated rows."""
-    frame = pd.DataFrame(rows, columns=list(COORDS_COLUMNS))
-    frame = frame.astype({PLACE_ID: "string", QUERY: "string", SOURCE: "string", UPDATED: "string"})
-    return frame.astype({LAT: "float64", LON: "float64"}).reset_index(drop=True)
-
-
-def _check_coordinate(row: dict, column: str) -> Problem | None:
-    """Check that a latitude or longitude is a number inside its range."""
-    try:
-        # ASCII only: float() also reads Arabic-Indic and full-width digits.
-        if not row[column].isascii():
-            raise ValueError(row[column])
-        value = float(row[column])
-    except ValueError:
-        return Problem(
-            "not_a_number", row=row["_row"], column=column, params={"value": row[column]}
-        )
-    low, high = COORD_RANGES[column]
-    if not low <= value <= high:
-        params = {"value": row[column], "low": low, "high": high}
-        return Problem("out_of_range", row=row["_row"], column=column, params=params)
-    row[column] = value
-    return None
-
-
-def _in_map_area(lat: float, lon: float) -> bool:
-    """Tell whether a point lies in the area the basemap covers."""
-    west, south, east, north = BASEMAP_BOUNDS
-    return south <= lat <= north and west <= lon <= east
-
-
-def _looks_swapped(lat: float, lon: float) -> bool:
-    """Tell whether a point is off the map but would be on it with lat and lon exchanged."""
-    return not _in_map_area(lat, lon) and _in_map_area(lon, lat)
-
-
-def validate_coords_row(row: dict) -> list[Problem]:
-    """Check one coordinates row: filled, numbers in range, a known source."""
-    line = row["_row"]
-    problems = [
-        Problem("missing_value", row=line, column=column)
-        for column in COORDS_REQUIRED
-        if row[column] == ""
-    ]
-    for column in (LAT, LON):
-        if row[column] != "" and (problem := _check_coordinate(row, column)):
-            problems.append(problem)
-    if not problems and _looks_swapped(float(row[LAT]), float(row[LON])):
-        params = {"lat": row[LAT], "lon": row[LON]}
-        problems.append(Problem("swapped_coordinates", row=line, column=LAT, params=params))
-    if row[SOURCE] and row[SOURCE] not in SOURCES:
-        params = {"value": row[SOURCE], "allowed": ", ".join(SOURCES)}
-        problems.append(Problem("unknown_value", row=line, column=SOURCE, params=params))
-    return problems
-
-
-def load_coords(source: Path | bytes = DEFAULT_COORDS) -> tuple[pd.DataFrame, list[Problem]]:
-    """Load the coordinates cache: valid rows, and a problem for each row left out."""
-    rows, problems = read_rows(source, COORDS_COLUMNS, COORDS_REQUIRED)
-    if rows is None:
-        return coords_frame([]), problems
-    valid: dict[str, dict] = {}
-    for row in rows:
-        row_problems = validate_coords_row(row)
-        if row[PLACE_ID] in valid:
-            params = {"value": row[PLACE_ID], "other_row": valid[row[PLACE_ID]]["_row"]}
-            row_problems.append(
-                Problem("duplicate_place", row=row["_row"], column=PLACE_ID, params=params)
-            )
-        problems.extend(row_problems)
-        if not row_problems:
-            valid[row[PLACE_ID]] = row
-    return coords_frame(list(valid.values())), problems
-
-
-def distances_km(coords: pd.DataFrame, home_id: str) -> pd.Series:
-    """Return each place's geodesic distance from the home in km, indexed by place_id.
-
-    Raises:
-        KeyError: when the coordinates do not include the home.
-    """
-    indexed = coords.set_index(PLACE_ID)
-    if home_id not in indexed.index:
-        raise KeyError(home_id)
-    home_point = (indexed.at[home_id, LAT], indexed.at[home_id, LON])
-    distances = [
-        geodesic(home_point, (lat, lon)).km
-        for lat, lon in zip(indexed[LAT], indexed[LON], strict=True)
-    ]
-    return pd.Series(distances, index=indexed.index, name=DISTANCE_KM, dtype="float64")
-
-
-# Above this many links, distances are great-circle (within 0.5 % of the geodesic) and
-# computed all at once: the geodesic takes about 50 µs a pair, 1.3 s for 26,000 links.
 GEODESIC_LIMIT = 1_000
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
 
@@ -253,20 +140,6 @@ def partner_query(partner: pd.Series | dict) -> str:
     region = partner[REGION_EN] or partner[REGION_RU]
     parts = [name, region, country_name(partner[COUNTRY_CODE], "en")]
     return ", ".join(part for part in parts if part)
-
-
-def coords_row(
-    place_id: str, query: str, *, lat: float, lon: float, source: str, updated: dt.date
-) -> dict[str, object]:
-    """Make a coordinates row, rounding to about 10 m, more than enough for a map."""
-    return {
-        PLACE_ID: place_id,
-        QUERY: query,
-        LAT: round(lat, 4),
-        LON: round(lon, 4),
-        SOURCE: source,
-        UPDATED: updated.isoformat(),
-    }
 
 
 def partners_without_coords(partners: pd.DataFrame, coords: pd.DataFrame) -> list[str]:

@@ -56,12 +56,6 @@ def summarise(documents: pd.DataFrame, today: dt.date) -> Summary:
     )
 
 
-def latest_documents(documents: pd.DataFrame) -> pd.DataFrame:
-    """Return each partner's most recent document (the later row wins a tie), oldest first."""
-    ordered = documents.sort_values(SIGNED_START, kind="stable")
-    return ordered.drop_duplicates(PARTNER_ID, keep="last")
-
-
 def counts_by(documents: pd.DataFrame, column: str) -> pd.DataFrame:
     """Count documents and distinct partners per value of `column`, largest first.
 

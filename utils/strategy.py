@@ -6,14 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from utils.data_files import Problem, read_rows
 from utils.i18n import is_country_code
-from utils.registry import (
-    COUNTRY_CODE,
-    PARTNER_ID,
-    SIGNED_START,
-    Problem,
-    read_rows,
-)
+from utils.registry import COUNTRY_CODE, PARTNER_ID, SIGNED_START
 
 DIRECTION_ID = "direction_id"
 NAME_RU = "name_ru"

@@ -6,6 +6,7 @@ import re
 import pandas as pd
 
 from utils.anniversaries import ANNIVERSARY, YEARS
+from utils.data_files import Problem
 from utils.i18n import count_of, country_name, format_signed, t
 from utils.places import DISTANCE_KM, pair_distances_km
 from utils.registry import (
@@ -22,7 +23,6 @@ from utils.registry import (
     SIGNED,
     SIGNED_PRECISION,
     SIGNED_START,
-    Problem,
     with_default_home,
 )
 from utils.strategy import DOCUMENT_COUNT, IS_OPEN, NAME_EN, NAME_RU, PARTNER_COUNT

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import math
 import shutil
 import zipfile
 import zlib
@@ -17,17 +16,9 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from utils.files import DataWriteError, csv_text, write_text_atomic, writing
-from utils.geocode import read_coords_rows
-from utils.places import (
-    COORD_RANGES,
-    COORDS_COLUMNS,
-    LAT,
-    LON,
-    PLACE_ID,
-    SOURCE_MANUAL,
-    coords_row,
-)
+from utils.data_files import Problem, ProblemError, count_file_rows
+from utils.data_folder import HISTORY_DIR, REGISTRY_FILE
+from utils.files import csv_text, write_text_atomic, writing
 from utils.registry import (
     ALL_COLUMNS,
     COLUMNS,
@@ -40,17 +31,11 @@ from utils.registry import (
     REGION_EN,
     REGION_RU,
     SIGNED,
-    Problem,
-    ProblemError,
-    count_file_rows,
     load_registry,
 )
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_UPLOAD_ROWS = 50_000
-HISTORY_DIR = "history"  # inside the data folder: every replaced registry, timestamped
-REGISTRY_FILE = "partners.csv"
-COORDS_FILE = "coords.csv"
 XLSX_SUFFIX = ".xlsx"
 # A workbook is a zip of XML parts: what parsing costs is their unpacked size, not the
 # upload's (a 307 KB file can unpack one 300 MB shared string, which openpyxl loads
@@ -128,9 +113,7 @@ def check_workbook_size(data: bytes) -> None:
 
 def _unreadable(error: Exception) -> UploadRefusedError:
     """Say that a workbook cannot be read, naming the fault but no server path."""
-    return UploadRefusedError(
-        Problem("xlsx_unreadable", params={"detail": type(error).__name__})
-    )
+    return UploadRefusedError(Problem("xlsx_unreadable", params={"detail": type(error).__name__}))
 
 
 def xlsx_to_csv(data: bytes) -> bytes:
@@ -258,36 +241,3 @@ def apply_registry(documents: pd.DataFrame, data_dir: Path, now: dt.datetime) ->
             shutil.copy2(registry, backup)
         write_text_atomic(registry, registry_text(documents))
     return backup
-
-
-def check_manual_coords(lat: float, lon: float) -> list[Problem]:
-    """Check coordinates typed by hand: real numbers inside their ranges."""
-    problems = []
-    for column, value in ((LAT, lat), (LON, lon)):
-        low, high = COORD_RANGES[column]
-        if not (math.isfinite(value) and low <= value <= high):
-            params = {"value": value, "low": low, "high": high}
-            problems.append(Problem("out_of_range", column=column, params=params))
-    return problems
-
-
-def add_manual_coords(
-    coords_path: Path, place_id: str, query: str, *, lat: float, lon: float, today: dt.date
-) -> list[Problem]:
-    """Add a place's coordinates typed by hand (source `manual`); never replace a known place."""
-    problems = check_manual_coords(lat, lon)
-    rows = read_coords_rows(coords_path)
-    if any(str(row[PLACE_ID]) == place_id for row in rows):
-        problems.append(Problem("place_known", column=PLACE_ID, params={"value": place_id}))
-    if problems:
-        return problems
-    rows.append(coords_row(place_id, query, lat=lat, lon=lon, source=SOURCE_MANUAL, updated=today))
-    try:
-        with writing(coords_path):
-            write_text_atomic(
-                coords_path,
-                csv_text(COORDS_COLUMNS, ([row[c] for c in COORDS_COLUMNS] for row in rows)),
-            )
-    except DataWriteError as error:
-        return [error.problem]
-    return []

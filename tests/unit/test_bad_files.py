@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from utils.places import load_coords
+from utils.coords_file import load_coords
 from utils.registry import check_report
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "bad" / "partners"

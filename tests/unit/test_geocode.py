@@ -9,10 +9,11 @@ import pytest
 from geopy.exc import GeocoderQueryError, GeocoderRateLimited, GeocoderTimedOut, GeocoderUnavailable
 
 from tests.conftest import DATA
-from utils import geocode, places
+from utils import coords_file, geocode
+from utils.coords_file import load_coords
 from utils.files import write_text_atomic
 from utils.geocode import Place, geocode_places, places_to_geocode
-from utils.places import load_coords, load_home
+from utils.places import load_home
 from utils.registry import load_registry
 
 COORDS_HEADER = "place_id,query,lat,lon,source,updated"
@@ -246,7 +247,7 @@ def test_cli_refuses_to_rewrite_a_cache_it_cannot_read_in_full(tmp_path, capsys,
 
 
 def test_coords_row_rounds_to_about_ten_metres():
-    row = places.coords_row(
+    row = coords_file.coords_row(
         "x", "q", lat=54.123456, lon=20.987654, source="manual", updated=dt.date(2026, 1, 2)
     )
     assert (row["lat"], row["lon"], row["updated"]) == (54.1235, 20.9877, "2026-01-02")

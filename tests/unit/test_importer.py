@@ -8,18 +8,19 @@ import pytest
 
 from tests.conftest import DATA, SEED_COPY
 from utils import importer
-from utils.importer import (
+from utils.i18n import t
+from utils.importer import import_published, parse_published, slug
+from utils.published_cells import (
+    PUBLISHED_TITLES,
     PublishedTableError,
     find_country,
     find_level,
     find_region,
-    import_published,
     parse_date_phrase,
     parse_documents,
     parse_partner,
-    parse_published,
-    slug,
 )
+from utils.registry import DOCUMENT_TYPES
 
 
 @pytest.mark.parametrize(
@@ -277,3 +278,12 @@ def test_cli_writes_and_lists_new_partners(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Wrote 11 documents (10 partners)" in out
     assert "bishtynek" in out
+
+
+def test_the_importers_titles_name_every_type_as_the_interface_does():
+    # The importer has its own table, so that editing a label cannot change what it
+    # recognises; when the two disagree, one of them has drifted: this says which type.
+    assert sorted(PUBLISHED_TITLES.values()) == sorted(DOCUMENT_TYPES)
+    for title, code in PUBLISHED_TITLES.items():
+        label = t(f"document_type.{code}", "ru").lower().replace("ё", "е")
+        assert title == label, code

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 from tests.conftest import DATA
+from utils.coords_file import load_coords
 from utils.places import (
     HomeConfigError,
-    distances_km,
-    load_coords,
     load_home,
+    pair_distances_km,
     partner_query,
     partners_without_coords,
 )
@@ -105,9 +106,16 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371 * math.asin(math.sqrt(a))
 
 
+def distances_from_home(coords: pd.DataFrame) -> pd.Series:
+    """Every place's distance from Zelenogradsk, by place, as the app computes them."""
+    homes = pd.Series(["zelenogradsk"] * len(coords), index=coords.index)
+    distances = pair_distances_km(coords["place_id"], homes, coords)
+    return distances.set_axis(coords["place_id"])
+
+
 def test_geodesic_distances_agree_with_the_sphere_within_half_a_percent():
     coords, _ = load_coords(DATA / "coords.csv")
-    distance = distances_km(coords, "zelenogradsk")
+    distance = distances_from_home(coords)
     home = coords.set_index("place_id").loc["zelenogradsk"]
     assert distance["zelenogradsk"] == 0
     for _, place in coords[coords["place_id"] != "zelenogradsk"].iterrows():
@@ -126,10 +134,10 @@ def test_geodesic_distances_agree_with_the_sphere_within_half_a_percent():
 )
 def test_distances_from_home(place_id, km):
     coords, _ = load_coords(DATA / "coords.csv")
-    assert distances_km(coords, "zelenogradsk")[place_id] == pytest.approx(km, abs=1)
+    assert distances_from_home(coords)[place_id] == pytest.approx(km, abs=1)
 
 
-def test_distances_need_the_home():
+def test_distances_without_the_home_are_unknown_not_zero():
     coords, _ = load_coords(DATA / "coords.csv")
-    with pytest.raises(KeyError):
-        distances_km(coords[coords["place_id"] != "zelenogradsk"], "zelenogradsk")
+    without_home = coords[coords["place_id"] != "zelenogradsk"]
+    assert distances_from_home(without_home).isna().all()

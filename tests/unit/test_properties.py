@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from utils.i18n import CATALOGUE
-from utils.importer import PublishedTableError, parse_date_phrase, parse_published
+from utils.importer import parse_published
+from utils.published_cells import PublishedTableError, parse_date_phrase
 from utils.registry import (
     COLUMNS,
     DOCUMENT_TYPES,

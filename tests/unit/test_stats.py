@@ -9,7 +9,6 @@ from utils.stats import (
     counts_by_country,
     counts_by_decade,
     counts_by_document_type,
-    latest_documents,
     partners_over_time,
     summarise,
 )
@@ -71,13 +70,6 @@ def test_no_document_lost_in_any_breakdown(documents):
         counts_by_decade(documents),
     ):
         assert counts["documents"].sum() == len(documents)
-
-
-def test_latest_document_of_each_partner(documents):
-    latest = latest_documents(documents).set_index("partner_id")
-    assert len(latest) == 10
-    assert latest.at["braniewo", "document_type"] == "cooperation_treaty"  # 2010, not 2004
-    assert latest.at["lepel", "signed"] == "2009"
 
 
 def test_partners_over_time(documents):

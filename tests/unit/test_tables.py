@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import DATA
-from utils.places import load_coords
-from utils.registry import Problem, load_registry
+from utils.coords_file import load_coords
+from utils.data_files import Problem
+from utils.registry import load_registry
 from utils.tables import describe_document, documents_table, markdown_text, problems_table
 
 

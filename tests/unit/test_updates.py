@@ -13,15 +13,14 @@ from openpyxl import Workbook
 
 from tests.conftest import DATA, HEADER
 from utils.auth import MAX_FAILED_ATTEMPTS, attempts_left, password_matches
+from utils.coords_file import add_manual_coords, check_manual_coords
 from utils.registry import load_registry
 from utils.updates import (
     MAX_UPLOAD_BYTES,
     MAX_UPLOAD_ROWS,
     MAX_XLSX_PARTS,
     UploadRefusedError,
-    add_manual_coords,
     apply_registry,
-    check_manual_coords,
     check_upload,
     encoding_losses,
     read_upload,
@@ -138,8 +137,8 @@ def test_manual_coordinates_that_cannot_be_written_are_a_problem(tmp_path, monke
     monkeypatch.setattr("utils.files.tempfile.mkstemp", disk_full)
     problems = add_manual_coords(coords, "palanga", "Palanga", lat=55.9, lon=21.06, today=TODAY)
     assert [(p.code, p.params["file"]) for p in problems] == [("not_writable", "coords.csv")]
-    assert problems[0].message("en").startswith(
-        "could not write coords.csv: No space left on device."
+    assert (
+        problems[0].message("en").startswith("could not write coords.csv: No space left on device.")
     )
     assert coords.read_bytes() == before
 

@@ -1,0 +1,196 @@
+# Reading the CSV files analysts hand us, whatever their encoding and separator, and the
+# Problem that says what is wrong with one and where (row and column, as a spreadsheet shows).
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from utils.i18n import DEFAULT_LANGUAGE, t
+
+# Characters no text field may hold: C0 controls but tab and line breaks (which a cell
+# may hold), and DEL: a NUL or Word's soft line break U+000B breaks the Excel export and
+# the page; and bidi embeddings, overrides and isolates, which turn the app's own text
+# around a name backwards.
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+ENCODINGS = ("utf-8-sig", "cp1251")  # UTF-8 with or without BOM; Russian Excel's export
+SEPARATORS = (",", ";", "\t")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a data file: where it is and what it is."""
+
+    code: str
+    row: int | None = None
+    column: str | None = None
+    params: dict[str, object] = field(default_factory=dict)
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """Say what is wrong in the reader's language, without where."""
+        return t(f"problem.{self.code}", lang, **self.params)
+
+    def describe(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """Say the problem in the reader's language, starting with its row and column."""
+        if self.row is not None and self.column is not None:
+            where = t("problem.at_row_column", lang, row=self.row, column=self.column)
+        elif self.row is not None:
+            where = t("problem.at_row", lang, row=self.row)
+        else:
+            where = t("problem.at_file", lang)
+        return f"{where}: {self.message(lang)}"
+
+
+class ProblemError(ValueError):
+    """An error that carries the Problem to show the reader (what, and where)."""
+
+    def __init__(self, problem: Problem) -> None:
+        """Keep the problem that says why."""
+        super().__init__(problem.describe("en"))
+        self.problem = problem
+
+
+class TableReadError(ProblemError):
+    """Raised when a file cannot be read as a table at all."""
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A CSV table as text cells, each record with the file row it started on."""
+
+    header: list[str]
+    records: list[tuple[int, list[str]]]
+
+
+def decode_text(data: bytes) -> str:
+    """Decode UTF-8 (with or without BOM) or Windows-1251 bytes."""
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise TableReadError(Problem("bad_encoding"))
+
+
+def read_source(source: Path | bytes) -> bytes:
+    """Return the bytes of a file, or the bytes themselves; a missing file is a problem."""
+    if isinstance(source, bytes):
+        return source
+    try:
+        return Path(source).read_bytes()
+    except OSError as error:
+        detail = error.strerror or type(error).__name__
+        raise TableReadError(
+            Problem("file_unreadable", params={"detail": f"{source}: {detail}"})
+        ) from error
+
+
+def sniff_separator(header_line: str) -> str:
+    """Pick the separator that occurs most often in the header line (comma on a tie)."""
+    counts = {separator: header_line.count(separator) for separator in SEPARATORS}
+    best = max(SEPARATORS, key=lambda separator: counts[separator])
+    return best if counts[best] > 0 else ","
+
+
+def read_table(source: Path | bytes) -> RawTable:
+    """Read a CSV file or bytes into header and records, whatever the encoding and separator."""
+    text = decode_text(read_source(source))
+    if not text.strip():
+        raise TableReadError(Problem("file_empty"))
+    first_line = text.lstrip("\ufeff").splitlines()[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(first_line))
+    try:
+        header = [cell.strip().lstrip("\ufeff") for cell in next(reader)]
+        records: list[tuple[int, list[str]]] = []
+        # Rows numbered as a spreadsheet shows them: one per record, the header row 1,
+        # blank rows counted, a line break inside a quoted cell not.
+        for row_number, cells in enumerate(reader, start=2):  # the header is row 1
+            if any(cell.strip() for cell in cells):
+                records.append((row_number, [cell.strip() for cell in cells]))
+    except csv.Error as error:
+        raise TableReadError(
+            Problem("file_unreadable", row=reader.line_num, params={"detail": str(error)})
+        ) from error
+    return RawTable(header=header, records=records)
+
+
+def check_columns(
+    header: list[str], expected: tuple[str, ...], required: tuple[str, ...]
+) -> list[Problem]:
+    """Report required columns that are missing and unknown ones that will be ignored."""
+    problems = []
+    repeated = sorted({column for column in header if column and header.count(column) > 1})
+    if repeated:
+        # The second copy would silently replace the first: the file cannot be used.
+        problems.append(Problem("repeated_columns", params={"columns": ", ".join(repeated)}))
+    missing = [column for column in required if column not in header]
+    if missing:
+        problems.append(Problem("missing_columns", params={"columns": ", ".join(missing)}))
+    unknown = [column for column in header if column and column not in expected]
+    if unknown:
+        problems.append(Problem("unknown_columns", params={"columns": ", ".join(unknown)}))
+    return problems
+
+
+def table_rows(table: RawTable, columns: tuple[str, ...]) -> tuple[list[dict], list[Problem]]:
+    """Turn records into dicts of the known columns; records of the wrong width are problems."""
+    rows, problems = [], []
+    for row_number, cells in table.records:
+        if len(cells) != len(table.header):
+            problems.append(
+                Problem(
+                    "field_count",
+                    row=row_number,
+                    params={"found": len(cells), "expected": len(table.header)},
+                )
+            )
+            continue
+        record = dict(zip(table.header, cells, strict=True))
+        row = {column: record.get(column, "") for column in columns}
+        forbidden = [
+            Problem(
+                "forbidden_character",
+                row=row_number,
+                column=column,
+                params={"code": f"U+{ord(found.group()):04X}"},
+            )
+            for column in columns
+            if (found := FORBIDDEN_CHARACTERS.search(row[column]))
+        ]
+        if forbidden:
+            problems.extend(forbidden)
+            continue
+        row["_row"] = row_number
+        rows.append(row)
+    return rows, problems
+
+
+def read_rows(
+    source: Path | bytes, columns: tuple[str, ...], required: tuple[str, ...]
+) -> tuple[list[dict] | None, list[Problem]]:
+    """Read a table's rows of the known columns, with the problems of the file and its shape.
+
+    The rows are None when the file cannot be used at all: unreadable, required columns
+    missing, or no data rows.
+    """
+    try:
+        table = read_table(source)
+    except TableReadError as error:
+        return None, [error.problem]
+    problems = check_columns(table.header, columns, required)
+    if any(problem.code in {"missing_columns", "repeated_columns"} for problem in problems):
+        return None, problems
+    if not table.records:
+        return None, [*problems, Problem("no_rows")]
+    rows, shape_problems = table_rows(table, columns)
+    return rows, problems + shape_problems
+
+
+def count_file_rows(source: Path | bytes) -> int:
+    """Count the data records of a file that reads as a table, 0 for one that does not."""
+    try:
+        return len(read_table(source).records)
+    except TableReadError:
+        return 0
