@@ -1,19 +1,21 @@
-"""Benchmark: the dashboard on synthetic registries of 10 to 26,000 links, against a floor.
+"""Benchmark: the dashboard on synthetic registries of 10 to 26,000 links, beside peers.
 
     python -m bench                      # every size, results in bench/results/
     python -m bench --sizes 10 --runs 1  # the smoke run
 
 For each size it writes a synthetic data folder (bench/synthetic.py) and measures:
-- the server's script time of each page after a filter change (median of --runs, warm
-  caches), and of the map page's first run after start (cold caches), with AppTest;
-- the bytes the map component sends to the browser;
-- in headless Chromium against `streamlit run app.py`: navigation to the map's markers
-  drawn, and a filter change (the reader's Enter on a country typed into the filter) to
-  the updated map drawn (medians of --runs);
-- the server's peak memory (VmHWM) over the browser runs.
-The floor (bench/floor_app.py: a title and one st_folium map with one marker) is measured
-the same way, and every figure is also given as a ratio to it. Times vary from machine to
-machine; the ratios less so. Nothing here asserts a time: the targets are in the README.
+- with AppTest, in English: each page's server run after a filter change, to a view
+  already cached and to one never used before; the map page's first run after start
+  (cold caches); the bytes of the map component's arguments;
+- in headless Chromium (bench/browser.py) against `streamlit run`: the first visitor
+  after a start (cold), navigation to the markers painted, a filter change to a value
+  never used before and to one already used, every byte received for a first view and
+  for a change, the page's main-thread time, and the server's peak memory with one and
+  with five readers.
+Beside each size, the same is measured for two peers, started afresh for that size: the
+floor (bench/floor_app.py: one st_folium map with one marker) and the reference app
+(bench/reference_app.py: the same data as one GeoJSON layer of points and one of lines
+on a canvas). Nothing here asserts a time: the targets are in the README.
 """
 
 from __future__ import annotations
@@ -34,20 +36,23 @@ import streamlit as st
 from playwright.sync_api import sync_playwright
 from streamlit.testing.v1 import AppTest
 
+from bench.browser import TIMEOUT_MS, Change, measure_app
 from bench.synthetic import write_registry
-from tests.browser.harness import CHROMIUM_ARGS, ROOT, AppServer, chromium_path
+from devtools.harness import CHROMIUM_ARGS, ROOT, AppServer, chromium_path
 from ui.data import DATA_DIR_VARIABLE
 from utils.assets import STATIC_DIR, publish_assets
+from utils.coords_file import load_coords
+from utils.data_folder import DataFolder
 from utils.i18n import country_name
+from utils.registry import load_registry
 
 SIZES = (10, 1_000, 10_000, 26_000)
 HOMES = {10: 1, 1_000: 50, 10_000: 300, 26_000: 400}
 PAGES = ("overview", "map", "timeline", "breakdowns", "table", "anniversaries", "strategy")
 # The filter change: all countries <-> the registry's most common country only.
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-TIMEOUT_MS = 180_000
 RESULTS = ROOT / "bench" / "results"
 FLOOR_SCRIPT = "bench/floor_app.py"
+REFERENCE_SCRIPT = "bench/reference_app.py"
 
 
 def _median_time(action: Callable[[], object], runs: int) -> float:
@@ -80,112 +85,55 @@ def data_folder(data_dir: Path) -> Iterator[None]:
             os.environ[DATA_DIR_VARIABLE] = before
 
 
-def server_times(data_dir: Path, runs: int, country: str) -> dict[str, object]:
-    """Time each page's script run with AppTest, and weigh the map component."""
-    with data_folder(data_dir):
-        return _server_times(runs, country)
+def _server_times(runs: int, countries: list[str]) -> dict[str, object]:
+    """Time the pages of the app run in this process, in English, with AppTest.
 
-
-def _server_times(runs: int, country: str) -> dict[str, object]:
-    """Time the pages of the app run in this process (see server_times)."""
+    Each page is timed after a change to years never chosen before (nothing cached), and
+    after changes between two countries already seen (cached): medians of `runs`.
+    """
     st.cache_data.clear()
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+    app.query_params["lang"] = "en"
     started = time.perf_counter()
     app.run()
     app.switch_page("pages/map.py").run()
-    first = time.perf_counter() - started
-    figures: dict[str, object] = {"first_run_s": first, "map_bytes": _map_bytes(app)}
-    pages = {}
+    figures: dict[str, object] = {
+        "first_run_s": time.perf_counter() - started,
+        "map_bytes": _map_bytes(app),
+    }
+    first, last = app.slider(key="years").value
+    fresh_years = iter(
+        (start, end) for end in range(last, first, -1) for start in range(first, end)
+    )
+    cached, fresh = {}, {}
     for page in PAGES:
-        if page != "overview":
-            app.switch_page(f"pages/{page}.py")
-        else:
-            app.switch_page("pages/overview.py")
-        toggle = [[country], []]
+        app.switch_page(f"pages/{page}.py")
+        toggle = [[countries[0]], []]
 
-        def change_filter(app: AppTest = app, toggle: list = toggle) -> None:
+        def change_countries(app: AppTest = app, toggle: list = toggle) -> None:
             toggle.reverse()
             app.multiselect(key="countries").set_value(toggle[0]).run()
 
-        change_filter()
-        change_filter()  # both views cached
-        pages[page] = _median_time(change_filter, runs)
+        def change_years(app: AppTest = app) -> None:
+            app.slider(key="years").set_value(next(fresh_years)).run()
+
+        change_countries()
+        change_countries()  # both views cached
+        cached[page] = _median_time(change_countries, runs)
+        fresh[page] = _median_time(change_years, runs)
         if app.exception:
             raise RuntimeError(f"{page}: {app.exception[0].message}")
-    figures["page_run_s"] = pages
+    figures["page_run_s"] = cached
+    figures["page_run_fresh_s"] = fresh
     return figures
-
-
-def floor_server_times(runs: int) -> dict[str, object]:
-    """Time the floor page's script run with AppTest."""
-    app = AppTest.from_file(str(ROOT / FLOOR_SCRIPT), default_timeout=600)
-    started = time.perf_counter()
-    app.run()
-    figures: dict[str, object] = {"first_run_s": time.perf_counter() - started}
-    figures["map_bytes"] = _map_bytes(app)
-    toggle = [2, 1]
-
-    def change() -> None:
-        toggle.reverse()
-        app.selectbox(key="markers").set_value(toggle[0]).run()
-
-    change()
-    change()
-    figures["page_run_s"] = {"floor": _median_time(change, runs)}
-    return figures
-
-
-def _drawn(page, count: int) -> None:
-    """Wait until the map's layer says it has drawn `count` partners."""
-    # A map redrawn by Streamlit may sit beside the old one for a moment: any will do.
-    page.wait_for_function(
-        """([selector, count]) => [...document.querySelectorAll(selector)].some(
-            (frame) => frame.contentDocument && frame.contentDocument.documentElement &&
-                frame.contentDocument.documentElement.dataset.partnersDrawn === count)""",
-        arg=[MAP_FRAME, str(count)],
-        timeout=TIMEOUT_MS,
-    )
-
-
-def browser_times(
-    server: AppServer,
-    path: str,
-    *,
-    counts: tuple[int, int],
-    change: Callable,
-    runs: int,
-    chromium: str,
-) -> dict[str, float]:
-    """Time navigation to the map drawn, and a change to the map drawn again, in Chromium."""
-    shown, updated = [], []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        for _ in range(runs + 1):  # the first run warms the server and is not counted
-            page = browser.new_page(viewport={"width": 1600, "height": 1000})
-            started = time.perf_counter()
-            page.goto(server.url + path, timeout=TIMEOUT_MS)
-            _drawn(page, counts[0])
-            shown.append(time.perf_counter() - started)
-            change(page)  # opens the list at the choice; the reader's Enter is timed
-            started = time.perf_counter()
-            page.keyboard.press("Enter")
-            _drawn(page, counts[1])
-            updated.append(time.perf_counter() - started)
-            page.close()
-        browser.close()
-    return {
-        "navigation_to_markers_s": statistics.median(shown[1:]),
-        "filter_to_updated_map_s": statistics.median(updated[1:]),
-        "server_peak_memory_mb": server.peak_memory_mb(),
-    }
 
 
 def _pick_country(page, label: str) -> None:
-    """Type a country into the sidebar's filter, so that Enter chooses it."""
+    """Type a country into the country filter, so that Enter chooses it."""
     countries = page.locator(".st-key-countries input[role='combobox']")
     countries.click(timeout=TIMEOUT_MS)
     countries.fill(label)
-    page.get_by_role("option", name=label).wait_for(timeout=TIMEOUT_MS)
+    page.get_by_role("option", name=label, exact=True).wait_for(timeout=TIMEOUT_MS)
 
 
 def _pick_two(page) -> None:
@@ -196,103 +144,143 @@ def _pick_two(page) -> None:
     page.get_by_role("option", name="2").wait_for(timeout=TIMEOUT_MS)
 
 
-def most_common_country(data_dir: Path) -> str:
-    """Return the country with the most documents: the filter change picks it."""
-    from utils.registry import load_registry  # noqa: PLC0415
-
-    documents, _ = load_registry(data_dir / "partners.csv")
-    return str(documents["country_code"].value_counts().idxmax())
+def countries_by_size(data_dir: Path) -> list[str]:
+    """Return the registry's countries, most documents first: the filter changes pick them."""
+    documents, _ = load_registry(DataFolder(data_dir).registry)
+    return [str(code) for code in documents["country_code"].value_counts().index]
 
 
 def expected_partners(data_dir: Path, country: str | None) -> int:
     """Count the partners the map should draw, all or in one country."""
-    from utils.places import load_coords  # noqa: PLC0415
-    from utils.registry import load_registry  # noqa: PLC0415
-
-    documents, _ = load_registry(data_dir / "partners.csv")
-    placed = set(load_coords(data_dir / "coords.csv")[0]["place_id"])
+    folder = DataFolder(data_dir)
+    documents, _ = load_registry(folder.registry)
+    placed = set(load_coords(folder.coords)[0]["place_id"])
     if country:
         documents = documents[documents["country_code"] == country]
     return len(set(documents["partner_id"]) & placed)
 
 
-def measure_size(links: int, runs: int, chromium: str, work: Path) -> dict[str, object]:
-    """Measure the dashboard on a synthetic registry of `links` links."""
+def _browser_figures(
+    script: str, path: str, data_dir: Path | None, *, count: int, changes, runs: int
+) -> dict[str, float]:
+    """Start `script` on the data folder and measure it in Chromium."""
+    env = {DATA_DIR_VARIABLE: str(data_dir)} if data_dir else {}
+    server = AppServer(script=script, env=env)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=chromium_path(), args=CHROMIUM_ARGS
+            )
+            figures = measure_app(browser, server, path, count=count, changes=changes, runs=runs)
+            browser.close()
+    finally:
+        server.stop()
+    return figures
+
+
+def _country_changes(data_dir: Path, countries: list[str]):
+    """Return the filter changes of each run: a country never used before, or the first."""
+
+    def changes(run: int) -> list[Change]:
+        # Run -1 is the cold view, which uses the first country; later runs go on down
+        # the list (fresh) and back to the first (cached), in separate page views.
+        if run < 0:
+            code = countries[0]
+        elif run % 2 == 0:
+            code = countries[(run // 2 + 1) % len(countries)]
+        else:
+            code = countries[0]
+        label = country_name(code, "en")
+        return [Change(lambda page: _pick_country(page, label), expected_partners(data_dir, code))]
+
+    return changes
+
+
+def measure_size(links: int, runs: int, work: Path) -> dict[str, object]:
+    """Measure the dashboard, the floor and the reference app on `links` links."""
     data_dir = write_registry(
         work / str(links), links, HOMES.get(links, 1), ROOT / "data" / "basemap.geojson"
     )
-    country = most_common_country(data_dir)
-    figures = server_times(data_dir, runs, country)
-    counts = (expected_partners(data_dir, None), expected_partners(data_dir, country))
-    server = AppServer(env={"PARTNERS_DATA_DIR": str(data_dir)})
-    try:
-        figures |= browser_times(
-            server,
-            "/map?lang=en",
-            counts=counts,
-            change=lambda page: _pick_country(page, country_name(country, "en")),
-            runs=runs,
-            chromium=chromium,
-        )
-    finally:
-        server.stop()
-    return {"links": links, "homes": HOMES.get(links, 1), "partners": counts[0], **figures}
-
-
-def measure_floor(runs: int, chromium: str) -> dict[str, object]:
-    """Measure the floor page."""
-    publish_assets(ROOT / "bench" / "static", ROOT / "data" / "basemap.geojson")
-    figures = floor_server_times(runs)
-    server = AppServer(script=FLOOR_SCRIPT)
-    try:
-        figures |= browser_times(
-            server, "/", counts=(1, 2), change=_pick_two, runs=runs, chromium=chromium
-        )
-    finally:
-        server.stop()
-    return {"links": "floor", **figures}
-
-
-def ratios(result: dict[str, object], floor: dict[str, object]) -> dict[str, float]:
-    """Return each headline figure as a multiple of the floor's."""
-    keys = (
-        "navigation_to_markers_s",
-        "filter_to_updated_map_s",
-        "map_bytes",
-        "server_peak_memory_mb",
+    countries = countries_by_size(data_dir)
+    changes = _country_changes(data_dir, countries)
+    total = expected_partners(data_dir, None)
+    result: dict[str, object] = {"links": links, "homes": HOMES.get(links, 1), "partners": total}
+    with data_folder(data_dir):
+        result |= _server_times(runs, countries)
+    result["app"] = _browser_figures(
+        "app.py", "/map?lang=en", data_dir, count=total, changes=changes, runs=runs
     )
-    ratio = {key: float(result[key]) / float(floor[key]) for key in keys}
-    ratio["map_page_run_s"] = float(result["page_run_s"]["map"]) / float(
-        floor["page_run_s"]["floor"]
+    result["reference"] = _browser_figures(
+        REFERENCE_SCRIPT, "/", data_dir, count=total, changes=changes, runs=runs
     )
-    return ratio
+    floor_changes = [Change(_pick_two, 2)]
+    result["floor"] = _browser_figures(
+        FLOOR_SCRIPT,
+        "/",
+        None,
+        count=1,
+        changes=lambda run: floor_changes if run >= 0 else [],
+        runs=runs,
+    )
+    return result
 
 
-def markdown_table(results: list[dict[str, object]], floor: dict[str, object]) -> str:
-    """Render the results as a Markdown table, figures with their ratio to the floor."""
+def _row(name: str, figures: dict[str, float], fresh: str, cached: str) -> str:
+    """One line of the browser table."""
+    return (
+        f"| {name} | {figures['cold_navigation_s']:.2f} | {figures['navigation_s']:.2f} | "
+        f"{fresh} | {cached} | {figures['first_view_bytes'] / 1e6:.2f} | "
+        f"{figures['change_0_bytes'] / 1e3:.1f} | {figures['browser_cpu_s']:.2f} | "
+        f"{figures['memory_1_reader_mb']:.0f} | {figures['memory_5_readers_mb']:.0f} |"
+    )
+
+
+def markdown_table(results: list[dict[str, object]]) -> str:
+    """Render the results as two Markdown tables: the server's runs and the browser's view."""
     lines = [
+        "Server (AppTest, English): seconds of a page's run after a filter change.",
+        "",
         (
-            "| links (homes) | first run, s | map page run, s | other pages, s (max) | "
-            "map bytes | nav → markers, s | filter → map, s | peak memory, MB |"
+            "| links (homes) | partners | map page cold, s | map page fresh / cached, s | "
+            "other pages fresh / cached (max), s | map arguments, bytes |"
         ),
-        "|---|---|---|---|---|---|---|---|",
-        (
-            f"| floor | {floor['first_run_s']:.2f} | {floor['page_run_s']['floor']:.3f} | – | "
-            f"{floor['map_bytes']:,} | {floor['navigation_to_markers_s']:.2f} | "
-            f"{floor['filter_to_updated_map_s']:.2f} | {floor['server_peak_memory_mb']:.0f} |"
-        ),
+        "|---|---|---|---|---|---|",
     ]
     for result in results:
-        ratio = result["ratio_to_floor"]
-        others = max(v for k, v in result["page_run_s"].items() if k != "map")
+        fresh, cached = result["page_run_fresh_s"], result["page_run_s"]
+        others = [page for page in fresh if page != "map"]
         lines.append(
-            f"| {result['links']:,} ({result['homes']}) | {result['first_run_s']:.2f} | "
-            f"{result['page_run_s']['map']:.3f} (×{ratio['map_page_run_s']:.1f}) | {others:.3f} | "
-            f"{result['map_bytes']:,} (×{ratio['map_bytes']:.1f}) | "
-            f"{result['navigation_to_markers_s']:.2f} (×{ratio['navigation_to_markers_s']:.1f}) | "
-            f"{result['filter_to_updated_map_s']:.2f} (×{ratio['filter_to_updated_map_s']:.1f}) | "
-            f"{result['server_peak_memory_mb']:.0f} (×{ratio['server_peak_memory_mb']:.1f}) |"
+            f"| {result['links']:,} ({result['homes']}) | {result['partners']:,} | "
+            f"{result['first_run_s']:.2f} | {fresh['map']:.3f} / {cached['map']:.3f} | "
+            f"{max(fresh[p] for p in others):.3f} / {max(cached[p] for p in others):.3f} | "
+            f"{result['map_bytes']:,} |"
         )
+    lines += [
+        "",
+        "Browser (Chromium): the dashboard's map page beside the reference app and the floor.",
+        "",
+        (
+            "| links: app | cold first view, s | navigation → painted, s | filter → painted, "
+            "fresh, s | cached, s | first view, MB | per change, KB | browser CPU, s | "
+            "memory 1 reader, MB | 5 readers, MB |"
+        ),
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for result in results:
+        app, reference, floor = result["app"], result["reference"], result["floor"]
+        links = f"{result['links']:,}"
+        lines.append(
+            _row(f"{links}: dashboard", app, f"{app['change_0_s']:.2f}", f"{app['cached_s']:.2f}")
+        )
+        lines.append(
+            _row(
+                f"{links}: reference",
+                reference,
+                f"{reference['change_0_s']:.2f}",
+                f"{reference['cached_s']:.2f}",
+            )
+        )
+        lines.append(_row(f"{links}: floor", floor, f"{floor['change_0_s']:.2f}", "–"))
     return "\n".join(lines) + "\n"
 
 
@@ -310,25 +298,20 @@ def machine() -> str:
 
 
 def run_benchmark(sizes: list[int], runs: int, output: Path) -> dict[str, object]:
-    """Measure the floor and every size; write results.json and results.md to `output`."""
-    chromium = chromium_path()
-    if chromium is None:
+    """Measure every size beside its peers; write results.json and results.md to `output`."""
+    if chromium_path() is None:
         sys.exit("no Chromium found: apt-get install chromium")
     publish_assets(STATIC_DIR, ROOT / "data" / "basemap.geojson")
+    publish_assets(ROOT / "bench" / "static", ROOT / "data" / "basemap.geojson")
     with tempfile.TemporaryDirectory(prefix="bench-") as work:
-        floor = measure_floor(runs, chromium)
         results = []
         for links in sizes:
-            result = measure_size(links, runs, chromium, Path(work))
-            result["ratio_to_floor"] = ratios(result, floor)
-            results.append(result)
+            results.append(measure_size(links, runs, Path(work)))
             sys.stdout.write(f"{links} links measured\n")
-    report = {"machine": machine(), "runs": runs, "floor": floor, "sizes": results}
+    report = {"machine": machine(), "runs": runs, "sizes": results}
     output.mkdir(parents=True, exist_ok=True)
     (output / "results.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
-    table = f"Machine: {report['machine']}; medians of {runs} runs.\n\n" + markdown_table(
-        results, floor
-    )
+    table = f"Machine: {report['machine']}; medians of {runs} runs.\n\n" + markdown_table(results)
     (output / "results.md").write_text(table, encoding="utf-8")
     return report
 

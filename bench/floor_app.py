@@ -3,27 +3,9 @@
 # Leaflet files as the dashboard. Run by bench/__main__.py; not part of the product.
 import folium
 import streamlit as st
-from branca.element import MacroElement
-from jinja2 import Template
 from streamlit_folium import st_folium
 
 from utils.assets import JQUERY_JS, LEAFLET_CSS, LEAFLET_JS, STATIC_URL_FROM_MAP
-
-
-class DrawnSignal(MacroElement):
-    """Say how many markers the layer drew, as partners-map.js does for the dashboard."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        'document.documentElement.dataset.partnersDrawn = "{{ this.count }}";'
-        "{% endmacro %}"
-    )
-
-    def __init__(self, count: int) -> None:
-        """Keep the number of markers."""
-        super().__init__()
-        self.count = count
-
 
 st.title("Floor")
 markers = st.selectbox("Markers", [1, 2], key="markers")
@@ -35,8 +17,5 @@ fmap.default_js = [
 fmap.default_css = [("leaflet_css", f"{STATIC_URL_FROM_MAP}/{LEAFLET_CSS}")]
 layer = folium.FeatureGroup(name="markers")
 for index in range(markers):
-    folium.CircleMarker((54.96 - index, 20.48), radius=10, class_name="partner-marker").add_to(
-        layer
-    )
-DrawnSignal(markers).add_to(layer)
+    folium.CircleMarker((54.96 - index, 20.48), radius=10).add_to(layer)
 st_folium(fmap, feature_group_to_add=layer, key="map", height=680, returned_objects=[])

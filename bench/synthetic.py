@@ -7,8 +7,8 @@ import random
 import shutil
 from pathlib import Path
 
+from utils.coords_file import COORDS_COLUMNS
 from utils.files import csv_text
-from utils.places import COORDS_COLUMNS
 from utils.registry import ALL_COLUMNS, DOCUMENT_TYPES, LEVELS
 
 SEED = 20261126

@@ -1,4 +1,4 @@
-# Starting the app and finding Chromium: shared by the browser tests and scripts/screenshots.py.
+# Starting the app and finding Chromium: shared by the browser tests, bench/ and scripts/.
 from __future__ import annotations
 
 import os
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from playwright.sync_api import Frame
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 # Debian's package; the test tool never downloads a browser of its own.
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 CHROMIUM_ARGS = [

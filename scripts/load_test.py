@@ -21,7 +21,7 @@ from pathlib import Path
 
 from playwright.async_api import async_playwright
 
-from tests.browser.harness import CHROMIUM_ARGS, AppServer, chromium_path
+from devtools.harness import CHROMIUM_ARGS, AppServer, chromium_path
 
 SESSIONS = 30
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect, sync_playwright
 
-from tests.browser.harness import (
+from devtools.harness import (
     CHROMIUM_ARGS,
     AppServer,
     chromium_path,

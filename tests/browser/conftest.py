@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.harness import CHROMIUM_ARGS, AppServer, chromium_path
+from devtools.harness import CHROMIUM_ARGS, AppServer, chromium_path
 
 # Set by .ci/run: there a missing browser is a failure, not a skip.
 REQUIRE_BROWSER_VARIABLE = "REQUIRE_BROWSER"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.harness import AppServer
+from devtools.harness import AppServer
 from tests.browser.test_browser_dashboard import EXCEPTION, LOAD_MS, TABLE_ROWS, map_frame
 from tests.conftest import DATA
 

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.harness import wait_until_map_is_still
+from devtools.harness import wait_until_map_is_still
 from tests.browser.test_browser_dashboard import LOAD_MS, MAP_FRAME, map_frame
 from tests.browser.test_browser_sizes import GEOMETRY_JS, assert_labels_stand_by_their_markers
 

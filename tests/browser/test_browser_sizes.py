@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.harness import wait_until_map_is_still
+from devtools.harness import wait_until_map_is_still
 from tests.browser.test_browser_dashboard import EXCEPTION, LOAD_MS, MAP_FRAME, PAGES, map_frame
 
 SIZES = {
