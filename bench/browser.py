@@ -45,7 +45,11 @@ class Traffic:
         """Count what `page` receives from now on."""
         self._requests = []
         page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
-        page.on("requestfinished", lambda request: self._requests.append(request))
+        page.on("requestfinished", self._finished)
+
+    def _finished(self, request: object) -> None:
+        # A method of ours, not list.append: Playwright cannot wrap a built-in as a handler.
+        self._requests.append(request)
 
     def _frame(self, payload: str | bytes) -> None:
         self.websocket += len(payload if isinstance(payload, bytes) else payload.encode())

@@ -43,32 +43,46 @@ def coming_anniversaries(
     round_years: int = ROUND_YEARS,
 ) -> pd.DataFrame:
     """List each document's round anniversaries from today to the horizon's year, nearest first."""
-    rows = []
     last_year = today.year + horizon_years
-    for _, document in documents.iterrows():
-        signed_start = document[SIGNED_START].date()
-        precision = str(document[SIGNED_PRECISION])
-        years = round_years
-        while signed_start.year + years <= last_year:
-            start = _anniversary_start(signed_start, years)
-            if not _has_passed(start, precision, today):
-                rows.append(
-                    {
-                        **document.to_dict(),
-                        YEARS: years,
-                        ANNIVERSARY_START: pd.Timestamp(start),
-                        ANNIVERSARY: start.isoformat()[: _STORED_DATE_LENGTH[precision]],
-                        ANNIVERSARY_YEAR: start.year,
-                    }
-                )
-            years += round_years
     columns = [*documents.columns, YEARS, ANNIVERSARY_START, ANNIVERSARY, ANNIVERSARY_YEAR]
-    found = pd.DataFrame(rows, columns=columns)
-    if found.empty:
-        return found
-    return found.sort_values([ANNIVERSARY_START, PARTNER_ID, SIGNED], kind="stable").reset_index(
-        drop=True
-    )
+    signed_years = documents[SIGNED_START].dt.year
+    found = []
+    # One round number of years at a time, over the documents it brings into the window:
+    # earlier years have passed whatever the day, later ones are beyond the horizon.
+    earliest = int(signed_years.min()) if len(documents) else last_year
+    for years in range(round_years, last_year - earliest + 1, round_years):
+        landing = signed_years + years
+        candidates = documents[(landing >= today.year) & (landing <= last_year)]
+        if candidates.empty:
+            continue
+        starts = [_anniversary_start(start.date(), years) for start in candidates[SIGNED_START]]
+        precisions = [str(precision) for precision in candidates[SIGNED_PRECISION]]
+        coming = [
+            not _has_passed(start, precision, today)
+            for start, precision in zip(starts, precisions, strict=True)
+        ]
+        kept = candidates[coming]
+        starts = [start for start, keep in zip(starts, coming, strict=True) if keep]
+        precisions = [p for p, keep in zip(precisions, coming, strict=True) if keep]
+        found.append(
+            kept.assign(
+                **{
+                    YEARS: years,
+                    ANNIVERSARY_START: pd.to_datetime(starts),
+                    ANNIVERSARY: [
+                        start.isoformat()[: _STORED_DATE_LENGTH[precision]]
+                        for start, precision in zip(starts, precisions, strict=True)
+                    ],
+                    ANNIVERSARY_YEAR: [start.year for start in starts],
+                }
+            )
+        )
+    if not found:
+        return pd.DataFrame(columns=columns)
+    anniversaries = pd.concat(found, ignore_index=True)[columns]
+    return anniversaries.sort_values(
+        [ANNIVERSARY_START, PARTNER_ID, SIGNED], kind="stable"
+    ).reset_index(drop=True)
 
 
 def anniversary_years(anniversaries: pd.DataFrame) -> list[int]:

@@ -13,7 +13,10 @@ from utils.i18n import country_name, format_signed, t
 from utils.registry import (
     DOCUMENT_TYPE,
     DOCUMENT_TYPES,
+    PARTNER_EN,
     PARTNER_ID,
+    PARTNER_LOCAL,
+    PARTNER_RU,
     SIGNED,
     SIGNED_PRECISION,
     SIGNED_START,
@@ -266,6 +269,12 @@ def timeline_figure(documents: pd.DataFrame, lang: str, until: dt.date) -> go.Fi
     )
 
 
+# What the growth chart's hover text reads of each partner.
+GROWTH_HOVER_COLUMNS = (
+    PARTNER_RU, PARTNER_LOCAL, PARTNER_EN, SIGNED, SIGNED_PRECISION, PARTNERS_SO_FAR,
+)  # fmt: skip
+
+
 def growth_figure(documents: pd.DataFrame, lang: str, until: dt.date) -> go.Figure:
     """The number of partners so far, stepping up at each partner's first document, to `until`."""
     growth = partners_over_time(documents)
@@ -279,7 +288,7 @@ def growth_figure(documents: pd.DataFrame, lang: str, until: dt.date) -> go.Figu
             date=format_signed(row[SIGNED], row[SIGNED_PRECISION], lang),
         )
         + f"<br>{t('timeline.partners', lang)}: {row[PARTNERS_SO_FAR]}"
-        for _, row in growth.iterrows()
+        for row in growth[list(GROWTH_HOVER_COLUMNS)].to_dict("records")
     ]
     figure = go.Figure(
         go.Scatter(

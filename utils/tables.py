@@ -68,7 +68,7 @@ def partner_name(partner: pd.Series | dict, lang: str) -> str:
 def partner_names(documents: pd.DataFrame, lang: str) -> dict[str, str]:
     """Map each partner's id to its name in `lang`, in the order of their first documents."""
     firsts = documents.sort_values(SIGNED_START, kind="stable").drop_duplicates(PARTNER_ID)
-    return {row[PARTNER_ID]: partner_name(row, lang) for _, row in firsts.iterrows()}
+    return {row[PARTNER_ID]: partner_name(row, lang) for row in firsts.to_dict("records")}
 
 
 def describe_document(document: pd.Series, lang: str) -> dict[str, str]:
@@ -91,11 +91,12 @@ def documents_table(
     """One row per document, oldest first, with headers and values in `lang`."""
     ordered = with_default_home(partners.sort_values(SIGNED_START, kind="stable"), home_id)
     distance = pair_distances_km(ordered[PARTNER_ID], ordered[HOME_ID], coords)
+    records = ordered.to_dict("records")
     rows = {
-        "partner": [partner_name(row, lang) for _, row in ordered.iterrows()],
+        "partner": [partner_name(row, lang) for row in records],
         "partner_local": ordered[PARTNER_LOCAL].fillna(""),
         "level": [t(f"level.{level}", lang) for level in ordered[LEVEL]],
-        "region": [region_name(row, lang) for _, row in ordered.iterrows()],
+        "region": [region_name(row, lang) for row in records],
         "country": [country_name(code, lang) for code in ordered[COUNTRY_CODE]],
         "document": [t(f"document_type.{kind}", lang) for kind in ordered[DOCUMENT_TYPE]],
         "signed": [
@@ -132,7 +133,7 @@ def anniversaries_table(anniversaries: pd.DataFrame, lang: str) -> pd.DataFrame:
             for date, precision in zip(anniversaries[ANNIVERSARY], precisions, strict=True)
         ],
         "years": anniversaries[YEARS].astype("int64"),
-        "partner": [partner_name(row, lang) for _, row in anniversaries.iterrows()],
+        "partner": [partner_name(row, lang) for row in anniversaries.to_dict("records")],
         "country": [country_name(code, lang) for code in anniversaries[COUNTRY_CODE]],
         "document": [t(f"document_type.{kind}", lang) for kind in anniversaries[DOCUMENT_TYPE]],
         "signed": [

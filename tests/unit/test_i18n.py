@@ -1,6 +1,7 @@
 # The string catalogue, and names and dates from Babel in both languages.
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -110,3 +111,25 @@ def test_every_counted_noun_has_every_plural_form_its_language_uses():
     for forms in COUNTED.values():
         assert set(forms["ru"]) == {"one", "few", "many", "other"}
         assert set(forms["en"]) == {"one", "other"}
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("month", range(1, 13))
+def test_dates_written_as_babel_writes_them(lang, month):
+    # format_signed fills Babel's patterns from its month names (for speed); every month,
+    # a one-digit and a two-digit day, must read exactly as babel.dates.format_date says.
+    from babel.dates import format_date  # noqa: PLC0415
+
+    for day in (1, 28):
+        date = dt.date(2009, month, day)
+        assert format_signed(date.isoformat(), "day", lang) == format_date(
+            date, "d MMMM y", locale=lang
+        )
+    assert format_signed(f"2009-{month:02d}", "month", lang) == format_date(
+        dt.date(2009, month, 1), "LLLL y", locale=lang
+    )
+
+
+def test_an_impossible_day_is_refused():
+    with pytest.raises(ValueError, match="day is out of range"):
+        format_signed("2010-02-31", "day", "ru")
