@@ -30,10 +30,10 @@ def record_requests(page: Page) -> list[str]:
     return requested
 
 
-def map_frame(page: Page):
-    """The streamlit-folium iframe, once its partners are drawn."""
+def map_frame(page: Page, marker: str = ".partner-marker"):
+    """The streamlit-folium iframe, once its partners are drawn (`marker` shows them)."""
     frame = page.frame_locator(MAP_FRAME)
-    expect(frame.locator(".partner-marker").first).to_be_attached(timeout=LOAD_MS)
+    expect(frame.locator(marker).first).to_be_attached(timeout=LOAD_MS)
     return frame
 
 

@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+import pytest
 from playwright.sync_api import expect
 
-from devtools.harness import wait_until_map_is_still
+from bench.synthetic import write_registry
+from devtools.harness import ROOT, AppServer, wait_until_map_is_still
 from tests.browser.test_browser_dashboard import LOAD_MS, MAP_FRAME, map_frame
 from tests.browser.test_browser_sizes import GEOMETRY_JS, assert_labels_stand_by_their_markers
+from utils.map.layer import FOCUS_ZOOM
 
 SIDEBAR = "[data-testid='stSidebar']"
 
@@ -112,3 +116,38 @@ def test_map_and_charts_under_a_base_url_path(page, base_path_server):
     page.goto(f"{base_path_server.url}/map?mode=present")
     frame = map_frame(page)
     expect(frame.locator(".partner-label")).to_have_count(10)
+
+
+@pytest.fixture(scope="module")
+def regional_server(tmp_path_factory) -> Iterator[AppServer]:
+    """The app on a synthetic registry of 1,000 links among 50 homes (850 partners)."""
+    folder = write_registry(
+        tmp_path_factory.mktemp("regional"), 1_000, 50, ROOT / "data" / "basemap.geojson"
+    )
+    server = AppServer(env={"PARTNERS_DATA_DIR": str(folder)})
+    yield server
+    server.stop()
+
+
+def test_presentation_of_a_large_registry_has_names_and_flies_to_a_partner(page, regional_server):
+    # The same renderer at every size: at 850 partners the markers are painted on a canvas,
+    # yet names are written beside their markers and the presenter's step flies to a card.
+    page.goto(f"{regional_server.url}/map?mode=present&lang=en")
+    frame = map_frame(page, marker=".leaflet-overlay-pane canvas")
+    labels = frame.locator(".partner-label")
+    expect(labels.first).to_be_visible(timeout=LOAD_MS)
+    assert 0 < labels.count() <= 400
+    # Not every name fits at the opening zoom: the map says so instead of guessing.
+    expect(frame.locator(".partner-label-key")).to_have_text(
+        "Not every name fits: zoom in", timeout=LOAD_MS
+    )
+    page.locator("h3").first.click()  # the keys go to the page, not into the map
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"[?&]partner=p\d{5}\b"), timeout=LOAD_MS)
+    popup = frame.locator(".leaflet-popup .partner-card")
+    expect(popup).to_contain_text("Partner ", timeout=LOAD_MS)  # the card's Russian name line
+    expect(popup.locator("li").first).to_be_visible()
+    # Flown in: the map is zoomed in on the partner (utils/map/layer.py, FOCUS_ZOOM).
+    map_window = page.locator(MAP_FRAME).element_handle().content_frame()
+    wait_until_map_is_still(map_window)
+    assert map_window.evaluate("() => window.map.getZoom()") == FOCUS_ZOOM
