@@ -35,7 +35,7 @@
     }
     var state = {
       map: map, framed: null, moved: false, framing: false, bounds: null, options: null,
-      legendOpen: null, legend: null
+      legendOpen: null, legend: null, focus: null
     };
     maps.push(state);
     return state;
@@ -79,8 +79,17 @@
     map.on("dragstart", function () { state.moved = true; });
     map.on("zoomstart", function () { if (!state.framing) { state.moved = true; } });
     map.on("moveend", function () { state.framing = false; });
+    // A resize (presentation mode stretches the frame to the screen) keeps what the reader
+    // was shown: the partner in focus with its card, or the network framed.
     map.on("resize", function () {
-      if (state.bounds && !state.moved) { fit(map, state, false); }
+      if (state.moved) { return; }
+      if (state.focus) {
+        state.framing = true;
+        map.setView(state.focus.marker.getLatLng(), state.focus.zoom, {animate: false});
+        if (state.focus.marker.isPopupOpen()) { state.focus.marker.getPopup().update(); }
+      } else if (state.bounds) {
+        fit(map, state, false);
+      }
     });
   }
 
@@ -202,6 +211,14 @@
   }
 
   // ---- labels: each partner's name beside its own marker --------------------------------
+  // An element's box in the map container's pixels.
+  function boxIn(map, node) {
+    var rect = node.getBoundingClientRect();
+    var origin = map.getContainer().getBoundingClientRect();
+    return {left: rect.left - origin.left, top: rect.top - origin.top,
+            right: rect.right - origin.left, bottom: rect.bottom - origin.top};
+  }
+
   function boxesOverlap(a, b) {
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   }
@@ -214,16 +231,12 @@
   }
 
   function controlBoxes(map) {
-    var origin = map.getContainer().getBoundingClientRect();
     var found = map.getContainer().querySelectorAll(".leaflet-control");
     var boxes = [];
     for (var i = 0; i < found.length; i++) {
-      var rect = found[i].getBoundingClientRect();
-      if (rect.width && rect.height) {
-        boxes.push({
-          left: rect.left - origin.left - 2, top: rect.top - origin.top - 2,
-          right: rect.right - origin.left + 2, bottom: rect.bottom - origin.top + 2
-        });
+      var box = boxIn(map, found[i]);
+      if (box.right > box.left && box.bottom > box.top) {
+        boxes.push({left: box.left - 2, top: box.top - 2, right: box.right + 2, bottom: box.bottom + 2});
       }
     }
     return boxes;
@@ -310,6 +323,10 @@
         return map.latLngToContainerPoint([partner.lat, partner.lon]);
       });
       var fixed = controlBoxes(map);
+      if (openCard && openCard.getElement()) {
+        // An open card covers what is under it: no name is placed there.
+        fixed.push(boxIn(map, openCard.getElement()));
+      }
       points.forEach(function (point) {
         fixed.push({left: point.x - radius - 2, top: point.y - radius - 2,
                     right: point.x + radius + 2, bottom: point.y + radius + 2});
@@ -348,36 +365,58 @@
         }).length;
       }
       var order = labels.slice().sort(function (a, b) { return crowding(b) - crowding(a); });
-      var taken = fixed.slice();
-      var unplaced = [];
-      order.forEach(function (label) {
-        var box = place(label.point, radius, label.width, label.height, bounds, taken, others);
-        label.box = box;
-        if (box) {
-          taken.push(box);
-        } else {
-          unplaced.push(label);
-        }
-      });
-      // Too many names for a key: those that fit are written, the rest wait for a zoom.
-      if (unplaced.length > KEY_AT_MOST || notShown > 0) {
-        unplaced.forEach(function (label) { label.node.remove(); });
-        notShown += unplaced.length;
+      var taken, unplaced;
+      function placeAll(reserved) {
+        taken = fixed.concat(reserved);
         unplaced = [];
+        order.forEach(function (label) {
+          label.box = place(label.point, radius, label.width, label.height, bounds, taken, others);
+          if (label.box) {
+            taken.push(label.box);
+          } else {
+            unplaced.push(label);
+          }
+        });
       }
-      if (notShown > 0) {
-        key = element("div", "partner-label-key leaflet-control", null);
-        key.textContent = config.words.moreNames;
-        map.getContainer().querySelector(".leaflet-bottom.leaflet-right").prepend(key);
+      // A key (numbers, or the note that not every name fits) takes the bottom right corner:
+      // the names are placed again around it, so that none ends up under it.
+      function moreNamesNote() {
+        var note = element("div", "partner-label-key leaflet-control", null);
+        note.textContent = config.words.moreNames;
+        map.getContainer().querySelector(".leaflet-bottom.leaflet-right").prepend(note);
+        return note;
+      }
+      function withKey(makeKey) {
+        key = makeKey();
+        placeAll([boxIn(map, key)]);
+      }
+      placeAll([]);
+      var tooMany = function () { return unplaced.length > KEY_AT_MOST || notShown > 0; };
+      if (tooMany()) {
+        withKey(moreNamesNote);
+      } else if (unplaced.length) {
+        withKey(function () { return numberedKey(map, sortedUnplaced(), fontPx); });
+        if (tooMany()) { // the key took the room of more names than it can hold
+          key.remove();
+          withKey(moreNamesNote);
+        } else if (unplaced.length) {
+          key.remove();
+          key = numberedKey(map, sortedUnplaced(), fontPx); // the names the key now holds
+        }
+      }
+      function sortedUnplaced() {
+        return unplaced.slice().sort(function (a, b) {
+          return a.point.x - b.point.x || a.point.y - b.point.y;
+        });
+      }
+      // Too many names for a key: those that fit are written, the rest wait for a zoom.
+      if (tooMany()) {
+        unplaced.forEach(function (label) { label.node.remove(); });
+        unplaced = [];
       }
       // No room for a name: a number beside the marker and the name in a key, never a guess.
       if (unplaced.length) {
-        unplaced.sort(function (a, b) { return a.point.x - b.point.x || a.point.y - b.point.y; });
-        key = numberedKey(map, unplaced, fontPx);
-        var keyRect = key.getBoundingClientRect();
-        var origin = map.getContainer().getBoundingClientRect();
-        taken.push({left: keyRect.left - origin.left, top: keyRect.top - origin.top,
-                    right: keyRect.right - origin.left, bottom: keyRect.bottom - origin.top});
+        unplaced = sortedUnplaced();
         unplaced.forEach(function (label, index) {
           label.node.textContent = String(index + 1);
           label.node.classList.add("partner-label-number");
@@ -432,10 +471,17 @@
     function hide() { pane.style.visibility = "hidden"; }
     map.on("zoomstart", hide);
     map.on("zoomend moveend resize", schedule);
+    var openCard = null;
+    function cardOpened(event) { openCard = event.popup; schedule(); }
+    function cardClosed() { openCard = null; schedule(); }
+    map.on("popupopen", cardOpened);
+    map.on("popupclose", cardClosed);
     layer.on("remove", function () {
       clear();
       map.off("zoomstart", hide);
       map.off("zoomend moveend resize", schedule);
+      map.off("popupopen", cardOpened);
+      map.off("popupclose", cardClosed);
       if (observer) { observer.disconnect(); }
     });
     return schedule;
@@ -621,14 +667,26 @@
       if (config.focus !== null) {
         var marker = partners[config.focus].marker;
         var opened = false;
-        var open = function () { if (!opened) { opened = true; marker.openPopup(); } };
+        // The card opens when the flight has landed: opened in mid-flight, its pan to fit
+        // the card stopped the flight halfway (seen at 850 partners).
+        var landed = function () {
+          if (Math.abs(map.getZoom() - config.focusZoom) < 0.01) { open(); }
+        };
+        var open = function () {
+          map.off("moveend", landed);
+          if (!opened && map.hasLayer(layer)) { opened = true; marker.openPopup(); }
+        };
         state.framed = null; // back to the whole network flies again
+        state.focus = {marker: marker, zoom: config.focusZoom};
+        state.moved = false;
         state.framing = true;
-        map.once("moveend", open);
         map.flyTo(marker.getLatLng(), config.focusZoom, {duration: config.flySeconds});
-        setTimeout(open, config.flySeconds * 1000 + 400);
+        map.on("moveend", landed);
+        layer.on("remove", function () { map.off("moveend", landed); });
+        setTimeout(open, config.flySeconds * 1000 + 1500); // a flight cut short still opens it
       } else if (config.frame) {
         var frameKey = JSON.stringify(config.frame.bounds);
+        state.focus = null;
         if (state.framed !== frameKey) {
           state.framed = frameKey;
           state.bounds = config.frame.bounds;
