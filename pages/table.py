@@ -27,19 +27,23 @@ st.caption(
 table = views.table(view)
 file_name = t("table.file_name", lang)
 with st.container(horizontal=True, key="downloads"):
+    # Written when a button is pressed, not on every run: the workbook of 26,000 rows
+    # took seconds of each rerun of this page.
     st.download_button(
         t("table.download_csv", lang),
-        csv_bytes(table),
+        lambda: csv_bytes(table),
         file_name=f"{file_name}.csv",
         mime=CSV_MIME,
         key="download_csv",
+        on_click="ignore",
     )
     st.download_button(
         t("table.download_xlsx", lang),
-        xlsx_bytes(table, t("table.sheet", lang)),
+        lambda: xlsx_bytes(table, t("table.sheet", lang)),
         file_name=f"{file_name}.xlsx",
         mime=XLSX_MIME,
         key="download_xlsx",
+        on_click="ignore",
     )
 partner_column, signed_column = t("column.partner", lang), t("column.signed", lang)
 st.dataframe(

@@ -4,7 +4,7 @@ import streamlit as st
 from ui import views
 from ui.frame import page_view
 from ui.notices import stop_if_empty
-from utils.charts import chart_config, growth_figure, timeline_has_rows
+from utils.charts import chart_config, timeline_has_rows
 from utils.i18n import t
 
 view = page_view()
@@ -20,7 +20,7 @@ st.plotly_chart(
     config=chart_config("timeline", lang),
 )
 st.plotly_chart(
-    growth_figure(documents, lang, view.until),
+    views.growth(view),
     key="growth_chart",
     config=chart_config("partners_over_time", lang),
 )

@@ -13,7 +13,7 @@ import streamlit as st
 
 from ui.data import View
 from utils.anniversaries import coming_anniversaries
-from utils.charts import timeline_figure
+from utils.charts import growth_figure, timeline_figure
 from utils.data_folder import DataKey
 from utils.filters import Filters, signed_by_end_of
 from utils.map.build import base_map, partner_layer
@@ -60,6 +60,20 @@ def timeline(view: View) -> go.Figure:
     return _timeline(view.key, view.today, view.filters, view.lang, view.until, view)
 
 
+@st.cache_data(show_spinner=False, max_entries=MAX_VIEWS)
+def _growth(
+    key: DataKey, today: dt.date, filters: Filters, lang: str, until: dt.date, _view: View
+) -> go.Figure:
+    return growth_figure(_view.documents, lang, until)
+
+
+def growth(view: View) -> go.Figure:
+    """Return the figure of the view's partners over time."""
+    return _growth(view.key, view.today, view.filters, view.lang, view.until, view)
+
+
+# cache_data, not cache_resource, for map objects: st_folium adds the layer to the map
+# object it is given, so a shared map would carry the previous view's layer.
 @st.cache_data(show_spinner=False, max_entries=8)
 def _base_map(key: DataKey, today: dt.date, lang: str, *, fill: bool, _view: View) -> folium.Map:
     return base_map(_view.registry, _view.coords, _view.home, lang, fill_frame=fill)

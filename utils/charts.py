@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from babel import Locale
 
-from utils.i18n import country_name, format_signed, t
+from utils.i18n import count_of, country_name, format_signed, t
 from utils.registry import (
     DOCUMENT_TYPE,
     DOCUMENT_TYPES,
@@ -276,27 +276,40 @@ GROWTH_HOVER_COLUMNS = (
 
 
 def growth_figure(documents: pd.DataFrame, lang: str, until: dt.date) -> go.Figure:
-    """The number of partners so far, stepping up at each partner's first document, to `until`."""
+    """The number of partners so far, stepping up at each partner's first document, to `until`.
+
+    Beyond TIMELINE_ROWS partners a point per partner cannot be read (nor sent quickly):
+    the line steps once a year, at the year's end, which every date's precision allows.
+    """
     growth = partners_over_time(documents)
-    dates = [*growth[DATE], pd.Timestamp(until)]
-    counts = [*growth[PARTNERS_SO_FAR], len(growth)]
-    hover = [
-        t(
-            "timeline.joined",
-            lang,
-            partner=plotly_text(partner_name(row, lang)),
-            date=format_signed(row[SIGNED], row[SIGNED_PRECISION], lang),
-        )
-        + f"<br>{t('timeline.partners', lang)}: {row[PARTNERS_SO_FAR]}"
-        for row in growth[list(GROWTH_HOVER_COLUMNS)].to_dict("records")
-    ]
+    if len(growth) > TIMELINE_ROWS:
+        by_year = growth.groupby(growth[DATE].dt.year)[PARTNERS_SO_FAR].max()
+        dates = [pd.Timestamp(year=int(year), month=12, day=31) for year in by_year.index]
+        counts = [int(count) for count in by_year]
+        hover = [
+            t("timeline.at_year_end", lang, year=int(year), partners=count_of("partners", n, lang))
+            for year, n in zip(by_year.index, counts, strict=True)
+        ]
+    else:
+        dates = list(growth[DATE])
+        counts = list(growth[PARTNERS_SO_FAR])
+        hover = [
+            t(
+                "timeline.joined",
+                lang,
+                partner=plotly_text(partner_name(row, lang)),
+                date=format_signed(row[SIGNED], row[SIGNED_PRECISION], lang),
+            )
+            + f"<br>{t('timeline.partners', lang)}: {row[PARTNERS_SO_FAR]}"
+            for row in growth[list(GROWTH_HOVER_COLUMNS)].to_dict("records")
+        ]
     figure = go.Figure(
         go.Scatter(
-            x=dates,
-            y=counts,
+            x=[*dates, pd.Timestamp(until)],
+            y=[*counts, len(growth)],
             mode="lines+markers",
             line={"shape": "hv", "width": 3, "color": MEASURE_COLORS[PARTNERS]},
-            marker={"size": [10] * len(growth) + [0]},
+            marker={"size": [10] * len(dates) + [0]},
             hovertext=[*hover, ""],
             hoverinfo="text",
             showlegend=False,

@@ -116,6 +116,19 @@ def test_growth_steps_up_to_ten_partners(documents):
     assert line.hovertext[0].startswith("Pinneberg District: first document, 14 October 1991")
 
 
+def test_growth_of_a_large_registry_steps_once_a_year(documents):
+    # 99 partners (more than a timeline can show as rows): one point per year at its end,
+    # which is all a date known only to the year allows; the count is the same.
+    many = pd.concat([documents] * 9, ignore_index=True)
+    many["partner_id"] = [f"p{index}" for index in range(len(many))]
+    firsts = many.sort_values("signed_start", kind="stable").drop_duplicates("partner_id")
+    line = growth_figure(many, "ru", TODAY).data[0]
+    years = sorted(set(firsts["signed_start"].dt.year))
+    assert [pd.Timestamp(x).date() for x in line.x[:-1]] == [dt.date(y, 12, 31) for y in years]
+    assert line.y[-1] == firsts["partner_id"].nunique() == 99
+    assert line.hovertext[-2] == "На конец 2016 года: 99 партнёров"
+
+
 @pytest.mark.parametrize(
     ("build", "lang", "labels", "partners", "documents_counted", "title"),
     [
