@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 
-from shapely.geometry import Point, shape
+import pytest
+from shapely import union_all
+from shapely.geometry import Point, box, shape
 
 from scripts.build_basemap import baltic_features, decode_arcs, ring
 from tests.conftest import DATA
@@ -85,3 +87,22 @@ def test_baltic_features_keep_what_lies_inside_the_bounds():
     features = baltic_features(TOPOLOGY)
     assert [feature["properties"]["name"] for feature in features] == ["Left"]
     assert features[0]["geometry"]["type"] == "MultiPolygon"
+
+
+@pytest.mark.parametrize(
+    ("area", "bounds", "low", "high"),
+    [
+        # A strip along the middle of the Curonian spit: a thin line of land ...
+        ("Curonian spit", (20.95, 55.1, 21.05, 55.4), 0.15, 0.35),
+        # ... and the lagoon east of it, water (a simplification that filled it would fail).
+        ("Curonian lagoon", (21.1, 55.05, 21.2, 55.3), 0.0, 0.1),
+        ("Vistula spit", (19.5, 54.38, 19.6, 54.45), 0.5, 0.8),
+    ],
+)
+def test_the_simplified_basemap_keeps_the_spits(area, bounds, low, high):
+    features = json.loads((DATA / BASEMAP_NAME).read_text(encoding="utf-8"))["features"]
+    outlines = [shape(feature["geometry"]) for feature in features]
+    assert all(outline.is_valid for outline in outlines)
+    window = box(*bounds)
+    land = union_all(outlines).intersection(window).area / window.area
+    assert low <= land <= high, area
