@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from utils.coords_file import COORDS_COLUMNS
+from utils.data_folder import DataFolder
 from utils.files import csv_text
 from utils.registry import ALL_COLUMNS, DOCUMENT_TYPES, LEVELS
 
@@ -83,10 +84,11 @@ def write_registry(folder: Path, links: int, homes: int, basemap: Path) -> Path:
             [partner_id, f"Партнёр {number}", f"Partner {number}", f"Partner {number}", level,
              "", "", country, kind, "Документ", signed, precision, "", home]
         )  # fmt: skip
-    (folder / "partners.csv").write_text(csv_text(ALL_COLUMNS, rows), encoding="utf-8")
-    (folder / "coords.csv").write_text(csv_text(COORDS_COLUMNS, coords), encoding="utf-8")
-    (folder / "home.toml").write_text(HOME_TOML, encoding="utf-8")
-    (folder / "strategy.csv").write_text(
+    files = DataFolder(folder)
+    files.registry.write_text(csv_text(ALL_COLUMNS, rows), encoding="utf-8")
+    files.coords.write_text(csv_text(COORDS_COLUMNS, coords), encoding="utf-8")
+    files.home.write_text(HOME_TOML, encoding="utf-8")
+    files.strategy.write_text(
         "direction_id,name_ru,name_en,kind,target\npoland,Польша,Poland,country,PL\n",
         encoding="utf-8",
     )

@@ -18,9 +18,10 @@ from utils.data_files import (
     read_table,
     table_rows,
 )
+from utils.data_folder import COORDS_FILE, DEFAULT_DATA_DIR
 from utils.files import DataWriteError, csv_text, write_text_atomic, writing
 
-DEFAULT_COORDS = Path("data/coords.csv")
+DEFAULT_COORDS = DEFAULT_DATA_DIR / COORDS_FILE
 
 PLACE_ID = "place_id"
 QUERY = "query"

@@ -11,6 +11,8 @@ HOME_FILE = "home.toml"
 STRATEGY_FILE = "strategy.csv"
 BASEMAP_FILE = "basemap.geojson"
 HISTORY_DIR = "history"  # every replaced registry, timestamped
+# The repository's own data folder, where the command-line tools read and write by default.
+DEFAULT_DATA_DIR = Path("data")
 
 
 def modified(path: Path) -> float:

@@ -30,10 +30,11 @@ from utils.coords_file import (
     write_coords_rows,
 )
 from utils.data_files import TableReadError
+from utils.data_folder import DEFAULT_DATA_DIR, REGISTRY_FILE
 from utils.places import DEFAULT_HOME, Home, HomeConfigError, load_home, partner_query
 from utils.registry import COUNTRY_CODE, PARTNER_ID, load_registry
 
-DEFAULT_PARTNERS = Path("data/partners.csv")
+DEFAULT_PARTNERS = DEFAULT_DATA_DIR / REGISTRY_FILE
 USER_AGENT_VARIABLE = "GEOCODER_USER_AGENT"
 # Nominatim's usage policy asks for an agent that identifies the application.
 DEFAULT_USER_AGENT = "municipal-partners-dashboard/0.1"

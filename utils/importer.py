@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from utils.data_files import Problem, TableReadError, read_table, table_rows
+from utils.data_folder import DEFAULT_DATA_DIR, REGISTRY_FILE
 from utils.files import csv_text, write_text_atomic
 from utils.i18n import (
     DEFAULT_LANGUAGE,
@@ -38,7 +39,7 @@ from utils.registry import (
     SOURCE_TEXT_RU,
 )
 
-DEFAULT_OUTPUT = Path("data/partners.csv")
+DEFAULT_OUTPUT = DEFAULT_DATA_DIR / REGISTRY_FILE
 
 # Kept from the existing file, since the published page does not carry them.
 HAND_KEPT_COLUMNS = (PARTNER_ID, PARTNER_LOCAL, PARTNER_EN, REGION_EN)

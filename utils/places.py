@@ -11,6 +11,7 @@ import pandas as pd
 from geopy.distance import geodesic
 
 from utils.coords_file import LAT, LON, PLACE_ID, QUERY
+from utils.data_folder import DEFAULT_DATA_DIR, HOME_FILE
 from utils.i18n import country_name, is_country_code
 from utils.registry import (
     COUNTRY_CODE,
@@ -22,7 +23,7 @@ from utils.registry import (
     REGION_RU,
 )
 
-DEFAULT_HOME = Path("data/home.toml")
+DEFAULT_HOME = DEFAULT_DATA_DIR / HOME_FILE
 DISTANCE_KM = "distance_km"
 
 
