@@ -13,12 +13,12 @@ import streamlit as st
 
 from ui.data import View
 from utils.anniversaries import coming_anniversaries
-from utils.charts import growth_figure, timeline_figure
 from utils.data_folder import DataKey
 from utils.filters import Filters, signed_by_end_of
 from utils.map.build import base_map, partner_layer
 from utils.map.network import partner_places
 from utils.tables import documents_table, partner_names
+from utils.timeline_charts import growth_figure, timeline_figure
 
 MAX_VIEWS = 32  # views kept per cached item: filters a reader goes back and forth between
 

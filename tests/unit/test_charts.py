@@ -11,13 +11,10 @@ from utils.charts import (
     country_figure,
     decade_figure,
     document_type_figure,
-    growth_figure,
-    period,
-    period_middle,
     plotly_text,
-    timeline_figure,
     wrap_label,
 )
+from utils.timeline_charts import growth_figure, period, period_middle, timeline_figure
 
 TODAY = dt.date(2026, 11, 26)
 
