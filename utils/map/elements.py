@@ -16,7 +16,18 @@ def script_json(config: dict) -> str:
     return str(htmlsafe_json_dumps(config))
 
 
-class BaseScript(MacroElement):
+class _ScriptCall(MacroElement):
+    """One call into partners-map.js, with its settings written as JSON once."""
+
+    def __init__(self, config: dict) -> None:
+        """Keep the settings the script receives, and their JSON."""
+        super().__init__()
+        self._name = type(self).__name__
+        self.config = config
+        self.config_json = script_json(config)
+
+
+class BaseScript(_ScriptCall):
     """The base map's setup: basemap, attribution, metric scale and frame height."""
 
     _template = Template(
@@ -25,15 +36,8 @@ class BaseScript(MacroElement):
         "{% endmacro %}"
     )
 
-    def __init__(self, config: dict) -> None:
-        """Keep the settings the script receives, written as JSON once."""
-        super().__init__()
-        self._name = "BaseScript"
-        self.config = config
-        self.config_json = script_json(config)
 
-
-class LayerScript(MacroElement):
+class LayerScript(_ScriptCall):
     """A view's layer: its partners, arcs, homes, legend, labels, framing and fly-to, as data."""
 
     _template = Template(
@@ -42,10 +46,3 @@ class LayerScript(MacroElement):
         "{{ this.config_json }});"
         "{% endmacro %}"
     )
-
-    def __init__(self, config: dict) -> None:
-        """Keep the settings the script receives, written as JSON once."""
-        super().__init__()
-        self._name = "LayerScript"
-        self.config = config
-        self.config_json = script_json(config)
