@@ -161,11 +161,18 @@ def expected_partners(data_dir: Path, country: str | None) -> int:
 
 
 def _browser_figures(
-    script: str, path: str, data_dir: Path | None, *, count: int, changes, runs: int
+    script: str,
+    path: str,
+    data_dir: Path | None,
+    *,
+    count: int,
+    changes,
+    runs: int,
+    root: Path = ROOT,
 ) -> dict[str, float]:
-    """Start `script` on the data folder and measure it in Chromium."""
+    """Start `script` (in the checkout `root`) on the data folder and measure it in Chromium."""
     env = {DATA_DIR_VARIABLE: str(data_dir)} if data_dir else {}
-    server = AppServer(script=script, env=env)
+    server = AppServer(script=script, env=env, root=root)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
@@ -194,6 +201,25 @@ def _country_changes(data_dir: Path, countries: list[str]):
         return [Change(lambda page: _pick_country(page, label), expected_partners(data_dir, code))]
 
     return changes
+
+
+def measure_earlier(links: int, runs: int, work: Path, root: Path) -> dict[str, object]:
+    """Measure the map page of another checkout (an earlier version) in Chromium only."""
+    data_dir = write_registry(
+        work / str(links), links, HOMES.get(links, 1), ROOT / "data" / "basemap.geojson"
+    )
+    countries = countries_by_size(data_dir)
+    total = expected_partners(data_dir, None)
+    figures = _browser_figures(
+        "app.py",
+        "/map?lang=en",
+        data_dir,
+        count=total,
+        changes=_country_changes(data_dir, countries),
+        runs=runs,
+        root=root,
+    )
+    return {"links": links, "homes": HOMES.get(links, 1), "partners": total, "earlier": figures}
 
 
 def measure_size(links: int, runs: int, work: Path) -> dict[str, object]:
@@ -322,7 +348,21 @@ def main() -> int:
     parser.add_argument("--sizes", default=",".join(str(size) for size in SIZES))
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--earlier",
+        type=Path,
+        help="a checkout of an earlier version: measure its map page in the browser only",
+    )
     args = parser.parse_args()
+    if args.earlier:
+        sizes = [int(size) for size in args.sizes.split(",")]
+        with tempfile.TemporaryDirectory(prefix="bench-") as work:
+            report = [measure_earlier(n, args.runs, Path(work), args.earlier) for n in sizes]
+        args.output.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(report, indent=2)
+        (args.output / "earlier.json").write_text(text, encoding="utf-8")
+        sys.stdout.write(text + "\n")
+        return 0
     report = run_benchmark([int(size) for size in args.sizes.split(",")], args.runs, args.output)
     sys.stdout.write((args.output / "results.md").read_text(encoding="utf-8"))
     return 0 if report["sizes"] else 1

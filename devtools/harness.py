@@ -49,8 +49,13 @@ class AppServer:
         base_path: str = "",
         env: dict[str, str] | None = None,
         script: str = "app.py",
+        root: Path = ROOT,
     ) -> None:
-        """Start the server (under `base_path`, with `env` added) and wait until it answers."""
+        """Start the server (under `base_path`, with `env` added) and wait until it answers.
+
+        `root` is the checkout the script runs from: another one lets the benchmark measure
+        an earlier version of the app beside this one.
+        """
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}" + (f"/{base_path}" if base_path else "")
         self.log = ROOT / "test-results" / f"streamlit-{self.port}.log"
@@ -67,11 +72,11 @@ class AppServer:
         with self.log.open("w") as log:
             self.process = subprocess.Popen(
                 command,
-                cwd=ROOT,
+                cwd=root,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 # The repository's packages import from any script's folder (bench/).
-                env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+                env={**os.environ, "PYTHONPATH": str(root), **(env or {})},
             )
         try:
             self._wait_until_healthy()

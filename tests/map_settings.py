@@ -6,16 +6,28 @@ import json
 import re
 
 _LAYER_CALL = re.compile(r"PartnersMap\.layer\([\w]+, [\w]+, (\{.*\})\);", re.DOTALL)
-PARTNER_FIELDS = ("id", "lat", "lon", "kind", "name", "facts", "documents")
+PARTNER_FIELDS = ("id", "lat", "lon", "kind", "facts", "documents")
+
+
+def _partner(row: list, settings: dict) -> dict:
+    """A partner row as partners-map.js reads it: shared facts looked up, the name found."""
+    partner = dict(zip(PARTNER_FIELDS, row, strict=True))
+    partner["facts"] = [
+        settings["factValues"][str(index)][value] if isinstance(value, int) else value
+        for index, value in enumerate(partner["facts"])
+    ]
+    partner["name"] = next(
+        (partner["facts"][index] for index in settings["nameFacts"] if partner["facts"][index]),
+        "",
+    )
+    return partner
 
 
 def layer_settings(script: str) -> dict:
     """Return the settings of the one partners' layer in a rendered script, partners as dicts."""
     (settings,) = _LAYER_CALL.findall(script)
     settings = json.loads(settings)
-    settings["partners"] = [
-        dict(zip(PARTNER_FIELDS, row, strict=True)) for row in settings["partners"]
-    ]
+    settings["partners"] = [_partner(row, settings) for row in settings["partners"]]
     return settings
 
 

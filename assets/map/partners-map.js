@@ -582,8 +582,14 @@
     var renderer = config.canvas ? L.canvas({padding: 0.5}) : undefined;
     var classes = config.classes;
     var partners = config.partners.map(function (row) {
-      return {id: row[0], lat: row[1], lon: row[2], kind: row[3], name: row[4],
-              facts: row[5], documents: row[6]};
+      // Repeated facts (level, country) come as indices into their values.
+      var facts = row[4].map(function (value, index) {
+        return typeof value === "number" ? config.factValues[index][value] : value;
+      });
+      var name = null;
+      config.nameFacts.forEach(function (index) { name = name || facts[index]; });
+      return {id: row[0], lat: row[1], lon: row[2], kind: row[3], name: name || "",
+              facts: facts, documents: row[5]};
     });
     config.arcs.forEach(function (link) {
       var home = config.homes[link[0]], partner = partners[link[1]];

@@ -326,7 +326,7 @@ def test_many_partners_come_as_one_compact_layer(documents, coords, home):
     assert config["canvas"] is True  # painted on a canvas, not an element each
     # The same card, labels and fly-to as at ten partners.
     p7 = next(partner for partner in config["partners"] if partner[0] == "p7")
-    assert p7[5][0] == many.loc[7, "partner_ru"]  # the card's facts, Russian name first
+    assert p7[4][0] == many.loc[7, "partner_ru"]  # the card's facts, Russian name first
     assert config["labels"] is True
     assert config["partners"][config["focus"]][0] == "p7"
     # More than ARC_LIMIT links: bundles by home and country with what they say.

@@ -19,9 +19,10 @@ from utils.map.network import (
 from utils.map.text import (
     CARD_DOCUMENTS,
     CARD_FACTS_COLUMN,
-    CARD_NAME,
     KINDS,
     LATEST,
+    NAME_FACTS,
+    SHARED_FACTS,
     card_table,
     legend_config,
     map_words,
@@ -58,21 +59,38 @@ def _place(value: float) -> float:
     return round(float(value), PLACE_DECIMALS)
 
 
-def partner_rows(documents: pd.DataFrame, links: pd.DataFrame, lang: str) -> list[list[object]]:
-    """Each partner as [id, lat, lon, kind index, name, facts, [[kind index, date], ...]]."""
+def partner_rows(
+    documents: pd.DataFrame, links: pd.DataFrame, lang: str
+) -> tuple[list[list[object]], dict[int, list[str]]]:
+    """Each partner as [id, lat, lon, kind index, facts, [[kind index, date], ...]].
+
+    The facts of SHARED_FACTS come as indices into the returned lists of their values; the
+    name is not sent, the browser takes it from the facts (NAME_FACTS).
+    """
     cards = card_table(documents, links, lang)
     places = links.loc[cards.index]
     kind_index = {kind: index for index, kind in enumerate(KINDS)}
-    return [
+    shared: dict[int, dict[str, int]] = {fact: {} for fact in SHARED_FACTS}
+
+    def encoded(facts: list[str | None]) -> list[object]:
+        return [
+            shared[index].setdefault(value, len(shared[index]))
+            if index in shared and value is not None
+            else value
+            for index, value in enumerate(facts)
+        ]
+
+    rows = [
         [
-            partner_id, _place(lat), _place(lon), kind_index[latest], name, facts,
+            partner_id, _place(lat), _place(lon), kind_index[latest], encoded(facts),
             [[kind_index[kind], date] for kind, date in signed],
         ]
-        for partner_id, lat, lon, latest, name, facts, signed in zip(
-            cards[PARTNER_ID], places[LAT], places[LON], cards[LATEST], cards[CARD_NAME],
+        for partner_id, lat, lon, latest, facts, signed in zip(
+            cards[PARTNER_ID], places[LAT], places[LON], cards[LATEST],
             cards[CARD_FACTS_COLUMN], cards[CARD_DOCUMENTS], strict=True,
         )
     ]  # fmt: skip
+    return rows, {index: list(values) for index, values in shared.items()}
 
 
 def arc_rows(
@@ -141,7 +159,7 @@ def layer_config(
     `homes` names the homes drawn, `home_places` places them; `frame` says how to frame
     the map (frame_config) when no partner is in focus.
     """
-    partners = partner_rows(documents, links, lang)
+    partners, fact_values = partner_rows(documents, links, lang)
     partner_ids = [row[0] for row in partners]
     home_ids = list(home_places)
     arcs, bundles = arc_rows(links, partner_ids, home_ids, lang)
@@ -159,6 +177,8 @@ def layer_config(
         "homeColor": HOME_COLOR,
         "dashes": [DOCUMENT_TYPE_DASHES[kind] for kind in KINDS],
         "words": map_words(lang),
+        "factValues": fact_values,
+        "nameFacts": list(NAME_FACTS.get(lang, NAME_FACTS["ru"])),
         "canvas": canvas,
         "radiusPx": CANVAS_RADIUS_PX if canvas else PARTNER_RADIUS_PX,
         "arcBend": ARC_BEND,

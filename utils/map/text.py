@@ -39,6 +39,12 @@ CARD_FACTS = (
     "column.country",
     "card.distance",
 )
+# Facts whose few values repeat over thousands of partners: the browser gets each value
+# once and an index per partner.
+SHARED_FACTS = (CARD_FACTS.index("column.level"), CARD_FACTS.index("column.country"))
+# Where a partner's name in each language comes from, first present wins (tables.partner_name).
+NAME_FACTS = {"en": (2, 1, 0), "ru": (0,)}
+
 # Columns of the card table.
 CARD_NAME = "name"
 LATEST = "latest"  # the document type of the partner's latest document
