@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import re
 
+from utils.assets import STATIC_DIR
+from utils.map.layer_files import LAYERS_DIR
+
 _LAYER_CALL = re.compile(r"PartnersMap\.layer\([\w]+, [\w]+, (\{.*\})\);", re.DOTALL)
 PARTNER_FIELDS = ("id", "lat", "lon", "kind", "facts", "documents")
 
@@ -27,6 +30,9 @@ def layer_settings(script: str) -> dict:
     """Return the settings of the one partners' layer in a rendered script, partners as dicts."""
     (settings,) = _LAYER_CALL.findall(script)
     settings = json.loads(settings)
+    if "dataUrl" in settings:  # the view's data, published as a file of the static folder
+        name = settings["dataUrl"].rsplit("/", 1)[-1]
+        settings = json.loads((STATIC_DIR / LAYERS_DIR / name).read_text(encoding="utf-8"))
     settings["partners"] = [_partner(row, settings) for row in settings["partners"]]
     return settings
 

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import folium
 import pandas as pd
@@ -13,9 +14,12 @@ import streamlit as st
 
 from ui.data import View
 from utils.anniversaries import coming_anniversaries
+from utils.assets import STATIC_DIR, STATIC_URL_FROM_MAP
 from utils.data_folder import DataKey
 from utils.filters import Filters, signed_by_end_of
-from utils.map.build import base_map, partner_layer
+from utils.map.build import base_map, layer_element, partner_layer_config
+from utils.map.elements import script_json
+from utils.map.layer_files import LAYERS_DIR, layer_file_name, publish_layer
 from utils.map.network import partner_places
 from utils.tables import documents_table, partner_names
 from utils.timeline_charts import growth_figure, timeline_figure
@@ -84,8 +88,10 @@ def whole_registry_map(view: View, *, fill_frame: bool = False) -> folium.Map:
     return _base_map(view.key, view.today, view.lang, fill=fill_frame, _view=view)
 
 
-@st.cache_data(show_spinner=False, max_entries=MAX_VIEWS * 2)
-def _layer(
+# The layer's data is an immutable string shared by every session (cache_resource); the
+# browser fetches it as a file (utils/map/layer_files.py), so no session holds a copy.
+@st.cache_resource(show_spinner=False, max_entries=MAX_VIEWS * 2)
+def _layer_data(
     key: DataKey,
     today: dt.date,
     filters: Filters,
@@ -99,9 +105,9 @@ def _layer(
     frame: bool,
     fly: bool,
     _view: View,
-) -> folium.FeatureGroup:
+) -> tuple[str, str]:
     extra = {} if label_font_px is None else {"label_font_px": label_font_px}
-    return partner_layer(
+    config = partner_layer_config(
         _shown(_view, year),
         _view.coords,
         _view.home,
@@ -113,6 +119,8 @@ def _layer(
         fly=fly,
         **extra,
     )
+    text = script_json(config)
+    return layer_file_name(text), text
 
 
 def partners_layer(
@@ -126,8 +134,12 @@ def partners_layer(
     frame: bool = True,
     fly: bool = False,
 ) -> folium.FeatureGroup:
-    """Return the partners' layer of the view (as it stood at the end of `year`)."""
-    return _layer(
+    """Return the partners' layer of the view (as it stood at the end of `year`).
+
+    Its data is published as a file the browser fetches; where the static folder cannot be
+    written, the data goes inside the layer as before.
+    """
+    name, text = _layer_data(
         view.key,
         view.today,
         view.filters,
@@ -141,6 +153,11 @@ def partners_layer(
         fly=fly,
         _view=view,
     )
+    try:
+        publish_layer(STATIC_DIR / LAYERS_DIR, name, text)
+    except OSError:
+        return layer_element(json.loads(text), view.lang)
+    return layer_element({"dataUrl": f"{STATIC_URL_FROM_MAP}/{LAYERS_DIR}/{name}"}, view.lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS * 2)

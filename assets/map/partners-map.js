@@ -525,7 +525,8 @@
       path.addEventListener("keydown", function (event) {
         if (event.key === "Enter" || event.key === " ") {
           event.preventDefault();
-          partner.marker.fire("click", {latlng: partner.marker.getLatLng()});
+          // Propagated, as a mouse click is: st_folium listens on the layer, not each marker.
+          partner.marker.fire("click", {latlng: partner.marker.getLatLng()}, true);
           partner.marker.openPopup();
         }
       });
@@ -631,6 +632,13 @@
 
   // ---- the partners' layer: what a view adds to the base map -----------------------------
   function partnersLayer(map, layer, config) {
+    if (config.dataUrl) {
+      // The view's data is a file of the app's static folder, shared by every reader.
+      fetch(config.dataUrl)
+        .then(function (response) { return response.json(); })
+        .then(function (data) { if (map.hasLayer(layer)) { partnersLayer(map, layer, data); } });
+      return;
+    }
     var state = stateOf(map);
     var partners = draw(layer, config);
     var homePlaces = config.homes.map(function (home) { return [home[0], home[1]]; });

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from tests.app.conftest import documents_table, metrics, open_page
-from tests.map_settings import drawn
+from tests.map_settings import drawn, layer_settings
 
 BALTIYSK = 'baltiysk,"Baltiysk, Kaliningrad Oblast, Russia",54.6536,19.9126,manual,2026-11-26'
 GDYNIA = 'gdynia,"Gdynia, Pomeranian Voivodeship, Poland",54.5189,18.5305,manual,2026-11-26'
@@ -68,7 +68,8 @@ def test_arcs_start_at_each_partners_home(app, two_homes):
     open_page(app, "map", lang="en")
     script = layer(app)
     assert drawn(script)["homes"] == 2  # a star for each home
-    assert "Home municipalities" in script  # the legend names them together
+    # The legend names them together.
+    assert layer_settings(script)["legend"]["home"] == "Home municipalities"
     assert drawn(script)["partners"] == 11  # Braniewo once
     assert drawn(script)["arcs"] == 12  # Braniewo has an arc from each home
 

@@ -2,10 +2,18 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import open_page
 from tests.map_settings import drawn
 from ui import data
+from utils.assets import STATIC_DIR
+from utils.map.layer_files import LAYERS_DIR
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
 def map_args(app) -> dict:
@@ -158,10 +166,11 @@ def test_reruns_that_keep_the_view_do_not_build_the_map_again(app, monkeypatch):
     import ui.views  # noqa: PLC0415
 
     st.cache_data.clear()
+    st.cache_resource.clear()
     built = []
-    original = ui.views.partner_layer
+    original = ui.views.partner_layer_config
     monkeypatch.setattr(
-        ui.views, "partner_layer", lambda *a, **k: built.append(1) or original(*a, **k)
+        ui.views, "partner_layer_config", lambda *a, **k: built.append(1) or original(*a, **k)
     )
     open_page(app, "map")
     assert len(built) == 1
@@ -189,3 +198,20 @@ def test_a_map_rerun_reads_the_registry_once(app, monkeypatch):
     assert not app.exception
     assert drawn(map_args(app)["feature_group"])["partners"] == 5
     assert len(reads) == 1
+
+
+def test_the_layers_data_is_a_file_every_session_shares(app):
+    # The map message carries the name of the view's data, not the data: five readers of
+    # 26,000 links held five copies of 5 MB before.
+    open_page(app, "map")
+    script = map_args(app)["feature_group"]
+    (url,) = re.findall(r'"dataUrl": "([^"]+)"', script)
+    assert url.startswith("../../app/static/layers/")
+    assert len(script) < 1_000
+    path = STATIC_DIR / LAYERS_DIR / url.rsplit("/", 1)[-1]
+    assert json.loads(path.read_text(encoding="utf-8"))["legend"]["home"] == (
+        "Зеленоградский муниципальный округ"
+    )
+    second = AppTest.from_file(str(APP), default_timeout=30)
+    open_page(second, "map")
+    assert map_args(second)["feature_group"] == script  # the same file for the same view

@@ -124,6 +124,24 @@ def partner_layer(
     coords: pd.DataFrame,
     home: Home,
     lang: str,
+    **settings: object,
+) -> folium.FeatureGroup:
+    """Build the layer of a view with its data inside (see partner_layer_config)."""
+    return layer_element(partner_layer_config(documents, coords, home, lang, **settings), lang)
+
+
+def layer_element(config: dict, lang: str) -> folium.FeatureGroup:
+    """Wrap a layer's settings, or {"dataUrl": ...} naming a file of them, as a folium layer."""
+    layer = folium.FeatureGroup(name=escape_text(t("map.partners", lang)), control=False)
+    LayerScript(config).add_to(layer)
+    return stable_ids(layer, prefix="layer")
+
+
+def partner_layer_config(
+    documents: pd.DataFrame,
+    coords: pd.DataFrame,
+    home: Home,
+    lang: str,
     *,
     labels: bool = False,
     label_font_px: int = LABEL_FONT_PX,
@@ -131,8 +149,8 @@ def partner_layer(
     focus: str | None = None,
     frame_on: pd.DataFrame | None = None,
     fly: bool = False,
-) -> folium.FeatureGroup:
-    """Build the layer of a view: partners, an arc from each home, the homes and the legend.
+) -> dict[str, object]:
+    """Return the layer of a view as data: partners, an arc from each home, homes, legend.
 
     With `labels`, each partner's name is written beside its marker (presentation mode and
     print), placed in the browser for the map's real size and zoom. The legend opens as
@@ -149,7 +167,7 @@ def partner_layer(
         # Most often the view framed is the one drawn: its links are already there.
         framed = links if frame_on is documents else partner_places(frame_on, coords, home.id)
         frame = frame_config(framed, homes_on_map(framed, coords, home), fly=fly)
-    config = layer_config(
+    return layer_config(
         documents,
         links,
         names,
@@ -162,9 +180,6 @@ def partner_layer(
         focus=focus,
         frame=frame,
     )
-    layer = folium.FeatureGroup(name=escape_text(t("map.partners", lang)), control=False)
-    LayerScript(config).add_to(layer)
-    return stable_ids(layer, prefix="layer")
 
 
 def build_map(
