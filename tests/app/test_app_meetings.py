@@ -102,3 +102,27 @@ def test_print_view_lays_out_summary_map_and_charts(app):
     charts = [chart.proto.id for chart in app.get("plotly_chart")]
     assert len(charts) == 3
     assert app.caption[0].value == "To print or save as PDF, press Ctrl+P: A4 pages, landscape."
+
+
+def test_the_modes_stylesheets_agree_with_the_layout_the_pages_use():
+    # The modes' CSS lives in assets/app/; its sizes and container classes are the ones
+    # the pages are laid out with (ui/chrome.py).
+    from ui.chrome import (  # noqa: PLC0415
+        PRESENT_CHROME_PX,
+        PRESENT_CHROME_STEPS,
+        PRESENT_CSS,
+        PRESENT_MAP_BOX,
+        PRINT_COLUMN_PX,
+        PRINT_CSS,
+        PRINT_SECTION_PREFIX,
+    )
+
+    present = PRESENT_CSS.read_text(encoding="utf-8")
+    assert f".st-key-{PRESENT_MAP_BOX} iframe" in present
+    assert f"calc(100vh - {PRESENT_CHROME_PX}px)" in present
+    for width, chrome in PRESENT_CHROME_STEPS:
+        assert f"@media (max-width: {width}px) {{ .st-key-{PRESENT_MAP_BOX} iframe" in present
+        assert f"calc(100vh - {chrome}px)" in present
+    printed = PRINT_CSS.read_text(encoding="utf-8")
+    assert f"width: {PRINT_COLUMN_PX}px !important" in printed
+    assert f'[class*="st-key-{PRINT_SECTION_PREFIX}"] {{ break-before: page; }}' in printed
