@@ -688,7 +688,15 @@
         };
         var open = function () {
           map.off("moveend", landed);
-          if (!opened && map.hasLayer(layer)) { opened = true; marker.openPopup(); }
+          if (opened || !map.hasLayer(layer)) { return; }
+          opened = true;
+          // A flight cut short (a busy machine, a resize) still lands on the partner,
+          // unless the reader has moved the map meanwhile.
+          if (!state.moved && Math.abs(map.getZoom() - config.focusZoom) >= 0.01) {
+            state.framing = true;
+            map.setView(marker.getLatLng(), config.focusZoom, {animate: false});
+          }
+          marker.openPopup();
         };
         state.framed = null; // back to the whole network flies again
         state.focus = {marker: marker, zoom: config.focusZoom};
