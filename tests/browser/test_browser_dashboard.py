@@ -7,6 +7,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
+from devtools.harness import wait_until_map_is_still
+
 TITLE_RU = "Международные связи Зеленоградского муниципального округа"
 TITLE_EN = "International partners of the Zelenogradsk Municipal District"
 EXCEPTION = "[data-testid='stException']"
@@ -55,6 +57,38 @@ def test_map_shows_ten_partners_the_home_arcs_and_the_basemap(page, app_server):
     # The basemap's country outlines, fetched from the app's static files.
     expect(frame.locator(".leaflet-basemap-pane path").first).to_be_attached(timeout=LOAD_MS)
     expect(frame.locator(".map-legend")).to_contain_text("Последний документ")
+
+
+# For each arc: how far its start is from the home's star and its end from the nearest
+# partner's marker, in pixels of the map's window.
+ARC_ENDS_JS = """() => {
+    const centre = (node) => { const r = node.getBoundingClientRect();
+                               return [r.left + r.width / 2, r.top + r.height / 2]; };
+    const apart = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+    const home = centre(document.querySelector('.home-icon'));
+    const markers = [...document.querySelectorAll('path.partner-marker')].map(centre);
+    return [...document.querySelectorAll('path.partner-arc')].map((arc) => {
+        const m = arc.getScreenCTM();
+        const at = (length) => {
+            const p = arc.getPointAtLength(length);
+            return [p.x * m.a + p.y * m.c + m.e, p.x * m.b + p.y * m.d + m.f];
+        };
+        const end = at(arc.getTotalLength());
+        return [apart(at(0), home), Math.min(...markers.map((marker) => apart(end, marker)))];
+    });
+}"""
+
+
+def test_arcs_run_from_the_home_to_each_partners_marker(page, app_server):
+    # The arc's curve is computed in the browser (partners-map.js): it must start on the
+    # home's star and end on a partner's marker, whatever the map's size and zoom.
+    page.goto(f"{app_server.url}/map?lang=en")
+    frame = map_frame(page)
+    expect(frame.locator("path.partner-arc")).to_have_count(10)
+    wait_until_map_is_still(page.locator(MAP_FRAME).element_handle().content_frame())
+    ends = frame.locator("body").evaluate(ARC_ENDS_JS)
+    assert len(ends) == 10
+    assert all(start < 3 and end < 3 for start, end in ends), ends
 
 
 def test_clicking_a_partner_shows_its_card_and_link(page, app_server):
