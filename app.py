@@ -41,7 +41,6 @@ init_filters(documents)
 view = data.build_view(
     key,
     lang=lang,
-    mode=mode,
     day=today,
     registry_read=registry,
     filters=current_filters(documents),

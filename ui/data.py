@@ -83,7 +83,6 @@ class View:
     """What one run shows: the language, the data as read once, the filters and their result."""
 
     lang: str
-    mode: str | None
     key: DataKey
     today: dt.date
     home: Home
@@ -104,17 +103,11 @@ class View:
         """How many home municipalities the registry's documents have."""
         return int(self.registry[HOME_ID].nunique())
 
-    @property
-    def folder(self) -> DataFolder:
-        """The data folder the view was read from."""
-        return DataFolder(self.key.folder)
-
 
 def build_view(
     key: DataKey,
     *,
     lang: str,
-    mode: str | None,
     day: dt.date,
     registry_read: tuple[pd.DataFrame, list[Problem]],
     filters: Filters,
@@ -124,7 +117,6 @@ def build_view(
     coordinates, coord_problems = coords(key)
     return View(
         lang=lang,
-        mode=mode,
         key=key,
         today=day,
         home=home(key),

@@ -65,11 +65,6 @@ class DataFolder:
         """The folder's own basemap (it may have none)."""
         return self.root / BASEMAP_FILE
 
-    @property
-    def history(self) -> Path:
-        """Where replaced registries are kept."""
-        return self.root / HISTORY_DIR
-
     def key(self) -> DataKey:
         """Return the key of the files as they are now: one stat of each."""
         return DataKey(

@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass
 
 import pandas as pd
+from babel.numbers import format_decimal
 
 from utils.i18n import country_name, format_signed, t
 from utils.map.network import latest_per_partner
@@ -78,7 +79,8 @@ def _distance_text(distance_km: float, lang: str) -> str | None:
     """Write a distance in whole kilometres, or None when it is not known."""
     if distance_km is None or math.isnan(distance_km):
         return None
-    return t("card.km", lang, km=f"{distance_km:,.0f}")
+    # Grouped as the language writes numbers: "1,110 km", «1 110 км».
+    return t("card.km", lang, km=format_decimal(round(distance_km), locale=lang))
 
 
 def _present(value: object) -> str | None:
