@@ -8,6 +8,7 @@ from ui import data, views
 from ui.frame import page_view
 from ui.maps import show_map
 from ui.notices import stop_if_empty
+from ui.record import show_record
 from ui.state import PARTNER_KEY, init_partner, set_partner_param, take_map_click
 from utils.coords_file import PLACE_ID
 from utils.filters import growth_years, signed_by_end_of
@@ -17,6 +18,7 @@ from utils.map.export import HTML_MIME, standalone_map_html
 from utils.map.network import partner_at, partner_distance
 from utils.map.text import partner_card
 from utils.places import home_names, partners_without_coords
+from utils.record_text import partner_record
 from utils.registry import HOME_ID, PARTNER_ID
 from utils.tables import markdown_text
 
@@ -138,6 +140,9 @@ def network_map() -> None:
                 st.markdown(f"**{t('card.documents', lang)}:**")
                 for title, date, _ in card.documents:
                     st.markdown(f"- {title}, {date}")  # from the catalogue and Babel
+                show_record(
+                    partner_record(shown, selected, views.record_of(view, as_of), lang), lang
+                )
         else:
             st.caption(t("map.pick", lang))
 
@@ -148,7 +153,13 @@ st.download_button(
     t("map.download_html", lang),
     # Built only when the button is pressed: the file carries Leaflet and the basemap.
     data=lambda: standalone_map_html(
-        documents, coords, home, lang, basemap=data.basemap_path(), title=home.title(lang)
+        documents,
+        coords,
+        home,
+        lang,
+        basemap=data.basemap_path(),
+        title=home.title(lang),
+        record=view.record,
     ),
     file_name=f"partners-map-{lang}.html",
     mime=HTML_MIME,

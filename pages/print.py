@@ -48,6 +48,7 @@ show_map(
         label_font_px=PRINT_LABEL_PX,
         legend_open=True,
         frame_on=documents,
+        record=view.record,
     ),
     key="print_map",
     height=MAP_HEIGHT_PX,

@@ -9,7 +9,7 @@ from utils.assets import STATIC_DIR
 from utils.map.layer_files import LAYERS_DIR
 
 _LAYER_CALL = re.compile(r"PartnersMap\.layer\([\w]+, [\w]+, (\{.*\})\);", re.DOTALL)
-PARTNER_FIELDS = ("id", "lat", "lon", "kind", "facts", "documents")
+PARTNER_FIELDS = ("id", "lat", "lon", "kind", "facts", "documents", "status", "record")
 
 
 def _partner(row: list, settings: dict) -> dict:
@@ -18,6 +18,10 @@ def _partner(row: list, settings: dict) -> dict:
     partner["facts"] = [
         settings["factValues"][str(index)][value] if isinstance(value, int) else value
         for index, value in enumerate(partner["facts"])
+    ]
+    partner["status"] = settings["statusNames"][partner["status"]]
+    partner["record"] = [
+        (settings["words"]["record"][topic], text, url) for topic, text, url in partner["record"]
     ]
     partner["name"] = next(
         (partner["facts"][index] for index in settings["nameFacts"] if partner["facts"][index]),

@@ -16,9 +16,25 @@ from utils.assets import STATIC_DIR
 from utils.assets import publish_assets as publish
 from utils.coords_file import load_coords
 from utils.data_files import Problem
-from utils.data_folder import DataFolder, DataKey, modified
+from utils.data_folder import (
+    ACTIVITIES_FILE,
+    COORDS_FILE,
+    REGISTRY_FILE,
+    STATUS_FILE,
+    DataFolder,
+    DataKey,
+    modified,
+)
 from utils.filters import Filters, apply_filters, view_end
 from utils.places import Home, load_home
+from utils.record import (
+    Record,
+    empty_activities,
+    empty_status,
+    keep_statuses,
+    load_activities,
+    load_status,
+)
 from utils.registry import HOME_ID, load_registry, with_default_home
 from utils.strategy import load_strategy
 
@@ -66,16 +82,39 @@ def strategy(key: DataKey) -> tuple[pd.DataFrame, list[Problem]]:
     return load_strategy(DataFolder(key.folder).strategy)
 
 
+@st.cache_data(show_spinner=False)
+def status(key: DataKey, today: dt.date) -> tuple[pd.DataFrame, list[Problem]]:
+    """Return the partnerships' changes of status (none without status.csv) and their problems."""
+    folder = DataFolder(key.folder)
+    if not folder.status.exists():
+        return empty_status(), []
+    return load_status(folder.status, registry(key, today)[0], home(key).id, today)
+
+
+@st.cache_data(show_spinner=False)
+def activities(key: DataKey, today: dt.date) -> tuple[pd.DataFrame, list[Problem]]:
+    """Return the contacts and joint work (none without activities.csv) and their problems."""
+    folder = DataFolder(key.folder)
+    if not folder.activities.exists():
+        return empty_activities(), []
+    return load_activities(folder.activities, registry(key, today)[0], home(key).id, today)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def documents_in_view(
-    key: DataKey, today: dt.date, filters: Filters, _documents: pd.DataFrame
+    key: DataKey,
+    today: dt.date,
+    filters: Filters,
+    _documents: pd.DataFrame,
+    _status: pd.DataFrame,
 ) -> pd.DataFrame:
     """Return the documents of the registry that the filters let through.
 
-    `_documents` is the registry as read for `key` and `today`; it is not hashed (the
-    leading underscore), the key names it.
+    `_documents` and `_status` are read for `key` and `today`; they are not hashed (the
+    leading underscore), the key names them. Statuses are those on the view's last day.
     """
-    return apply_filters(_documents, filters)
+    shown = apply_filters(_documents, filters)
+    return keep_statuses(shown, _status, view_end(filters, _documents, today), filters.statuses)
 
 
 @dataclass(frozen=True, eq=False)
@@ -92,11 +131,30 @@ class View:
     coord_problems: list[Problem]
     filters: Filters
     documents: pd.DataFrame  # what the filters let through
+    status: pd.DataFrame  # every change of status (utils/record.py), oldest first
+    activities: pd.DataFrame  # every contact and joint work, oldest first
+    record_problems: tuple[list[Problem], list[Problem]] = ([], [])  # status, activities
+
+    @property
+    def file_problems(self) -> list[tuple[str, list[Problem]]]:
+        """Each data file's problems, by file name."""
+        status_problems, activity_problems = self.record_problems
+        return [
+            (REGISTRY_FILE, self.problems),
+            (COORDS_FILE, self.coord_problems),
+            (STATUS_FILE, status_problems),
+            (ACTIVITIES_FILE, activity_problems),
+        ]
 
     @property
     def until(self) -> dt.date:
         """Where the time axes end for the filters: today or their last year."""
         return view_end(self.filters, self.registry, self.today)
+
+    @property
+    def record(self) -> Record:
+        """The living record as of the view's last day (statuses, contacts)."""
+        return Record(self.until, self.today, self.status, self.activities)
 
     @property
     def homes(self) -> int:
@@ -115,6 +173,8 @@ def build_view(
     """Put together what a run shows: the data as read once (from the caches), filtered."""
     documents, problems = registry_read
     coordinates, coord_problems = coords(key)
+    changes, status_problems = status(key, day)
+    contacts, activity_problems = activities(key, day)
     return View(
         lang=lang,
         key=key,
@@ -125,7 +185,10 @@ def build_view(
         coords=coordinates,
         coord_problems=coord_problems,
         filters=filters,
-        documents=documents_in_view(key, day, filters, documents),
+        documents=documents_in_view(key, day, filters, documents, changes),
+        status=changes,
+        activities=contacts,
+        record_problems=(status_problems, activity_problems),
     )
 
 

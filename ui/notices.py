@@ -5,7 +5,6 @@ import streamlit as st
 
 from ui.data import View
 from utils.data_files import Problem
-from utils.data_folder import COORDS_FILE, REGISTRY_FILE
 from utils.i18n import t
 from utils.tables import problems_table
 
@@ -18,9 +17,9 @@ def show_problems(problems: list[Problem], file_name: str, lang: str) -> None:
 
 
 def show_data_problems(view: View) -> None:
-    """List the problems of the registry's and the coordinates' files."""
-    show_problems(view.problems, REGISTRY_FILE, view.lang)
-    show_problems(view.coord_problems, COORDS_FILE, view.lang)
+    """List the problems of every data file that has some."""
+    for file_name, problems in view.file_problems:
+        show_problems(problems, file_name, view.lang)
 
 
 def stop_if_empty(view: View) -> None:

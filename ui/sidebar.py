@@ -12,6 +12,7 @@ from ui.state import (
     PRESENT_MODE,
     PRINT_MODE,
     SEARCH_KEY,
+    STATUSES_KEY,
     YEARS_KEY,
     enter_mode,
     remember_filters,
@@ -24,6 +25,7 @@ from utils.filters import (
     year_bounds,
 )
 from utils.i18n import LANGUAGES, country_name, t
+from utils.record import STATUS_CHOICES
 
 
 def render_sidebar(view: View, home_labels: dict[str, str]) -> None:
@@ -75,6 +77,15 @@ def render_sidebar(view: View, home_labels: dict[str, str]) -> None:
         format_func=lambda kind: t(f"document_type.{kind}", lang),
         placeholder=t("filters.all", lang),
     )
+    st.multiselect(
+        t("filters.statuses", lang),
+        list(STATUS_CHOICES),
+        key=STATUSES_KEY,
+        on_change=remember_filters,
+        format_func=lambda status: t(f"status.{status}", lang),
+        placeholder=t("filters.all", lang),
+        help=t("filters.statuses_help", lang),
+    )
     st.text_input(
         t("filters.search", lang),
         key=SEARCH_KEY,
@@ -102,6 +113,6 @@ def render_sidebar(view: View, home_labels: dict[str, str]) -> None:
             help=t(f"mode.{mode}_help", lang),
             width="stretch",
         )
-    problem_count = len(view.problems) + len(view.coord_problems)
+    problem_count = sum(len(found) for _, found in view.file_problems)
     if problem_count:
         st.warning(t("data.problems_short", lang, count=problem_count))

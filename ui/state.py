@@ -26,6 +26,7 @@ COUNTRIES_KEY = "countries"
 DOCUMENT_TYPES_KEY = "types"
 SEARCH_KEY = "search"
 HOMES_KEY = "homes"
+STATUSES_KEY = "statuses"
 PARTNER_KEY = "partner"  # the partner whose card the map page shows; also its parameter
 MODE_PARAM = "mode"  # ?mode=present or ?mode=print: the whole app shown another way
 PRESENT_MODE = "present"
@@ -69,6 +70,7 @@ def _store(filters: Filters) -> None:
     st.session_state[DOCUMENT_TYPES_KEY] = list(filters.document_types)
     st.session_state[SEARCH_KEY] = filters.search
     st.session_state[HOMES_KEY] = list(filters.homes)
+    st.session_state[STATUSES_KEY] = list(filters.statuses)
 
 
 def _widget_filters() -> Filters:
@@ -82,6 +84,7 @@ def _widget_filters() -> Filters:
         document_types=tuple(st.session_state.get(DOCUMENT_TYPES_KEY, kept.document_types)),
         search=str(st.session_state.get(SEARCH_KEY, kept.search)),
         homes=tuple(st.session_state.get(HOMES_KEY, kept.homes)),
+        statuses=tuple(st.session_state.get(STATUSES_KEY, kept.statuses)),
     )
 
 

@@ -21,6 +21,7 @@ from utils.map.build import base_map, layer_element, partner_layer_config
 from utils.map.elements import script_json
 from utils.map.layer_files import LAYERS_DIR, layer_file_name, publish_layer
 from utils.map.network import partner_places
+from utils.record import Record
 from utils.tables import documents_table, partner_names
 from utils.timeline_charts import growth_figure, timeline_figure
 
@@ -30,6 +31,11 @@ MAX_VIEWS = 32  # views kept per cached item: filters a reader goes back and for
 def _shown(view: View, year: int | None) -> pd.DataFrame:
     """Return the view's documents (as they stood at the end of `year`)."""
     return view.documents if year is None else signed_by_end_of(view.documents, year)
+
+
+def record_of(view: View, year: int | None) -> Record:
+    """Return the view's living record (as it stood at the end of `year`)."""
+    return view.record if year is None else view.record.on(dt.date(year, 12, 31))
 
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS)
@@ -117,6 +123,7 @@ def _layer_data(
         focus=focus,
         frame_on=_view.documents if frame else None,
         fly=fly,
+        record=record_of(_view, year),
         **extra,
     )
     text = script_json(config)

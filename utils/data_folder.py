@@ -9,6 +9,8 @@ REGISTRY_FILE = "partners.csv"
 COORDS_FILE = "coords.csv"
 HOME_FILE = "home.toml"
 STRATEGY_FILE = "strategy.csv"
+STATUS_FILE = "status.csv"  # optional: each partnership's changes of status
+ACTIVITIES_FILE = "activities.csv"  # optional: contacts and joint work
 BASEMAP_FILE = "basemap.geojson"
 HISTORY_DIR = "history"  # every replaced registry, timestamped
 # The repository's own data folder, where the command-line tools read and write by default.
@@ -32,11 +34,13 @@ class DataKey:
     coords_modified: float
     home_modified: float
     strategy_modified: float
+    status_modified: float = 0.0
+    activities_modified: float = 0.0
 
 
 @dataclass(frozen=True)
 class DataFolder:
-    """A folder of data files: the registry, coordinates, home settings, strategy, basemap."""
+    """A folder of data files: the registry and everything read beside it."""
 
     root: Path
 
@@ -61,6 +65,16 @@ class DataFolder:
         return self.root / STRATEGY_FILE
 
     @property
+    def status(self) -> Path:
+        """The partnerships' changes of status (the folder may have none)."""
+        return self.root / STATUS_FILE
+
+    @property
+    def activities(self) -> Path:
+        """Contacts and joint work with partners (the folder may have none)."""
+        return self.root / ACTIVITIES_FILE
+
+    @property
     def basemap(self) -> Path:
         """The folder's own basemap (it may have none)."""
         return self.root / BASEMAP_FILE
@@ -73,4 +87,6 @@ class DataFolder:
             modified(self.coords),
             modified(self.home),
             modified(self.strategy),
+            modified(self.status),
+            modified(self.activities),
         )

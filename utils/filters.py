@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from utils.record import STATUS_CHOICES
 from utils.registry import (
     COUNTRY_CODE,
     DOCUMENT_TYPE,
@@ -26,6 +27,7 @@ COUNTRY_PARAM = "country"
 DOCUMENT_TYPE_PARAM = "type"
 SEARCH_PARAM = "q"
 HOME_PARAM = "home"
+STATUS_PARAM = "status"
 FILTER_PARAMS = (
     YEAR_FROM_PARAM,
     YEAR_TO_PARAM,
@@ -33,6 +35,7 @@ FILTER_PARAMS = (
     DOCUMENT_TYPE_PARAM,
     SEARCH_PARAM,
     HOME_PARAM,
+    STATUS_PARAM,
 )
 
 SEARCHED_NAMES = (PARTNER_RU, PARTNER_LOCAL, PARTNER_EN)
@@ -43,9 +46,9 @@ _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "ё"
 
 @dataclass(frozen=True)
 class Filters:
-    """A view of the registry: signing years, countries, document types and a name search.
+    """A view of the registry: signing years, countries, types, a name search, statuses.
 
-    Empty `countries`, `document_types` or `homes` mean all of them.
+    Empty `countries`, `document_types`, `homes` or `statuses` mean all of them.
     """
 
     year_from: int
@@ -54,6 +57,8 @@ class Filters:
     document_types: tuple[str, ...] = ()
     search: str = ""
     homes: tuple[str, ...] = ()  # home municipalities, when the registry has several
+    # Partnerships' statuses on the view's date (utils/record.py), "unrecorded" among them.
+    statuses: tuple[str, ...] = ()
 
 
 def year_bounds(documents: pd.DataFrame) -> tuple[int, int]:
@@ -92,7 +97,10 @@ def fold(text: str) -> str:
 
 
 def apply_filters(documents: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Return the documents that the filters let through, in their original order."""
+    """Return the documents that the filters let through, in their original order.
+
+    Statuses are not applied here: they need the record and a day (record.keep_statuses).
+    """
     keep = documents[SIGNED_YEAR].between(filters.year_from, filters.year_to)
     if filters.countries:
         keep &= documents[COUNTRY_CODE].isin(filters.countries)
@@ -130,6 +138,7 @@ def fit_filters(
         document_types=_known(filters.document_types, document_type_options(documents), str.lower),
         search=filters.search.strip()[:MAX_SEARCH_LENGTH],
         homes=_known(filters.homes, home_options(documents), str.strip),
+        statuses=_known(filters.statuses, STATUS_CHOICES, str.lower),
     )
 
 
@@ -162,6 +171,7 @@ def filters_from_params(params: Mapping[str, Sequence[str]], documents: pd.DataF
         document_types=tuple(params.get(DOCUMENT_TYPE_PARAM, ())),
         search=next(iter(params.get(SEARCH_PARAM, ())), ""),
         homes=tuple(params.get(HOME_PARAM, ())),
+        statuses=tuple(params.get(STATUS_PARAM, ())),
     )
     return fit_filters(requested, documents)
 
@@ -179,6 +189,8 @@ def filters_to_params(filters: Filters, defaults: Filters) -> dict[str, list[str
         params[DOCUMENT_TYPE_PARAM] = list(filters.document_types)
     if filters.homes:
         params[HOME_PARAM] = list(filters.homes)
+    if filters.statuses:
+        params[STATUS_PARAM] = list(filters.statuses)
     if filters.search.strip():
         params[SEARCH_PARAM] = [filters.search.strip()]
     return params

@@ -86,8 +86,11 @@ def _month_names(lang: str, context: str) -> dict[int, str]:
     return dict(_locale(lang).months[context]["wide"])
 
 
-def format_signed(signed: str, precision: str, lang: str) -> str:
+def format_signed(signed: str, precision: str, lang: str, *, governed: bool = False) -> str:
     """Write a signing date at its precision: «14 октября 1991», «март 2009», «2009 г.».
+
+    `governed`: the date follows a preposition, so a month takes its inflected form
+    («с апреля 2022», not «с апрель 2022»).
 
     The patterns "d MMMM y" and "LLLL y" (the stand-alone name: «март 2009», not «марта
     2009») are filled from Babel's month names directly: format_date parses the pattern on
@@ -97,7 +100,8 @@ def format_signed(signed: str, precision: str, lang: str) -> str:
     if precision == "year":
         return t("date.year", lang, year=parts[0])
     if precision == "month":
-        return f"{_month_names(lang, 'stand-alone')[parts[1]]} {parts[0]}"
+        context = "format" if governed else "stand-alone"
+        return f"{_month_names(lang, context)[parts[1]]} {parts[0]}"
     dt.date(*parts)  # an impossible day raises ValueError, as format_date did
     return f"{parts[2]} {_month_names(lang, 'format')[parts[1]]} {parts[0]}"
 

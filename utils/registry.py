@@ -45,7 +45,11 @@ COLUMNS = (
 # Optional: the home municipality of the document, a place id in coords.csv. Empty or
 # absent means the configured home (data/home.toml); a regional registry fills it in.
 HOME_ID = "home_id"
-OPTIONAL_COLUMNS = (HOME_ID,)
+# Optional links: the document's text or scan, and the partner's official site.
+DOCUMENT_URL = "document_url"
+PARTNER_URL = "partner_url"
+URL_COLUMNS = (DOCUMENT_URL, PARTNER_URL)
+OPTIONAL_COLUMNS = (HOME_ID, *URL_COLUMNS)
 ALL_COLUMNS = (*COLUMNS, *OPTIONAL_COLUMNS)
 REQUIRED_VALUES = (
     PARTNER_ID,
@@ -57,7 +61,9 @@ REQUIRED_VALUES = (
     SIGNED_PRECISION,
 )
 # Columns that describe the partner, not the document: equal on all rows of one partner.
-PARTNER_COLUMNS = (PARTNER_RU, PARTNER_LOCAL, PARTNER_EN, LEVEL, REGION_RU, REGION_EN, COUNTRY_CODE)
+PARTNER_COLUMNS = (
+    PARTNER_RU, PARTNER_LOCAL, PARTNER_EN, LEVEL, REGION_RU, REGION_EN, COUNTRY_CODE, PARTNER_URL,
+)  # fmt: skip
 
 # Derived on loading, never stored.
 SIGNED_START = "signed_start"  # first day of the day, month or year that `signed` names
@@ -84,6 +90,37 @@ _DATE_PATTERNS = {
     "year": re.compile(r"([0-9]{4})"),
 }
 _PARTNER_ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Only these become links: a `javascript:` or `data:` address in a cell is a problem.
+_WEB_URL_PATTERN = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
+
+
+def is_web_url(value: object) -> bool:
+    """Tell whether a value is an http(s) address, the only kind the app makes into a link."""
+    return isinstance(value, str) and _WEB_URL_PATTERN.fullmatch(value) is not None
+
+
+def check_url(row: dict, column: str) -> list[Problem]:
+    """Report a filled link cell that is not an http(s) address."""
+    value = row.get(column, "")
+    if not value or is_web_url(value):
+        return []
+    return [Problem("bad_url", row=row["_row"], column=column, params={"value": value})]
+
+
+def rejects_row(problems: list[Problem], row: dict) -> bool:
+    """Tell whether a row's problems leave it out; a bad link only loses the link."""
+    for problem in problems:
+        if problem.code == "bad_url" and problem.column is not None:
+            row[problem.column] = ""
+    return any(problem.code != "bad_url" for problem in problems)
+
+
+def check_id(row: dict, column: str) -> list[Problem]:
+    """Report a filled id cell that is not lower-case Latin letters, digits and hyphens."""
+    value = row.get(column, "")
+    if not value or _PARTNER_ID_PATTERN.fullmatch(value):
+        return []
+    return [Problem("bad_partner_id", row=row["_row"], column=column, params={"value": value})]
 
 
 def parse_signed(signed: str, precision: str) -> dt.date:
@@ -103,12 +140,7 @@ def validate_row(row: dict, today: dt.date) -> list[Problem]:
         for column in REQUIRED_VALUES
         if not row[column]
     ]
-    for column in (PARTNER_ID, HOME_ID):
-        value = row[column]
-        if value and not _PARTNER_ID_PATTERN.fullmatch(value):
-            problems.append(
-                Problem("bad_partner_id", row=line, column=column, params={"value": value})
-            )
+    problems += check_id(row, PARTNER_ID) + check_id(row, HOME_ID)
     code = row[COUNTRY_CODE]
     if code and not is_country_code(code):
         problems.append(
@@ -124,27 +156,29 @@ def validate_row(row: dict, today: dt.date) -> list[Problem]:
                     params={"value": row[column], "allowed": ", ".join(allowed)},
                 )
             )
-    problems.extend(_check_signed(row, today))
+    problems.extend(check_date(row, SIGNED, SIGNED_PRECISION, today))
+    for column in URL_COLUMNS:
+        problems.extend(check_url(row, column))
     return problems
 
 
-def _check_signed(row: dict, today: dt.date) -> list[Problem]:
-    """Check that the date is written at its precision, exists and has passed."""
-    signed, precision, line = row[SIGNED], row[SIGNED_PRECISION], row["_row"]
-    if not signed or precision not in PRECISIONS:
+def check_date(row: dict, column: str, precision_column: str, today: dt.date) -> list[Problem]:
+    """Check that a date is written at its precision, exists and has passed."""
+    value, precision, line = row[column], row[precision_column], row["_row"]
+    if not value or precision not in PRECISIONS:
         return []
-    if not _DATE_PATTERNS[precision].fullmatch(signed):
-        params = {"value": signed, "precision": precision, "expected": DATE_FORMATS[precision]}
-        return [Problem("date_format", row=line, column=SIGNED, params=params)]
+    if not _DATE_PATTERNS[precision].fullmatch(value):
+        params = {"value": value, "precision": precision, "expected": DATE_FORMATS[precision]}
+        return [Problem("date_format", row=line, column=column, params=params)]
     try:
-        start = parse_signed(signed, precision)
+        start = parse_signed(value, precision)
     except ValueError:
-        return [Problem("impossible_date", row=line, column=SIGNED, params={"value": signed})]
+        return [Problem("impossible_date", row=line, column=column, params={"value": value})]
     if start > today:
-        return [Problem("future_date", row=line, column=SIGNED, params={"value": signed})]
+        return [Problem("future_date", row=line, column=column, params={"value": value})]
     if start < EARLIEST_SIGNED:
-        params = {"value": signed, "earliest": EARLIEST_SIGNED.year}
-        return [Problem("too_early_date", row=line, column=SIGNED, params=params)]
+        params = {"value": value, "earliest": EARLIEST_SIGNED.year}
+        return [Problem("too_early_date", row=line, column=column, params=params)]
     return []
 
 
@@ -205,7 +239,7 @@ def load_registry(
     for row in rows:
         row_problems = validate_row(row, today)
         problems.extend(row_problems)
-        if not row_problems:
+        if not rejects_row(row_problems, row):
             valid.append(row)
     cross_problems = cross_check_rows(valid)
     problems.extend(cross_problems)
@@ -257,16 +291,25 @@ def check_report(path: Path, lang: str, today: dt.date | None = None) -> tuple[s
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run `python -m utils.registry check PATH`."""
+    """Run `python -m utils.registry check PATH`: a partners file, or a whole data folder."""
+    # Imported here: the folder's check reads the other files, whose modules import this one.
+    from utils.data_folder import DataFolder  # noqa: PLC0415
+    from utils.folder_check import folder_report  # noqa: PLC0415
+
     parser = argparse.ArgumentParser(prog="python -m utils.registry")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="validate a partners file and report problems")
+    check = commands.add_parser(
+        "check", help="validate a partners file, or every file of a data folder"
+    )
     check.add_argument("path", type=Path)
     check.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     args = parser.parse_args(argv)
-    if not args.path.is_file():
-        parser.error(f"no such file: {args.path}")
-    text, code = check_report(args.path, args.lang)
+    if args.path.is_dir():
+        text, code = folder_report(DataFolder(args.path), args.lang, dt.date.today())
+    elif args.path.is_file():
+        text, code = check_report(args.path, args.lang)
+    else:
+        parser.error(f"no such file or folder: {args.path}")
     sys.stdout.write(text + "\n")
     return code
 

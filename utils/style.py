@@ -11,10 +11,21 @@ DOCUMENT_TYPE_COLORS = dict(
 DOCUMENT_TYPE_SYMBOLS = dict(
     zip(DOCUMENT_TYPES, ("circle", "square", "diamond", "triangle-up", "star"), strict=True)
 )
-# Line dashes of the arcs on the map (SVG dash arrays), the second cue beside colour.
-DOCUMENT_TYPE_DASHES = dict(
-    zip(DOCUMENT_TYPES, (None, "12 6", "3 7", "14 5 3 5", "7 7"), strict=True)
-)
+# How an arc on the map draws the status of its tie (utils/record.py): colour says the
+# latest document's type, the stroke says the status. A dash array is SVG's; "color" None
+# keeps the type's colour. Nothing recorded is drawn thin and faint: no claim of a live tie.
+STATUS_STYLES = {
+    "active": {"dash": None, "weight": 4, "opacity": 0.95, "color": None},
+    "suspended": {"dash": "12 8", "weight": 3, "opacity": 0.9, "color": None},
+    "terminated": {"dash": "2 7", "weight": 2, "opacity": 0.9, "color": "#6E747C"},
+    "unrecorded": {"dash": None, "weight": 2, "opacity": 0.55, "color": None},
+}
+# The timeline's line for each status (plotly dash names); none after an ending.
+STATUS_LINES = {
+    "active": {"dash": "solid", "width": 4, "color": "#3B4A5A"},
+    "suspended": {"dash": "dash", "width": 3, "color": "#3B4A5A"},
+    "unrecorded": {"dash": "solid", "width": 3, "color": "#B8BEC6"},
+}
 HOME_COLOR = "#B22222"
 MEASURE_COLORS = {"partners": "#0072B2", "documents": "#E69F00"}
 LAND_COLOR = "#F2EFE6"

@@ -58,6 +58,13 @@ def markdown_text(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", unlinked)
 
 
+def markdown_link(label: str, url: str) -> str:
+    """Write a Markdown link to an http(s) address (utils.registry.is_web_url checks it)."""
+    # Brackets and spaces would end the address early; everything else stays as it is.
+    target = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20").replace("<", "%3C")
+    return f"[{markdown_text(label)}]({target})"
+
+
 def partner_name(partner: pd.Series | dict, lang: str) -> str:
     """Return the partner's name in `lang`, falling back to the names that exist."""
     if lang == "en":

@@ -20,10 +20,9 @@ from utils.data_files import Problem, ProblemError, count_file_rows
 from utils.data_folder import HISTORY_DIR, REGISTRY_FILE
 from utils.files import csv_text, write_text_atomic, writing
 from utils.registry import (
-    ALL_COLUMNS,
     COLUMNS,
     DOCUMENT_TYPE,
-    HOME_ID,
+    OPTIONAL_COLUMNS,
     PARTNER_EN,
     PARTNER_ID,
     PARTNER_LOCAL,
@@ -215,10 +214,14 @@ def check_upload(data: bytes, file_name: str, current: pd.DataFrame, today: dt.d
 def registry_text(documents: pd.DataFrame) -> str:
     """Write documents as the registry's CSV: UTF-8, comma-separated, the agreed columns.
 
-    The optional home_id column is written only when some document names a home.
+    An optional column (home_id, the links) is written only when some document fills it.
     """
-    homes = documents[HOME_ID].fillna("") if HOME_ID in documents else pd.Series(dtype=str)
-    columns = ALL_COLUMNS if (homes != "").any() else COLUMNS
+    filled = [
+        column
+        for column in OPTIONAL_COLUMNS
+        if column in documents and (documents[column].fillna("") != "").any()
+    ]
+    columns = (*COLUMNS, *filled)
     table = documents[list(columns)]
     rows = table.astype(object).where(table.notna(), "")
     return csv_text(columns, rows.itertuples(index=False))

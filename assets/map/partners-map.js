@@ -132,8 +132,8 @@
       element("span", "map-legend-home", homeRow).textContent = "\u2605";
       element("span", "", homeRow).textContent = config.home;
       element("div", "map-legend-heading", body).textContent = config.heading;
-      config.rows.forEach(function (row) {
-        var line = element("div", "map-legend-row", body);
+      function strokeRow(row, className) {
+        var line = element("div", "map-legend-row " + className, body);
         var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
         svg.setAttribute("width", "30");
         svg.setAttribute("height", "10");
@@ -144,12 +144,18 @@
         stroke.setAttribute("x2", "29");
         stroke.setAttribute("y2", "5");
         stroke.setAttribute("stroke", row.color);
-        stroke.setAttribute("stroke-width", "4");
+        stroke.setAttribute("stroke-width", String(row.weight || 4));
+        if (row.opacity) { stroke.setAttribute("stroke-opacity", String(row.opacity)); }
         if (row.dash) { stroke.setAttribute("stroke-dasharray", row.dash); }
         svg.appendChild(stroke);
         line.appendChild(svg);
         element("span", "", line).textContent = row.label;
-      });
+      }
+      config.rows.forEach(function (row) { strokeRow(row, "map-legend-kind"); });
+      if (config.statusRows && config.statusRows.length) {
+        element("div", "map-legend-heading", body).textContent = config.statusHeading;
+        config.statusRows.forEach(function (row) { strokeRow(row, "map-legend-status"); });
+      }
       // Never wider than the map beside the controls on its left.
       box.style.maxWidth = Math.max(160, map.getSize().x - 90) + "px";
       function show(open) {
@@ -520,7 +526,8 @@
       if (!path) { return; } // painted on a canvas: thousands of partners, no element each
       path.setAttribute("tabindex", "0");
       path.setAttribute("role", "button");
-      path.setAttribute("aria-label", partner.name + ", " + words.kinds[partner.kind]);
+      path.setAttribute("aria-label", partner.name + ", " + words.kinds[partner.kind] + ", " +
+                        words.statuses[partner.status]);
       path.setAttribute("data-partner", partner.id);
       path.addEventListener("keydown", function (event) {
         if (event.key === "Enter" || event.key === " ") {
@@ -554,7 +561,30 @@
       swatch.textContent = "\u25A0 ";
       item.appendChild(document.createTextNode(words.kinds[doc[0]] + ", " + doc[1]));
     });
+    var record = element("table", "partner-card-record", root);
+    partner.record.forEach(function (line) {
+      var row = element("tr", "", record);
+      element("th", "", row).textContent = words.record[line[0]];
+      var cell = element("td", "", row);
+      if (webLink(line[2])) {
+        if (line[1] && line[1] !== line[2]) {
+          cell.appendChild(document.createTextNode(line[1] + " \u2014 "));
+        }
+        var link = element("a", "", cell);
+        link.href = line[2];
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        link.textContent = line[1] && line[1] !== line[2] ? words.source : line[2];
+      } else {
+        cell.textContent = line[1];
+      }
+    });
     return root;
+  }
+
+  // Only http(s) addresses become links: a `javascript:` one would run in the map's page.
+  function webLink(url) {
+    return typeof url === "string" && /^https?:\/\/[^\s\/?#]+\S*$/i.test(url);
   }
 
   function textOf(value) {
@@ -590,14 +620,18 @@
       var name = null;
       config.nameFacts.forEach(function (index) { name = name || facts[index]; });
       return {id: row[0], lat: row[1], lon: row[2], kind: row[3], name: name || "",
-              facts: facts, documents: row[5]};
+              facts: facts, documents: row[5], status: row[6], record: row[7]};
     });
     config.arcs.forEach(function (link) {
       var home = config.homes[link[0]], partner = partners[link[1]];
+      // Colour: the latest document's type; stroke: the tie's status (utils/style.py).
+      var style = config.statusStyles[link[3]];
       L.polyline(arc([home[0], home[1]], [partner.lat, partner.lon], config.arcBend, config.arcSteps), {
-        renderer: renderer, color: config.colors[link[2]], dashArray: config.dashes[link[2]],
-        weight: config.canvas ? 2 : 4, opacity: config.canvas ? 0.7 : 0.9,
-        className: classes.arc, interactive: false
+        renderer: renderer, color: style.color || config.colors[link[2]], dashArray: style.dash,
+        weight: config.canvas ? Math.min(2, style.weight) : style.weight,
+        opacity: config.canvas ? Math.min(0.7, style.opacity) : style.opacity,
+        className: classes.arc + " " + classes.arc + "-" + config.statusNames[link[3]],
+        interactive: false
       }).addTo(layer);
     });
     config.bundles.forEach(function (bundle) {

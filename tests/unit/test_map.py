@@ -38,11 +38,14 @@ def test_map_has_one_marker_per_partner_plus_the_home(documents, coords, home):
     assert drawn(html) == {"partners": 10, "homes": 1, "arcs": 10, "bundles": 0}
     assert settings["canvas"] is False  # ten markers, each an element a keyboard reaches
     assert settings["homes"][0][2] == "Зеленоградский муниципальный округ"
-    # Each arc joins the home to a partner, coloured by the partner's latest document.
+    # Each arc joins the home to a partner, coloured by the partner's latest document; its
+    # stroke says the tie's status, which the published data never records.
     ids = [partner["id"] for partner in settings["partners"]]
     braniewo = ids.index("braniewo")
     (arc,) = [arc for arc in settings["arcs"] if arc[1] == braniewo]
-    assert arc == [0, braniewo, settings["partners"][braniewo]["kind"]]
+    unrecorded = settings["statusNames"].index("unrecorded")
+    assert arc == [0, braniewo, settings["partners"][braniewo]["kind"], unrecorded]
+    assert {partner["status"] for partner in settings["partners"]} == {"unrecorded"}
 
 
 def test_filtered_map(documents, coords, home):
@@ -91,17 +94,20 @@ def test_same_view_renders_the_same_script(documents, coords, home):
     assert first == second
 
 
-def test_legend_lists_the_types_on_the_map_with_colour_and_dash(documents, coords, home):
+def test_legend_lists_the_types_by_colour_and_the_statuses_by_stroke(documents, coords, home):
     legend = layer_config(partner_layer(documents, coords, home, "en"))["legend"]
     assert legend["heading"] == "Latest document"
     assert legend["open"] is None  # the browser opens it on a wide map only
-    assert [(row["label"], row["color"], row["dash"]) for row in legend["rows"]] == [
-        ("Cooperation agreement", "#0072B2", None),
-        ("Cooperation treaty", "#009E73", "12 6"),
-        ("Protocol of intent", "#E69F00", "3 7"),
-        ("Partnership agreement", "#CC79A7", "14 5 3 5"),
-        ("Declaration of intent", "#D55E00", "7 7"),
+    assert [(row["label"], row["color"]) for row in legend["rows"]] == [
+        ("Cooperation agreement", "#0072B2"),
+        ("Cooperation treaty", "#009E73"),
+        ("Protocol of intent", "#E69F00"),
+        ("Partnership agreement", "#CC79A7"),
+        ("Declaration of intent", "#D55E00"),
     ]
+    # Only the statuses on the map: the published data records none.
+    assert legend["statusHeading"] == "Status of the tie"
+    assert [row["label"] for row in legend["statusRows"]] == ["no status recorded"]
     only_protocols = apply_filters(
         documents, Filters(1991, 2016, document_types=("protocol_of_intent",))
     )

@@ -2,6 +2,7 @@
 # version, and a view's layer, which only carries data for assets/map/partners-map.js.
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import folium
@@ -31,6 +32,7 @@ from utils.map.layer import (
 from utils.map.network import homes_on_map, map_bounds, network_points, partner_places
 from utils.map.text import escape_text
 from utils.places import Home, home_names
+from utils.record import Record
 from utils.style import BORDER_COLOR, LAND_COLOR, SEA_COLOR
 
 MAP_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -149,6 +151,7 @@ def partner_layer_config(
     focus: str | None = None,
     frame_on: pd.DataFrame | None = None,
     fly: bool = False,
+    record: Record | None = None,
 ) -> dict[str, object]:
     """Return the layer of a view as data: partners, an arc from each home, homes, legend.
 
@@ -157,8 +160,10 @@ def partner_layer_config(
     `legend_open` says, or (None) when the map is wide. `focus` flies the map to that
     partner and opens its card. Otherwise, with `frame_on` (the documents of the view), the
     map is framed on their network whenever that view changes: flying there if `fly`, at
-    once if not.
+    once if not. `record` gives the ties' statuses and the cards' record lines; without
+    it no status is recorded, as of today.
     """
+    record = record or Record(day=dt.date.today(), today=dt.date.today())
     links = partner_places(documents, coords, home.id)
     home_places = homes_on_map(links, coords, home)
     names = home_names(list(home_places), coords, home, lang)
@@ -179,6 +184,7 @@ def partner_layer_config(
         legend_home=home.name(lang) if list(names) in ([], [home.id]) else t("map.homes", lang),
         focus=focus,
         frame=frame,
+        record=record,
     )
 
 
@@ -191,6 +197,7 @@ def build_map(
     *,
     basemap_geojson: str | None = None,
     labels: bool = False,
+    record: Record | None = None,
 ) -> folium.Map:
     """Build the whole map of the documents' partners in one piece (for export and checks).
 
@@ -199,7 +206,13 @@ def build_map(
     """
     fmap = base_map(documents, coords, home, lang, static_url, basemap_geojson=basemap_geojson)
     partner_layer(
-        documents, coords, home, lang, labels=labels, frame_on=documents if labels else None
+        documents,
+        coords,
+        home,
+        lang,
+        labels=labels,
+        frame_on=documents if labels else None,
+        record=record,
     ).add_to(fmap)
     return stable_ids(fmap)
 

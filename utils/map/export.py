@@ -21,6 +21,7 @@ from utils.assets import (
 )
 from utils.map.build import build_map
 from utils.places import Home
+from utils.record import Record
 
 HTML_MIME = "text/html"
 _CSS_IMAGE = re.compile(r"url\((?:['\"])?images/([\w.-]+\.png)(?:['\"])?\)")
@@ -51,6 +52,7 @@ def standalone_map_html(
     *,
     basemap: Path,
     title: str,
+    record: Record | None = None,
 ) -> bytes:
     """Render the map of the documents' partners as one HTML file that needs no network."""
     fmap = build_map(
@@ -60,6 +62,7 @@ def standalone_map_html(
         lang,
         basemap_geojson=basemap.read_text(encoding="utf-8"),
         labels=True,
+        record=record,
     )
     fmap.default_js = []
     fmap.default_css = []

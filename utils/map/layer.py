@@ -27,8 +27,10 @@ from utils.map.text import (
     legend_config,
     map_words,
 )
+from utils.record import STATUS_CHOICES, Record, statuses_on
+from utils.record_text import RECORD_LINES, RecordLine, record_lines
 from utils.registry import COUNTRY_CODE, HOME_ID, PARTNER_ID
-from utils.style import DOCUMENT_TYPE_COLORS, DOCUMENT_TYPE_DASHES, HOME_COLOR
+from utils.style import DOCUMENT_TYPE_COLORS, HOME_COLOR, STATUS_STYLES
 
 # CSS classes on the map's shapes, for styling and for the browser tests.
 PARTNER_MARKER_CLASS = "partner-marker"
@@ -59,16 +61,33 @@ def _place(value: float) -> float:
     return round(float(value), PLACE_DECIMALS)
 
 
-def partner_rows(
-    documents: pd.DataFrame, links: pd.DataFrame, lang: str
-) -> tuple[list[list[object]], dict[int, list[str]]]:
-    """Each partner as [id, lat, lon, kind index, facts, [[kind index, date], ...]].
+def _link_keys(links: pd.DataFrame) -> list[tuple[str, str]]:
+    """Return each link's (home, partner) key, in the links' order."""
+    return list(zip(links[HOME_ID].astype(str), links[PARTNER_ID].astype(str), strict=True))
 
-    The facts of SHARED_FACTS come as indices into the returned lists of their values; the
-    name is not sent, the browser takes it from the facts (NAME_FACTS).
+
+def _record_row(lines: list[RecordLine]) -> list[list[object]]:
+    """A record's lines for the browser: [topic index, text, http(s) link or None]."""
+    return [[RECORD_LINES.index(line.topic), line.text, line.url] for line in lines]
+
+
+def partner_rows(
+    documents: pd.DataFrame,
+    links: pd.DataFrame,
+    lang: str,
+    statuses: dict[tuple[str, str], str],
+    records: dict[tuple[str, str], list[RecordLine]],
+) -> tuple[list[list[object]], dict[int, list[str]]]:
+    """Each partner as [id, lat, lon, kind, facts, [[kind, date], ...], status, record].
+
+    Kinds and statuses are indices (KINDS, STATUS_CHOICES); the record is its lines
+    (_record_row). The facts of SHARED_FACTS come as indices into the returned lists of
+    their values; the name is not sent, the browser takes it from the facts (NAME_FACTS).
     """
     cards = card_table(documents, links, lang)
     places = links.loc[cards.index]
+    keys = _link_keys(places)
+    status_index = {status: index for index, status in enumerate(STATUS_CHOICES)}
     kind_index = {kind: index for index, kind in enumerate(KINDS)}
     shared: dict[int, dict[str, int]] = {fact: {} for fact in SHARED_FACTS}
 
@@ -84,19 +103,24 @@ def partner_rows(
         [
             partner_id, _place(lat), _place(lon), kind_index[latest], encoded(facts),
             [[kind_index[kind], date] for kind, date in signed],
+            status_index[statuses[key]], _record_row(records[key]),
         ]
-        for partner_id, lat, lon, latest, facts, signed in zip(
+        for partner_id, lat, lon, latest, facts, signed, key in zip(
             cards[PARTNER_ID], places[LAT], places[LON], cards[LATEST],
-            cards[CARD_FACTS_COLUMN], cards[CARD_DOCUMENTS], strict=True,
+            cards[CARD_FACTS_COLUMN], cards[CARD_DOCUMENTS], keys, strict=True,
         )
     ]  # fmt: skip
     return rows, {index: list(values) for index, values in shared.items()}
 
 
 def arc_rows(
-    links: pd.DataFrame, partner_ids: list[str], homes: list[str], lang: str
+    links: pd.DataFrame,
+    partner_ids: list[str],
+    homes: list[str],
+    lang: str,
+    statuses: dict[tuple[str, str], str],
 ) -> tuple[list[list[int]], list[list[object]]]:
-    """Return arcs [home, partner, kind] (indices) or, for many links, bundles instead.
+    """Return arcs [home, partner, kind, status] (indices) or, for many links, bundles.
 
     A bundle is [home index, lat, lon, number of links, what its tooltip says].
     """
@@ -116,12 +140,14 @@ def arc_rows(
         ]  # fmt: skip
     partner_index = {partner: index for index, partner in enumerate(partner_ids)}
     kind_index = {kind: index for index, kind in enumerate(KINDS)}
+    status_index = {status: index for index, status in enumerate(STATUS_CHOICES)}
     arcs = [
-        [home_index[str(home)], partner_index[str(partner)], kind_index[kind]]
-        for home, partner, kind in zip(
-            placed[HOME_ID], placed[PARTNER_ID], placed[LATEST_TYPE], strict=True
-        )
-    ]
+        [
+            home_index[home], partner_index[partner], kind_index[kind],
+            status_index[statuses[(home, partner)]],
+        ]
+        for (home, partner), kind in zip(_link_keys(placed), placed[LATEST_TYPE], strict=True)
+    ]  # fmt: skip
     return arcs, []
 
 
@@ -153,17 +179,24 @@ def layer_config(
     legend_home: str,
     focus: str | None,
     frame: dict | None,
+    record: Record,
 ) -> dict[str, object]:
     """Return everything the browser needs to draw one view's layer.
 
     `homes` names the homes drawn, `home_places` places them; `frame` says how to frame
-    the map (frame_config) when no partner is in focus.
+    the map (frame_config) when no partner is in focus; `record` gives each tie's status
+    and the lines of its card as of its day.
     """
-    partners, fact_values = partner_rows(documents, links, lang)
+    statuses = dict(
+        zip(_link_keys(links), statuses_on(links, record.changes, record.day), strict=True)
+    )
+    records = record_lines(links, documents, record, lang)
+    partners, fact_values = partner_rows(documents, links, lang, statuses, records)
     partner_ids = [row[0] for row in partners]
     home_ids = list(home_places)
-    arcs, bundles = arc_rows(links, partner_ids, home_ids, lang)
+    arcs, bundles = arc_rows(links, partner_ids, home_ids, lang, statuses)
     kinds = [kind for kind in KINDS if kind in set(links[LATEST_TYPE])]
+    shown_statuses = [status for status in STATUS_CHOICES if status in set(statuses.values())]
     canvas = len(partners) > CANVAS_FROM
     return {
         "partners": partners,
@@ -175,7 +208,8 @@ def layer_config(
         ],
         "colors": [DOCUMENT_TYPE_COLORS[kind] for kind in KINDS],
         "homeColor": HOME_COLOR,
-        "dashes": [DOCUMENT_TYPE_DASHES[kind] for kind in KINDS],
+        "statusStyles": [STATUS_STYLES[status] for status in STATUS_CHOICES],
+        "statusNames": list(STATUS_CHOICES),  # CSS classes of the arcs: partner-arc-<status>
         "words": map_words(lang),
         "factValues": fact_values,
         "nameFacts": list(NAME_FACTS.get(lang, NAME_FACTS["ru"])),
@@ -192,7 +226,9 @@ def layer_config(
         },
         "labels": labels and bool(partners),
         "fontPx": label_font_px,
-        "legend": legend_config(kinds, legend_home, lang, open_=legend_open),
+        "legend": legend_config(
+            kinds, legend_home, lang, statuses=shown_statuses, open_=legend_open
+        ),
         "frame": None if focus is not None else frame,
         "focus": partner_ids.index(focus) if focus in partner_ids else None,
         "focusZoom": FOCUS_ZOOM,

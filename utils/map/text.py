@@ -13,6 +13,8 @@ from babel.numbers import format_decimal
 from utils.i18n import country_name, format_signed, t
 from utils.map.network import latest_per_partner
 from utils.places import DISTANCE_KM
+from utils.record import STATUS_CHOICES
+from utils.record_text import RECORD_LINES
 from utils.registry import (
     COUNTRY_CODE,
     DOCUMENT_TYPE,
@@ -27,7 +29,7 @@ from utils.registry import (
     SIGNED_PRECISION,
     SIGNED_START,
 )
-from utils.style import DOCUMENT_TYPE_COLORS, DOCUMENT_TYPE_DASHES
+from utils.style import DOCUMENT_TYPE_COLORS, STATUS_STYLES
 from utils.tables import partner_name, region_name
 
 # The facts of a card, in reading order: catalogue key of the label and how to get the value.
@@ -176,22 +178,35 @@ def partner_card(
     return partner_cards(rows, link, lang)[partner_id]
 
 
+LEGEND_STATUS_COLOR = "#3B4A5A"  # a status's stroke in the legend, whatever the type
+
+
 def legend_config(
-    kinds: list[str], home_name: str, lang: str, *, open_: bool | None = None
+    kinds: list[str],
+    home_name: str,
+    lang: str,
+    *,
+    statuses: list[str] = (),
+    open_: bool | None = None,
 ) -> dict[str, object]:
-    """Return what the legend says: the home, then each document type's colour and dash."""
+    """Return what the legend says: the home, each document type's colour, each status's stroke."""
     return {
         "title": t("map.legend_title", lang),
         "home": home_name,
         "heading": t("map.legend", lang),
         "open": open_,
         "rows": [
-            {
-                "color": DOCUMENT_TYPE_COLORS[kind],
-                "dash": DOCUMENT_TYPE_DASHES[kind],
-                "label": t(f"document_type.{kind}", lang),
-            }
+            {"color": DOCUMENT_TYPE_COLORS[kind], "label": t(f"document_type.{kind}", lang)}
             for kind in kinds
+        ],
+        "statusHeading": t("map.legend_status", lang),
+        "statusRows": [
+            {
+                **STATUS_STYLES[status],
+                "color": STATUS_STYLES[status]["color"] or LEGEND_STATUS_COLOR,
+                "label": t(f"status.{status}", lang),
+            }
+            for status in statuses
         ],
     }
 
@@ -203,6 +218,9 @@ def map_words(lang: str) -> dict[str, object]:
         "documents": t("card.documents", lang),
         "kinds": [t(f"document_type.{kind}", lang) for kind in KINDS],
         "moreNames": t("map.more_names", lang),
+        "record": [t(f"record.{topic}", lang) for topic in RECORD_LINES],
+        "source": t("record.source_link", lang),
+        "statuses": [t(f"status.{status}", lang) for status in STATUS_CHOICES],
     }
 
 

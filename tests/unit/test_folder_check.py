@@ -1,0 +1,71 @@
+# `python -m utils.registry check DIR`: the committed data folder is clean, and each broken
+# status or activities file (tests/data/bad/status, tests/data/bad/activities), put beside
+# the fixture registry (tests/data/living), gives exactly the report in its FILE.txt.
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from utils.data_folder import ACTIVITIES_FILE, STATUS_FILE, DataFolder
+from utils.folder_check import folder_report
+from utils.registry import main
+
+TESTS_DATA = Path(__file__).resolve().parent.parent / "data"
+LIVING = TESTS_DATA / "living"
+COMMITTED = TESTS_DATA.parent.parent / "data"
+TODAY = dt.date(2026, 11, 26)
+CASES = [(STATUS_FILE, path) for path in sorted((TESTS_DATA / "bad" / "status").glob("*.csv"))] + [
+    (ACTIVITIES_FILE, path) for path in sorted((TESTS_DATA / "bad" / "activities").glob("*.csv"))
+]
+
+
+def test_the_committed_data_folder_is_clean():
+    text, code = folder_report(DataFolder(COMMITTED), "en", TODAY)
+    assert code == 0, text
+    assert text.startswith("No problems: ")
+    assert "0 changes of status, 0 activities" in text  # the published page records none
+
+
+def test_the_fixture_folder_is_clean_and_counts_its_records():
+    text, code = folder_report(DataFolder(LIVING), "en", TODAY)
+    summary = (
+        "No problems: 11 documents, 10 partners, 11 places with coordinates, "
+        "6 changes of status, 5 activities."
+    )
+    assert (code, text) == (0, summary)
+
+
+def test_the_corpus_covers_every_rule():
+    names = {f"{file}/{path.stem}" for file, path in CASES}
+    assert names >= {
+        "status.csv/unknown_partner_and_home", "status.csv/unknown_status_and_precision",
+        "status.csv/impossible_future_and_mismatched_dates", "status.csv/before_first_document",
+        "status.csv/two_changes_same_date", "status.csv/links_not_http",
+        "status.csv/duplicated_rows", "activities.csv/unknown_partner_and_kind",
+        "activities.csv/duplicated_rows", "activities.csv/future_and_impossible_dates",
+        "activities.csv/link_not_http", "activities.csv/missing_title",
+    }  # fmt: skip
+    assert all(path.with_suffix(".txt").exists() for _, path in CASES)
+
+
+@pytest.mark.parametrize(
+    ("file_name", "path"), CASES, ids=[f"{file}-{path.stem}" for file, path in CASES]
+)
+def test_each_bad_file_gives_its_report(tmp_path, file_name, path):
+    folder = tmp_path / "data"
+    shutil.copytree(LIVING, folder)
+    shutil.copy(path, folder / file_name)
+    expected = path.with_suffix(".txt").read_text(encoding="utf-8").rstrip("\n")
+    code, _, report = expected.partition("\n")
+    text, exit_code = folder_report(DataFolder(folder), "en", TODAY)
+    assert (exit_code, text) == (int(code), report)
+
+
+def test_the_command_checks_a_folder_and_still_a_single_file(capsys):
+    assert main(["check", str(LIVING), "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("No problems: 11 documents")
+    assert main(["check", str(LIVING / "partners.csv"), "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("No problems. Documents: 11")

@@ -1,0 +1,94 @@
+# `python -m utils.registry check DIR`: every file of a data folder checked on its own and
+# against the registry, one line per problem as `file:row: column: message`.
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from utils.coords_file import load_coords
+from utils.data_files import Problem
+from utils.data_folder import (
+    ACTIVITIES_FILE,
+    COORDS_FILE,
+    HOME_FILE,
+    REGISTRY_FILE,
+    STATUS_FILE,
+    STRATEGY_FILE,
+    DataFolder,
+)
+from utils.i18n import count_of, t
+from utils.places import HomeConfigError, load_home
+from utils.record import empty_activities, empty_status, load_activities, load_status
+from utils.registry import PARTNER_ID, load_registry, with_default_home
+from utils.strategy import load_strategy
+
+
+@dataclass(frozen=True)
+class FolderCheck:
+    """What a data folder holds once checked: the tables read and each file's problems."""
+
+    documents: pd.DataFrame
+    status: pd.DataFrame
+    activities: pd.DataFrame
+    places: int
+    problems: dict[str, list[Problem]] = field(default_factory=dict)  # by file name
+
+    @property
+    def clean(self) -> bool:
+        """Tell whether no file has a problem."""
+        return not any(self.problems.values())
+
+
+def check_folder(folder: DataFolder, today: dt.date) -> FolderCheck:
+    """Read and check every file of a data folder; optional files that are absent are fine."""
+    problems: dict[str, list[Problem]] = {}
+    documents, problems[REGISTRY_FILE] = load_registry(folder.registry, today=today)
+    try:
+        home_id = load_home(folder.home).id
+    except HomeConfigError as error:
+        problems[HOME_FILE] = [Problem("home_unusable", params={"detail": str(error)})]
+        home_id = ""
+    documents = with_default_home(documents, home_id)
+    coords, problems[COORDS_FILE] = load_coords(folder.coords)
+    if folder.strategy.exists():
+        _, problems[STRATEGY_FILE] = load_strategy(folder.strategy)
+    status, activities = empty_status(), empty_activities()
+    if folder.status.exists():
+        status, problems[STATUS_FILE] = load_status(folder.status, documents, home_id, today)
+    if folder.activities.exists():
+        activities, problems[ACTIVITIES_FILE] = load_activities(
+            folder.activities, documents, home_id, today
+        )
+    return FolderCheck(documents, status, activities, len(coords), problems)
+
+
+def located(file_name: str, problem: Problem, lang: str) -> str:
+    """Say a problem as `file:row: column: message` (row and column where they are known)."""
+    where = file_name if problem.row is None else f"{file_name}:{problem.row}"
+    column = f" {problem.column}:" if problem.column else ""
+    return f"{where}:{column} {problem.message(lang)}"
+
+
+def folder_report(folder: DataFolder, lang: str, today: dt.date) -> tuple[str, int]:
+    """The `check DIR` command's text and exit code: 0 for a clean folder, 1 with problems."""
+    checked = check_folder(folder, today)
+    lines = [
+        located(file_name, problem, lang)
+        for file_name, found in checked.problems.items()
+        for problem in found
+    ]
+    if lines:
+        lines.append(t("report.folder_problems", lang, problems=len(lines)))
+        return "\n".join(lines), 1
+    summary = t(
+        "report.folder_clean",
+        lang,
+        documents=count_of("documents", len(checked.documents), lang),
+        partners=count_of("partners", checked.documents[PARTNER_ID].nunique(), lang),
+        places=count_of("places", checked.places, lang),
+        changes=count_of("status_changes", len(checked.status), lang),
+        activities=count_of("activities", len(checked.activities), lang),
+    )
+    return summary, 0

@@ -1,0 +1,352 @@
+# The living record of each partnership beside the registry: its changes of status
+# (status.csv) and its contacts and joint work (activities.csv), read and checked against
+# the registry; the status on a given day, the last known fact and the last contact.
+# Both files are optional: where they are silent the app says "not recorded", never more.
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from utils.data_files import Problem, read_rows
+from utils.registry import (
+    DOCUMENT_TYPE,
+    HOME_ID,
+    PARTNER_ID,
+    PRECISIONS,
+    SIGNED,
+    SIGNED_PRECISION,
+    SIGNED_START,
+    check_date,
+    check_id,
+    check_url,
+    parse_signed,
+    rejects_row,
+)
+
+# status.csv: one row per change of status, oldest first, never overwritten.
+STATUS = "status"
+SINCE = "since"
+SINCE_PRECISION = "since_precision"
+DECIDED_BY = "decided_by"
+DECISION_REF = "decision_ref"
+SOURCE_URL = "source_url"
+NOTE_RU = "note_ru"
+NOTE_EN = "note_en"
+STATUS_COLUMNS = (
+    PARTNER_ID, HOME_ID, STATUS, SINCE, SINCE_PRECISION, DECIDED_BY, DECISION_REF, SOURCE_URL,
+    NOTE_RU, NOTE_EN,
+)  # fmt: skip
+STATUS_REQUIRED = (PARTNER_ID, STATUS, SINCE, SINCE_PRECISION)
+ACTIVE = "active"
+SUSPENDED = "suspended"
+TERMINATED = "terminated"
+STATUSES = (ACTIVE, SUSPENDED, TERMINATED)
+UNRECORDED = "unrecorded"  # no change of status recorded on or before the day in question
+STATUS_CHOICES = (*STATUSES, UNRECORDED)
+NOT_LIVE = (SUSPENDED, TERMINATED)  # a tie that no longer serves anything
+
+# activities.csv: contacts and joint work.
+DATE = "date"
+DATE_PRECISION = "date_precision"
+KIND = "kind"
+TITLE_RU = "title_ru"
+TITLE_EN = "title_en"
+ACTIVITY_COLUMNS = (
+    PARTNER_ID, HOME_ID, DATE, DATE_PRECISION, KIND, TITLE_RU, TITLE_EN, SOURCE_URL,
+)  # fmt: skip
+ACTIVITY_REQUIRED = (PARTNER_ID, DATE, DATE_PRECISION, KIND, TITLE_RU)
+ACTIVITY_KINDS = ("delegation_visit", "project", "event", "meeting", "correspondence", "other")
+
+# Derived on loading: the first day of the day, month or year a row's date names.
+START = "start"
+# Columns of the last-fact table.
+FACT_DATE = "fact_date"
+FACT_PRECISION = "fact_precision"
+FACT_KIND = "fact_kind"  # "document", "status" or "activity"
+FACT_WHAT = "fact_what"  # the document's type, the status or the activity's kind
+LINK = [HOME_ID, PARTNER_ID]
+
+
+def _check_row(
+    row: dict,
+    required: tuple[str, ...],
+    vocabularies: dict[str, tuple[str, ...]],
+    dates: tuple[str, str],
+    today: dt.date,
+) -> list[Problem]:
+    """Check one row on its own: filled, ids, known values, a real past date, a web link."""
+    line = row["_row"]
+    problems = [
+        Problem("missing_value", row=line, column=column) for column in required if not row[column]
+    ]
+    problems += check_id(row, PARTNER_ID) + check_id(row, HOME_ID)
+    for column, allowed in vocabularies.items():
+        if row[column] and row[column] not in allowed:
+            params = {"value": row[column], "allowed": ", ".join(allowed)}
+            problems.append(Problem("unknown_value", row=line, column=column, params=params))
+    problems += check_date(row, *dates, today)
+    return problems + check_url(row, SOURCE_URL)
+
+
+def _cross_check(
+    rows: list[dict],
+    documents: pd.DataFrame,
+    home_id: str,
+    date_column: str,
+    repeats: Callable[[dict], tuple],
+    *,
+    after_first_document: bool,
+    repeat_code: str,
+) -> list[Problem]:
+    """Check rows against the registry and each other: known partner and home, no repeats.
+
+    `repeats` gives the part of a row that may not occur twice; with `after_first_document`
+    a row may not be dated before the partnership's first document.
+    """
+    first_document = documents.groupby(LINK, observed=True)[SIGNED_START].idxmin()
+    firsts = {
+        link: (documents.at[index, SIGNED_START], str(documents.at[index, SIGNED]))
+        for link, index in first_document.items()
+    }
+    partners = set(documents[PARTNER_ID].astype(str))
+    problems: list[Problem] = []
+    seen: dict[tuple, int] = {}
+    for row in rows:
+        line, partner = row["_row"], row[PARTNER_ID]
+        home = row[HOME_ID] or home_id
+        if partner not in partners:
+            params = {"value": partner}
+            problems.append(Problem("unknown_partner", row=line, column=PARTNER_ID, params=params))
+            continue
+        if (home, partner) not in firsts:
+            params = {"value": home, "partner_id": partner}
+            problems.append(Problem("unknown_home", row=line, column=HOME_ID, params=params))
+            continue
+        first_start, first_date = firsts[(home, partner)]
+        if after_first_document and row[START] < first_start:
+            params = {"value": row[date_column], "first": first_date}
+            problems.append(
+                Problem("before_first_document", row=line, column=date_column, params=params)
+            )
+        key = (home, *repeats(row))
+        if key in seen:
+            problems.append(Problem(repeat_code, row=line, params={"other_row": seen[key]}))
+        else:
+            seen[key] = line
+    return problems
+
+
+def _load(
+    source: Path | bytes,
+    *,
+    columns: tuple[str, ...],
+    required: tuple[str, ...],
+    check: Callable[[dict], list[Problem]],
+    dates: tuple[str, str],
+    cross: Callable[[list[dict]], list[Problem]],
+    home_id: str,
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read a record file: the rows that pass every check, and a problem for each other."""
+    rows, problems = read_rows(source, columns, required)
+    valid = []
+    for row in rows or []:
+        row_problems = check(row)
+        problems.extend(row_problems)
+        if not rejects_row(row_problems, row):
+            row[START] = pd.Timestamp(parse_signed(row[dates[0]], row[dates[1]]))
+            valid.append(row)
+    cross_problems = cross(valid)
+    problems.extend(cross_problems)
+    rejected = {problem.row for problem in cross_problems}
+    kept = [row for row in valid if row["_row"] not in rejected]
+    problems.sort(key=lambda problem: problem.row or 0)
+    frame = pd.DataFrame(kept, columns=[*columns, START])
+    frame = frame.astype(dict.fromkeys(columns, "string"))
+    frame[START] = pd.to_datetime(frame[START]).astype("datetime64[ns]")
+    frame = with_home(frame.sort_values(START, kind="stable").reset_index(drop=True), home_id)
+    return frame, problems
+
+
+def load_status(
+    source: Path | bytes, documents: pd.DataFrame, home_id: str, today: dt.date
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Load the changes of status, checked on their own and against the registry."""
+    return _load(
+        source,
+        columns=STATUS_COLUMNS,
+        required=STATUS_REQUIRED,
+        check=lambda row: _check_row(
+            row,
+            STATUS_REQUIRED,
+            {STATUS: STATUSES, SINCE_PRECISION: PRECISIONS},
+            (SINCE, SINCE_PRECISION),
+            today,
+        ),
+        dates=(SINCE, SINCE_PRECISION),
+        cross=lambda rows: _cross_check(
+            rows,
+            documents,
+            home_id,
+            SINCE,
+            lambda row: (row[PARTNER_ID], row[START]),
+            after_first_document=True,
+            repeat_code="same_day_status",
+        ),
+        home_id=home_id,
+    )
+
+
+def load_activities(
+    source: Path | bytes, documents: pd.DataFrame, home_id: str, today: dt.date
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Load the contacts and joint work, checked on their own and against the registry."""
+    return _load(
+        source,
+        columns=ACTIVITY_COLUMNS,
+        required=ACTIVITY_REQUIRED,
+        check=lambda row: _check_row(
+            row,
+            ACTIVITY_REQUIRED,
+            {KIND: ACTIVITY_KINDS, DATE_PRECISION: PRECISIONS},
+            (DATE, DATE_PRECISION),
+            today,
+        ),
+        dates=(DATE, DATE_PRECISION),
+        cross=lambda rows: _cross_check(
+            rows,
+            documents,
+            home_id,
+            DATE,
+            lambda row: (row[PARTNER_ID], row[DATE], row[KIND], row[TITLE_RU]),
+            after_first_document=False,
+            repeat_code="repeated_record",
+        ),
+        home_id=home_id,
+    )
+
+
+def empty_status() -> pd.DataFrame:
+    """Return a status table with no changes: what a folder without status.csv has."""
+    return _empty(STATUS_COLUMNS)
+
+
+def empty_activities() -> pd.DataFrame:
+    """Return an activities table with no rows: what a folder without activities.csv has."""
+    return _empty(ACTIVITY_COLUMNS)
+
+
+def _empty(columns: tuple[str, ...]) -> pd.DataFrame:
+    frame = pd.DataFrame(columns=list(columns)).astype("string")
+    frame[START] = pd.Series(dtype="datetime64[ns]")
+    return frame
+
+
+@dataclass(frozen=True, eq=False)
+class Record:
+    """The living record read as of a day: statuses and contacts on `day`, seen on `today`."""
+
+    day: dt.date  # the view's date: statuses and contacts are those known by then
+    today: dt.date  # anniversaries are counted from today
+    changes: pd.DataFrame = field(default_factory=empty_status)
+    activities: pd.DataFrame = field(default_factory=empty_activities)
+
+    def on(self, day: dt.date) -> Record:
+        """Return the same record read as of another day (a year of the growth playback)."""
+        return Record(day, self.today, self.changes, self.activities)
+
+
+def with_home(frame: pd.DataFrame, home_id: str) -> pd.DataFrame:
+    """Fill in the configured home where a row names none."""
+    return frame.assign(**{HOME_ID: frame[HOME_ID].fillna("").replace("", home_id)})
+
+
+def status_at(changes: pd.DataFrame, day: dt.date) -> pd.DataFrame:
+    """Return each partnership's latest change of status on or before `day`."""
+    latest = until(changes, day).groupby(LINK, sort=False).tail(1)  # the changes are in date order
+    return latest.set_index(LINK)
+
+
+def statuses_on(links: pd.DataFrame, changes: pd.DataFrame, day: dt.date) -> list[str]:
+    """Return the status on `day` of each link (a home and a partner); UNRECORDED where none."""
+    current = status_at(changes, day)[STATUS]
+    found = dict(zip(current.index, current.astype(str), strict=True))
+    return [
+        found.get(link, UNRECORDED)
+        for link in zip(links[HOME_ID].astype(str), links[PARTNER_ID].astype(str), strict=True)
+    ]
+
+
+def keep_statuses(
+    documents: pd.DataFrame, changes: pd.DataFrame, day: dt.date, wanted: tuple[str, ...]
+) -> pd.DataFrame:
+    """Return the documents of the partnerships whose status on `day` is one of `wanted`."""
+    if not wanted:
+        return documents
+    statuses = pd.Series(statuses_on(documents, changes, day), index=documents.index)
+    return documents[statuses.isin(wanted)]
+
+
+def _facts(frame: pd.DataFrame, date: str, precision: str, kind: str, what: str) -> pd.DataFrame:
+    """Facts of one kind as (home, partner, start, date, precision, kind, what) rows."""
+    return pd.DataFrame(
+        {
+            HOME_ID: frame[HOME_ID].astype(str).to_numpy(),
+            PARTNER_ID: frame[PARTNER_ID].astype(str).to_numpy(),
+            START: frame[SIGNED_START if kind == "document" else START].to_numpy(),
+            FACT_DATE: frame[date].astype(str).to_numpy(),
+            FACT_PRECISION: frame[precision].astype(str).to_numpy(),
+            FACT_KIND: kind,
+            FACT_WHAT: frame[what].astype(str).to_numpy(),
+        }
+    )
+
+
+def last_facts(
+    documents: pd.DataFrame, changes: pd.DataFrame, activities: pd.DataFrame
+) -> pd.DataFrame:
+    """Return each partnership's last known fact: a document, a change of status or an activity.
+
+    Indexed by (home, partner); facts are ordered by the first day their date names, and
+    on the same day a change of status comes after a document, an activity after both.
+    """
+    facts = pd.concat(
+        [
+            _facts(documents, SIGNED, SIGNED_PRECISION, "document", DOCUMENT_TYPE),
+            _facts(changes, SINCE, SINCE_PRECISION, "status", STATUS),
+            _facts(activities, DATE, DATE_PRECISION, "activity", KIND),
+        ],
+        ignore_index=True,
+    )
+    ordered = facts.sort_values(START, kind="stable")
+    return ordered.groupby(LINK, sort=False).tail(1).set_index(LINK)
+
+
+def last_contacts(documents: pd.DataFrame, activities: pd.DataFrame) -> pd.DataFrame:
+    """Return each partnership's last contact: its latest activity or document."""
+    facts = pd.concat(
+        [
+            _facts(documents, SIGNED, SIGNED_PRECISION, "document", DOCUMENT_TYPE),
+            _facts(activities, DATE, DATE_PRECISION, "activity", KIND),
+        ],
+        ignore_index=True,
+    )
+    return facts.sort_values(START, kind="stable").groupby(LINK, sort=False).tail(1).set_index(LINK)
+
+
+def years_since(start: pd.Timestamp, day: dt.date) -> int:
+    """Count the calendar years from a fact to `day`: a fact of 2016 is 10 years ago in 2026."""
+    return day.year - start.year
+
+
+def until(frame: pd.DataFrame, day: dt.date) -> pd.DataFrame:
+    """Return the status changes or activities dated on or before `day`."""
+    return frame[frame[START] <= pd.Timestamp(day)]
+
+
+def latest_activity(activities: pd.DataFrame, day: dt.date) -> pd.DataFrame:
+    """Return each partnership's latest activity on or before `day`, by (home, partner)."""
+    return until(activities, day).groupby(LINK, sort=False).tail(1).set_index(LINK)
