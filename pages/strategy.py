@@ -1,4 +1,5 @@
-# The strategy's directions of cooperation beside the documents that serve them.
+# The strategy's directions of cooperation beside the documents that serve them. A direction
+# served only by suspended or ended ties is shown as such, not as served.
 import streamlit as st
 
 from ui import data
@@ -6,32 +7,45 @@ from ui.frame import page_view
 from ui.notices import show_problems
 from utils.data_folder import STRATEGY_FILE
 from utils.i18n import t
-from utils.strategy import IS_OPEN, documents_serving, strategy_coverage
+from utils.record import statuses_on
+from utils.registry import HOME_ID, PARTNER_ID
+from utils.strategy import SERVED, STANDING, documents_serving, strategy_coverage
 from utils.tables import describe_direction, describe_document, markdown_text
 
 view = page_view()
 lang = view.lang
 documents = view.registry  # the whole registry: a filter must not make a direction open
 strategy, problems = data.strategy(view.key)
+statuses = dict(
+    zip(
+        zip(documents[HOME_ID].astype(str), documents[PARTNER_ID].astype(str), strict=True),
+        statuses_on(documents, view.status, view.today),
+        strict=True,
+    )
+)
 
 st.title(t("page.strategy", lang))
 st.write(t("strategy.intro", lang))
 show_problems(problems, STRATEGY_FILE, lang)
-coverage = strategy_coverage(strategy, documents)
-st.caption(t("strategy.summary", lang, total=len(coverage), open=int(coverage[IS_OPEN].sum())))
+coverage = strategy_coverage(strategy, documents, statuses)
+not_served = int((coverage[STANDING] != SERVED).sum())
+st.caption(t("strategy.summary", lang, total=len(coverage), open=not_served))
 
 for _, direction in coverage.iterrows():
-    name, status = describe_direction(direction, lang)
+    name, standing = describe_direction(direction, lang)
     with st.container(border=True, key=f"direction_{direction['direction_id']}"):
         direction_column, documents_column = st.columns([2, 3])
         with direction_column:
             st.markdown(f"**{markdown_text(name)}**")
-            if direction[IS_OPEN]:
-                st.warning(status)
+            if direction[STANDING] == SERVED:
+                st.success(standing)
             else:
-                st.success(status)
+                st.warning(standing)
         with documents_column:
             for _, document in documents_serving(direction, documents).iterrows():
                 described = describe_document(document, lang)
                 partner = markdown_text(described["partner"])
-                st.markdown(f"- {partner}: {described['document']}, {described['date']}")
+                status = t(f"status.{statuses[(document[HOME_ID], document[PARTNER_ID])]}", lang)
+                st.markdown(
+                    f"- {partner}: {described['document']}, {described['date']} · *{status}*"
+                )

@@ -1,13 +1,15 @@
 # Shared fixtures: paths to the committed data and a helper that writes test files.
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from utils.coords_file import load_coords
 from utils.places import load_home
-from utils.registry import load_registry
+from utils.record import Record, load_activities, load_status
+from utils.registry import load_registry, with_default_home
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -58,3 +60,23 @@ def coords():
 def home():
     """The committed home settings (Zelenogradsk)."""
     return load_home(DATA / "home.toml")
+
+
+# The fixture folder with an invented living record (tests/data/living/README.md).
+LIVING = ROOT / "tests" / "data" / "living"
+LIVING_TODAY = dt.date(2026, 11, 26)
+
+
+@pytest.fixture(scope="session")
+def living():
+    """The fixture's registry (home filled in) and its record as of LIVING_TODAY."""
+    home_id = load_home(LIVING / "home.toml").id
+    documents, problems = load_registry(LIVING / "partners.csv", today=LIVING_TODAY)
+    assert not problems
+    documents = with_default_home(documents, home_id)
+    changes, status_problems = load_status(LIVING / "status.csv", documents, home_id, LIVING_TODAY)
+    contacts, activity_problems = load_activities(
+        LIVING / "activities.csv", documents, home_id, LIVING_TODAY
+    )
+    assert not status_problems + activity_problems
+    return documents, Record(LIVING_TODAY, LIVING_TODAY, changes, contacts)

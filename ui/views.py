@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui.data import View
-from utils.anniversaries import coming_anniversaries
+from utils.anniversaries import coming_anniversaries, with_statuses
 from utils.assets import STATIC_DIR, STATIC_URL_FROM_MAP
 from utils.data_folder import DataKey
 from utils.filters import Filters, signed_by_end_of
@@ -50,11 +50,12 @@ def table(view: View) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS)
 def _anniversaries(key: DataKey, today: dt.date, filters: Filters, _view: View) -> pd.DataFrame:
-    return coming_anniversaries(_view.documents, today)
+    coming = coming_anniversaries(_view.documents, today)
+    return with_statuses(coming, _view.status, _view.until)
 
 
 def anniversaries(view: View) -> pd.DataFrame:
-    """Return the coming anniversaries of the view's documents."""
+    """Return the coming anniversaries of the view's documents, with their ties' statuses."""
     return _anniversaries(view.key, view.today, view.filters, view)
 
 
@@ -62,7 +63,7 @@ def anniversaries(view: View) -> pd.DataFrame:
 def _timeline(
     key: DataKey, today: dt.date, filters: Filters, lang: str, until: dt.date, _view: View
 ) -> go.Figure:
-    return timeline_figure(_view.documents, lang, until)
+    return timeline_figure(_view.documents, lang, until, _view.record)
 
 
 def timeline(view: View) -> go.Figure:

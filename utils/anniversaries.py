@@ -6,6 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
+from utils.record import STATUS, TERMINATED, statuses_on
 from utils.registry import PARTNER_ID, SIGNED, SIGNED_PRECISION, SIGNED_START
 
 ROUND_YEARS = 5  # every 5th year is a round anniversary
@@ -93,3 +94,13 @@ def anniversary_years(anniversaries: pd.DataFrame) -> list[int]:
 def anniversaries_in(anniversaries: pd.DataFrame, year: int) -> pd.DataFrame:
     """Return the anniversaries that fall in `year`, nearest first."""
     return anniversaries[anniversaries[ANNIVERSARY_YEAR] == year].reset_index(drop=True)
+
+
+def with_statuses(anniversaries: pd.DataFrame, changes: pd.DataFrame, day: dt.date) -> pd.DataFrame:
+    """Add each anniversary's tie's status on `day` (utils/record.py) as a STATUS column."""
+    return anniversaries.assign(**{STATUS: statuses_on(anniversaries, changes, day)})
+
+
+def proposed(anniversaries: pd.DataFrame) -> pd.DataFrame:
+    """Return the anniversaries worth celebrating: not those of a tie that has ended."""
+    return anniversaries[anniversaries[STATUS] != TERMINATED].reset_index(drop=True)

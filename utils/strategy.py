@@ -8,7 +8,8 @@ import pandas as pd
 
 from utils.data_files import Problem, read_rows
 from utils.i18n import is_country_code
-from utils.registry import COUNTRY_CODE, PARTNER_ID, SIGNED_START
+from utils.record import NOT_LIVE, SUSPENDED, UNRECORDED
+from utils.registry import COUNTRY_CODE, HOME_ID, PARTNER_ID, SIGNED_START
 
 DIRECTION_ID = "direction_id"
 NAME_RU = "name_ru"
@@ -23,6 +24,10 @@ KINDS = (KIND_PARTNER, KIND_COUNTRY)
 DOCUMENT_COUNT = "documents"
 PARTNER_COUNT = "partners"
 IS_OPEN = "is_open"
+# How a direction stands: "served" by a tie not suspended or ended (or with no status
+# recorded), only by "suspended" or only by "ended" ties, or "open" (no document at all).
+STANDING = "standing"
+SERVED, ONLY_SUSPENDED, ONLY_ENDED, OPEN = "served", "suspended", "ended", "open"
 
 
 def _check_direction(row: dict, seen: dict[str, int]) -> list[Problem]:
@@ -68,11 +73,40 @@ def documents_serving(direction: pd.Series | dict, documents: pd.DataFrame) -> p
     return serving.sort_values(SIGNED_START, kind="stable")
 
 
-def strategy_coverage(strategy: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """Count the documents and partners serving each direction; none means it is open."""
+def _standing(statuses: set[str]) -> str:
+    """Say how a direction stands from the statuses of the ties serving it."""
+    if not statuses:
+        return OPEN
+    if statuses - set(NOT_LIVE):
+        return SERVED
+    return ONLY_SUSPENDED if SUSPENDED in statuses else ONLY_ENDED
+
+
+def strategy_coverage(
+    strategy: pd.DataFrame,
+    documents: pd.DataFrame,
+    statuses: dict[tuple[str, str], str] | None = None,
+) -> pd.DataFrame:
+    """Count the documents and partners serving each direction, and say how it stands.
+
+    `statuses` gives each tie's status by (home, partner), none recorded where it is
+    silent; a direction served only by suspended or ended ties is not served. No document at all means it is open.
+    """
+    statuses = statuses or {}
     coverage = strategy.copy()
     serving = [documents_serving(direction, documents) for _, direction in strategy.iterrows()]
     coverage[DOCUMENT_COUNT] = [len(rows) for rows in serving]
     coverage[PARTNER_COUNT] = [rows[PARTNER_ID].nunique() for rows in serving]
     coverage[IS_OPEN] = coverage[DOCUMENT_COUNT] == 0
+    coverage[STANDING] = [
+        _standing(
+            {
+                statuses.get(link, UNRECORDED)
+                for link in zip(
+                    rows[HOME_ID].astype(str), rows[PARTNER_ID].astype(str), strict=True
+                )
+            }
+        )
+        for rows in serving
+    ]
     return coverage.reset_index(drop=True)

@@ -9,6 +9,7 @@ from utils.anniversaries import ANNIVERSARY, YEARS
 from utils.data_files import Problem
 from utils.i18n import count_of, country_name, format_signed, t
 from utils.places import DISTANCE_KM, pair_distances_km
+from utils.record import STATUS, UNRECORDED
 from utils.registry import (
     COUNTRY_CODE,
     DOCUMENT_TYPE,
@@ -25,7 +26,15 @@ from utils.registry import (
     SIGNED_START,
     with_default_home,
 )
-from utils.strategy import DOCUMENT_COUNT, IS_OPEN, NAME_EN, NAME_RU, PARTNER_COUNT
+from utils.strategy import (
+    DOCUMENT_COUNT,
+    IS_OPEN,
+    NAME_EN,
+    NAME_RU,
+    PARTNER_COUNT,
+    SERVED,
+    STANDING,
+)
 
 # The documents table's columns, each a catalogue key "column.<name>" for its header.
 # What a reader looks for first comes first: who, where, what and when.
@@ -128,7 +137,9 @@ def problems_table(problems: list[Problem], lang: str) -> pd.DataFrame:
 
 
 # The anniversaries table's columns, each a catalogue key "column.<name>".
-ANNIVERSARY_TABLE_COLUMNS = ("anniversary", "years", "partner", "country", "document", "signed")
+ANNIVERSARY_TABLE_COLUMNS = (
+    "anniversary", "years", "partner", "country", "document", "signed", "status",
+)  # fmt: skip
 
 
 def anniversaries_table(anniversaries: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -147,6 +158,12 @@ def anniversaries_table(anniversaries: pd.DataFrame, lang: str) -> pd.DataFrame:
             format_signed(signed, precision, lang)
             for signed, precision in zip(anniversaries[SIGNED], precisions, strict=True)
         ],
+        "status": [
+            t(f"status.{status}", lang)
+            for status in anniversaries.get(
+                STATUS, pd.Series(UNRECORDED, index=anniversaries.index)
+            )
+        ],
     }
     table = pd.DataFrame({column: list(rows[column]) for column in ANNIVERSARY_TABLE_COLUMNS})
     return table.rename(columns={c: t(f"column.{c}", lang) for c in ANNIVERSARY_TABLE_COLUMNS})
@@ -159,4 +176,7 @@ def describe_direction(direction: pd.Series, lang: str) -> tuple[str, str]:
         return name, t("strategy.open", lang)
     documents = count_of("documents", int(direction[DOCUMENT_COUNT]), lang)
     partners = count_of("partners", int(direction[PARTNER_COUNT]), lang)
-    return name, t("strategy.served", lang, documents=documents, partners=partners)
+    served = t("strategy.served", lang, documents=documents, partners=partners)
+    if direction.get(STANDING, SERVED) == SERVED:
+        return name, served
+    return name, t(f"strategy.only_{direction[STANDING]}", lang, served=served)

@@ -16,9 +16,30 @@ from utils.charts import (
     plotly_text,
 )  # fmt: skip
 from utils.i18n import count_of, format_signed, t
+from utils.record import (
+    ACTIVE,
+    DATE_PRECISION,
+    FACT_DATE,
+    FACT_PRECISION,
+    KIND,
+    SINCE,
+    SINCE_PRECISION,
+    START,
+    STATUS,
+    SUSPENDED,
+    TERMINATED,
+    TITLE_EN,
+    TITLE_RU,
+    UNRECORDED,
+    Record,
+    last_facts,
+    until,
+)
+from utils.record import DATE as ACTIVITY_DATE
 from utils.registry import (
     DOCUMENT_TYPE,
     DOCUMENT_TYPES,
+    HOME_ID,
     PARTNER_EN,
     PARTNER_ID,
     PARTNER_LOCAL,
@@ -29,11 +50,10 @@ from utils.registry import (
     SIGNED_YEAR,
 )
 from utils.stats import DATE, PARTNERS, PARTNERS_SO_FAR, partners_over_time
-from utils.style import DOCUMENT_TYPE_COLORS, DOCUMENT_TYPE_SYMBOLS, MEASURE_COLORS
+from utils.style import DOCUMENT_TYPE_COLORS, DOCUMENT_TYPE_SYMBOLS, MEASURE_COLORS, STATUS_LINES
 from utils.tables import partner_name
 
 TIMELINE_ROWS = 80  # partners a timeline can show as rows and still be read
-LIFELINE_COLOR = "#B8BEC6"
 # A date known to the month or the year covers that whole period on the axis.
 PERIOD_CAP_PX = 14  # half the height of a period's end marks: beyond a marker's radius
 PERIOD_ENDS = {"month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}
@@ -80,42 +100,160 @@ def timeline_has_rows(documents: pd.DataFrame) -> bool:
     return documents[PARTNER_ID].nunique() <= TIMELINE_ROWS
 
 
-def timeline_figure(documents: pd.DataFrame, lang: str, until: dt.date) -> go.Figure:
-    """One row per partner, a marker per document by type, a line from the first document on.
+# Marks on a partner's line: a change to each status, an activity, the end of the record.
+STATUS_SYMBOLS = {ACTIVE: "triangle-right", SUSPENDED: "hourglass", TERMINATED: "x"}
+ACTIVITY_SYMBOL = "cross"
+RECORD_MARK_COLOR = "#3B4A5A"
+LAST_RECORD_SYMBOL = "line-ns"  # a faint bar where the record stops
+LAST_RECORD_COLOR = "#8A9099"
+
+
+def _status_segments(
+    first: pd.Timestamp, end: pd.Timestamp, changes: list[dict]
+) -> list[tuple[str, pd.Timestamp, pd.Timestamp]]:
+    """Cut a partner's known span into (status, start, end) pieces; nothing after an ending."""
+    pieces = []
+    status, start = UNRECORDED, first
+    for change in changes:
+        since = max(change[START], first)
+        if since > start and status != TERMINATED:
+            pieces.append((status, start, min(since, end)))
+        status, start = str(change[STATUS]), since
+    if status != TERMINATED and end > start:
+        pieces.append((status, start, end))
+    return pieces
+
+
+def _add_lifelines(
+    figure: go.Figure,
+    ordered: pd.DataFrame,
+    names: dict[str, str],
+    record: Record,
+    lang: str,
+) -> None:
+    """Draw each partner's line over its known span, its status changes and its activities."""
+    changes = until(record.changes, record.day)
+    activities = until(record.activities, record.day)
+    facts = last_facts(ordered, changes, activities)
+    first_rows = ordered.drop_duplicates(PARTNER_ID)
+    by_partner = {
+        partner: group.to_dict("records") for partner, group in changes.groupby(PARTNER_ID)
+    }
+    lines: dict[str, tuple[list, list]] = {status: ([], []) for status in STATUS_LINES}
+    ends: dict[str, list] = {"x": [], "y": [], "text": []}
+    for partner, home, first in zip(
+        first_rows[PARTNER_ID], first_rows[HOME_ID], first_rows[SIGNED_START], strict=True
+    ):
+        fact = facts.loc[(str(home), str(partner))]
+        end = period_middle(fact[START], str(fact[FACT_PRECISION]))
+        partner_changes = [c for c in by_partner.get(partner, []) if c[HOME_ID] == home]
+        name = names[partner]
+        for status, start, stop in _status_segments(first, end, partner_changes):
+            xs, ys = lines[status]
+            xs += [start, stop, None]
+            ys += [name, name, None]
+        if not partner_changes or str(partner_changes[-1][STATUS]) != TERMINATED:
+            date = format_signed(str(fact[FACT_DATE]), str(fact[FACT_PRECISION]), lang)
+            ends["x"].append(end)
+            ends["y"].append(name)
+            ends["text"].append(f"{name}<br>{t('timeline.no_later_record', lang, date=date)}")
+    for status, (xs, ys) in lines.items():
+        if xs:
+            figure.add_trace(
+                go.Scatter(
+                    x=xs, y=ys, mode="lines", line=STATUS_LINES[status], hoverinfo="skip",
+                    name=t(f"status.{status}", lang), legendgroup=f"status-{status}",
+                )
+            )  # fmt: skip
+    if ends["x"]:
+        figure.add_trace(
+            go.Scatter(
+                x=ends["x"], y=ends["y"], mode="markers", name=t("timeline.record_ends", lang),
+                marker={"symbol": LAST_RECORD_SYMBOL, "size": 2 * PERIOD_CAP_PX,
+                        "line": {"width": 2, "color": LAST_RECORD_COLOR}},
+                hovertext=ends["text"], hoverinfo="text",
+            )
+        )  # fmt: skip
+    _add_record_marks(figure, changes, activities, names, lang)
+
+
+def _add_record_marks(
+    figure: go.Figure,
+    changes: pd.DataFrame,
+    activities: pd.DataFrame,
+    names: dict[str, str],
+    lang: str,
+) -> None:
+    """Mark each change of status and each activity on its partner's line."""
+    for status, symbol in STATUS_SYMBOLS.items():
+        rows = changes[(changes[STATUS].astype(str) == status) & changes[PARTNER_ID].isin(names)]
+        if rows.empty:
+            continue
+        label = t(f"status.{status}", lang)
+        figure.add_trace(
+            go.Scatter(
+                x=[period_middle(start, str(p)) for start, p in zip(
+                    rows[START], rows[SINCE_PRECISION], strict=True)],
+                y=[names[pid] for pid in rows[PARTNER_ID]],
+                mode="markers", name=t("timeline.became", lang, status=label),
+                marker={"symbol": symbol, "size": MARKER_SIZE, "color": RECORD_MARK_COLOR},
+                hovertext=[
+                    f"{names[pid]}<br>" + t("record.status_since", lang, status=label,
+                    date=format_signed(since, str(p), lang, governed=True))
+                    for pid, since, p in zip(
+                        rows[PARTNER_ID], rows[SINCE], rows[SINCE_PRECISION], strict=True)
+                ],
+                hoverinfo="text",
+            )
+        )  # fmt: skip
+    shown = activities[activities[PARTNER_ID].isin(names)]
+    if shown.empty:
+        return
+    titles = shown[TITLE_EN].fillna("") if lang == "en" else shown[TITLE_RU]
+    figure.add_trace(
+        go.Scatter(
+            x=[period_middle(start, str(p)) for start, p in zip(
+                shown[START], shown[DATE_PRECISION], strict=True)],
+            y=[names[pid] for pid in shown[PARTNER_ID]],
+            mode="markers", name=t("timeline.activity", lang),
+            marker={"symbol": ACTIVITY_SYMBOL, "size": MARKER_SIZE - 2, "color": RECORD_MARK_COLOR},
+            hovertext=[
+                f"{names[pid]}<br>{t(f'activity.{kind}', lang)}: "
+                f"{plotly_text(title or title_ru)}<br>{format_signed(date, str(p), lang)}"
+                for pid, kind, title, title_ru, date, p in zip(
+                    shown[PARTNER_ID], shown[KIND], titles, shown[TITLE_RU], shown[ACTIVITY_DATE],
+                    shown[DATE_PRECISION], strict=True)
+            ],
+            hoverinfo="text",
+        )
+    )  # fmt: skip
+
+
+def timeline_figure(
+    documents: pd.DataFrame, lang: str, until: dt.date, record: Record | None = None
+) -> go.Figure:
+    """One row per partner, a marker per document by type, a line over what is known.
 
     Dates known only to the month or year are drawn over that whole period, with a
     hollow marker in its middle, and the hover text says how precise the date is.
-    The partners' lines run to `until`: today, or the end of the years shown.
+    A partner's line runs from its first document to its last known fact (a document, a
+    change of status or an activity, up to `until`), styled by the status in force; it
+    ends at a termination, and otherwise with a faint "no later record" mark: never on to
+    today on the strength of nothing. Changes of status and activities are marked on it.
     Beyond TIMELINE_ROWS partners a row each cannot be read: the documents are counted
     per year instead (documents_per_year_figure).
     """
     if not timeline_has_rows(documents):
         return documents_per_year_figure(documents, lang)
+    record = record or Record(day=until, today=until)
     ordered = documents.sort_values(SIGNED_START, kind="stable")
     names = {
         pid: plotly_text(partner_name(row, lang))
         for pid, row in ordered.groupby(PARTNER_ID).first().iterrows()
     }
     rows = list(dict.fromkeys(names[pid] for pid in ordered[PARTNER_ID]))
-    end_of_axis = pd.Timestamp(until)
     figure = go.Figure()
-
-    lifeline_x: list = []
-    lifeline_y: list = []
-    for pid, first_start in ordered.groupby(PARTNER_ID, sort=False)[SIGNED_START].min().items():
-        lifeline_x += [first_start, end_of_axis, None]
-        lifeline_y += [names[pid], names[pid], None]
-    figure.add_trace(
-        go.Scatter(
-            x=lifeline_x,
-            y=lifeline_y,
-            mode="lines",
-            line={"color": LIFELINE_COLOR, "width": 3},
-            hoverinfo="skip",
-            showlegend=False,
-        )
-    )
-
+    _add_lifelines(figure, ordered, names, record.on(until), lang)
     for kind in DOCUMENT_TYPES:
         of_kind = ordered[ordered[DOCUMENT_TYPE].astype(str) == kind]
         if of_kind.empty:

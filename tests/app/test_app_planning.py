@@ -35,6 +35,7 @@ def test_coming_anniversaries_nearest_year_first(app, on_day):
             "Protocol of intent",
         ],
         "Signed": ["2009", "March 2009", "31 July 2009", "7 August 2004"],
+        "Status of the tie": ["no status recorded"] * 4,
     }
     assert app.header[0].value == "Anniversaries in 2029: 4"
     assert "Today: 26 November 2026" in app.markdown[0].value
@@ -60,7 +61,9 @@ def test_anniversaries_follow_the_filters_and_the_day(app, on_day):
 
 def test_strategy_directions_beside_the_documents_that_serve_them(app):
     open_page(app, "strategy", lang="en")
-    assert app.caption[0].value == "5 directions, 2 of them open."
+    assert app.caption[0].value == (
+        "5 directions, 2 of them not served (open, or their ties suspended or ended)."
+    )
     assert [warning.value for warning in app.warning] == [
         "Open: no document yet",
         "Open: no document yet",
@@ -72,12 +75,16 @@ def test_strategy_directions_beside_the_documents_that_serve_them(app):
     ]
     lines = [markdown.value for markdown in app.main.markdown]
     assert "**Tourism\\: Palanga**" in lines  # the name's colon escaped for Markdown
-    assert "- Neringa Municipality: Cooperation treaty, 8 February 1996" in lines
+    # No status is recorded in the published data, and the page says so beside each tie.
+    assert (
+        "- Neringa Municipality: Cooperation treaty, 8 February 1996 · *no status recorded*"
+        in lines
+    )
 
 
 def test_strategy_ignores_the_filters(app):
     open_page(app, "strategy", lang="en", country="PL")
-    assert app.caption[0].value == "5 directions, 2 of them open."
+    assert app.caption[0].value.startswith("5 directions, 2 of them not served")
 
 
 def test_a_new_direction_in_the_file_shows_up_open(app, data_dir):
@@ -85,7 +92,7 @@ def test_a_new_direction_in_the_file_shows_up_open(app, data_dir):
         file.write("finland,Финские партнёры,Finnish partners,country,FI\n")
         file.write("bad,Плохая,Bad,region,XX\n")
     open_page(app, "strategy", lang="en")
-    assert app.caption[0].value == "6 directions, 3 of them open."
+    assert app.caption[0].value.startswith("6 directions, 3 of them not served")
     problems = dataframe_with_column(app, "What is wrong")
     assert problems["Row"].tolist() == [8]
     assert problems["Column"].tolist() == ["kind"]

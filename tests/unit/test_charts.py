@@ -88,10 +88,71 @@ def test_timeline_draws_imprecise_dates_over_their_period(documents):
     ) == (dt.date(2009, 3, 1), dt.date(2009, 3, 31))
 
 
-def test_lines_run_to_the_end_of_the_view(documents):
-    figure = timeline_figure(documents, "en", dt.date(2016, 12, 31))
-    lifelines = figure.data[0]
-    assert max(x for x in lifelines.x if x is not None) == pd.Timestamp("2016-12-31")
+def lines_of(figure, name):
+    """Each partner's line pieces in a status's trace: row name -> [(start, end), ...]."""
+    trace = next(trace for trace in figure.data if trace.mode == "lines" and trace.name == name)
+    pieces = {}
+    for index in range(0, len(trace.x), 3):  # start, end, None
+        pieces.setdefault(trace.y[index], []).append(
+            (pd.Timestamp(trace.x[index]).date(), pd.Timestamp(trace.x[index + 1]).date())
+        )
+    return pieces
+
+
+def test_with_no_status_recorded_no_line_runs_past_the_last_known_fact(documents):
+    # The published registry records no status and no contact after 2016: every line ends
+    # at its partner's last document, with a "no later record" mark, not at today.
+    figure = timeline_figure(documents, "en", TODAY)
+    pieces = lines_of(figure, "no status recorded")
+    assert pieces["Braniewo Urban Commune"] == [(dt.date(2004, 8, 7), dt.date(2010, 8, 7))]
+    # Lepel's one document is known to the year: its line spans to the year's middle.
+    assert pieces["Lepel"] == [(dt.date(2009, 1, 1), dt.date(2009, 7, 2))]
+    # A partner with one exact date is a marker, not a line: Wolin, 31 July 2009.
+    assert "Wolin" not in pieces
+    assert max(end for spans in pieces.values() for _, end in spans) == dt.date(2010, 8, 7)
+    assert {trace.name for trace in figure.data if trace.mode == "lines"} == {"no status recorded"}
+    ends = next(trace for trace in figure.data if trace.name == "no later record")
+    assert len(ends.x) == 10
+    lepel = list(ends.y).index("Lepel")
+    assert ends.hovertext[lepel] == "Lepel<br>no later record (last fact: 2009)"
+
+
+def test_lines_follow_the_recorded_statuses(living):
+    documents, record = living
+    figure = timeline_figure(documents, "en", TODAY, record)
+    # Braniewo: no status until its termination; nothing while ended; active once resumed,
+    # up to its last activity (a project known to the year: the middle of 2025).
+    assert lines_of(figure, "no status recorded")["Braniewo Urban Commune"] == [
+        (dt.date(2004, 8, 7), dt.date(2022, 3, 15))
+    ]
+    assert lines_of(figure, "active")["Braniewo Urban Commune"] == [
+        (dt.date(2024, 5, 1), dt.date(2025, 7, 2))
+    ]
+    assert lines_of(figure, "active")["Neringa Municipality"] == [
+        (dt.date(1996, 2, 8), dt.date(2025, 8, 2))
+    ]
+    # Mrągowo ends at its termination: no line after it and no "no later record" mark.
+    assert lines_of(figure, "no status recorded")["Mrągowo"] == [
+        (dt.date(2011, 4, 4), dt.date(2022, 4, 27))
+    ]
+    ends = next(trace for trace in figure.data if trace.name == "no later record")
+    assert "Mrągowo" not in ends.y
+    assert "Pinneberg District" in ends.y  # suspended, and nothing recorded since
+    # The changes and the activities are marked on the lines.
+    ended = next(trace for trace in figure.data if trace.name == "change of status: ended")
+    assert sorted(ended.y) == ["Braniewo Urban Commune", "Mrągowo"]
+    activities = next(trace for trace in figure.data if trace.name == "contact or joint work")
+    assert len(activities.x) == 5
+    assert "delegation visit: Neringa delegation at the Town Day" in activities.hovertext[2]
+
+
+def test_a_view_ending_earlier_reads_the_record_as_it_stood_then(living):
+    documents, record = living
+    figure = timeline_figure(documents, "en", dt.date(2021, 12, 31), record)
+    assert lines_of(figure, "no status recorded")["Braniewo Urban Commune"] == [
+        (dt.date(2004, 8, 7), dt.date(2018, 5, 12))  # its last contact by then
+    ]
+    assert not any(trace.name == "change of status: ended" for trace in figure.data)
 
 
 def test_chart_config_writes_dates_in_the_readers_language():
