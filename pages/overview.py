@@ -4,7 +4,8 @@ import streamlit as st
 from ui.frame import page_view
 from ui.navigation import PAGES
 from ui.notices import show_data_problems, stop_if_empty
-from utils.i18n import t
+from utils.i18n import format_date_long, t
+from utils.record import UNRECORDED, partners_by_status
 from utils.stats import summarise
 from utils.tables import describe_document, markdown_text
 
@@ -46,6 +47,15 @@ with st.container(horizontal=True, key="summary"):
 for label, document in ((t("summary.first", lang), first), (t("summary.latest", lang), latest)):
     shown = {**document, "partner": markdown_text(document["partner"])}
     st.caption(t("summary.document_line", lang, label=label, **shown))
+
+st.subheader(t("overview.statuses", lang, date=format_date_long(view.until, lang)))
+counts = partners_by_status(documents, view.status, view.until)
+with st.container(horizontal=True, key="status_counts"):
+    for status, count in counts.items():
+        if count:
+            st.metric(t(f"status.{status}", lang).capitalize(), count, border=True)
+if counts[UNRECORDED] == sum(counts.values()):
+    st.caption(t("overview.no_status", lang))
 
 st.header(t("overview.pages", lang))
 for page in PAGES[1:]:

@@ -24,6 +24,7 @@ class PageInfo:
 PAGES = (
     PageInfo("overview", "pages/overview.py"),
     PageInfo("map", "pages/map.py"),
+    PageInfo("partners", "pages/partners.py"),
     PageInfo("timeline", "pages/timeline.py"),
     PageInfo("breakdowns", "pages/breakdowns.py"),
     PageInfo("table", "pages/table.py"),

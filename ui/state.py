@@ -33,6 +33,9 @@ PRESENT_MODE = "present"
 PRINT_MODE = "print"
 MODES = (PRESENT_MODE, PRINT_MODE)
 MAP_CLICK_SEEN_KEY = "map_click_seen"  # the map's last click that has been acted on
+PARTNERS_SORT_KEY = "partners_sort"  # the Partners page's order; also its parameter
+# Parameters a page keeps in the URL beside the filters and the language.
+PAGE_PARAMS = (PARTNER_KEY, MODE_PARAM, PARTNERS_SORT_KEY)
 
 
 def init_language() -> str:
@@ -124,7 +127,7 @@ def sync_url(documents: pd.DataFrame) -> None:
     """Rewrite the URL's parameters from the language and the filters, if they differ."""
     wanted = filters_to_params(current_filters(documents), default_filters(documents))
     wanted[LANGUAGE_KEY] = [language()]
-    for kept in (PARTNER_KEY, MODE_PARAM):
+    for kept in PAGE_PARAMS:
         if kept in st.query_params:
             wanted[kept] = st.query_params.get_all(kept)
     present = {name: st.query_params.get_all(name) for name in st.query_params}

@@ -21,6 +21,7 @@ from utils.map.build import base_map, layer_element, partner_layer_config
 from utils.map.elements import script_json
 from utils.map.layer_files import LAYERS_DIR, layer_file_name, publish_layer
 from utils.map.network import partner_places
+from utils.profiles import Profile, partner_profiles, sorted_profiles
 from utils.record import Record
 from utils.tables import documents_table, partner_names
 from utils.timeline_charts import growth_figure, timeline_figure
@@ -46,6 +47,19 @@ def _table(key: DataKey, today: dt.date, filters: Filters, lang: str, _view: Vie
 def table(view: View) -> pd.DataFrame:
     """Return the documents table of the view in its language."""
     return _table(view.key, view.today, view.filters, view.lang, view)
+
+
+@st.cache_data(show_spinner=False, max_entries=MAX_VIEWS)
+def _profiles(
+    key: DataKey, today: dt.date, filters: Filters, lang: str, order: str, _view: View
+) -> list[Profile]:
+    found = partner_profiles(_view.documents, _view.coords, _view.record, lang)
+    return sorted_profiles(found, order)
+
+
+def profiles(view: View, order: str) -> list[Profile]:
+    """Return the Partners page's cards of the view, in `order` (utils.profiles.SORT_ORDERS)."""
+    return _profiles(view.key, view.today, view.filters, view.lang, order, view)
 
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS)

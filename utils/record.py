@@ -350,3 +350,12 @@ def until(frame: pd.DataFrame, day: dt.date) -> pd.DataFrame:
 def latest_activity(activities: pd.DataFrame, day: dt.date) -> pd.DataFrame:
     """Return each partnership's latest activity on or before `day`, by (home, partner)."""
     return until(activities, day).groupby(LINK, sort=False).tail(1).set_index(LINK)
+
+
+def partners_by_status(
+    documents: pd.DataFrame, changes: pd.DataFrame, day: dt.date
+) -> dict[str, int]:
+    """Count the partnerships in each status on `day` (UNRECORDED too), in STATUS_CHOICES order."""
+    links = documents.drop_duplicates(LINK)
+    statuses = pd.Series(statuses_on(links, changes, day))
+    return {status: int((statuses == status).sum()) for status in STATUS_CHOICES}

@@ -73,6 +73,12 @@ def documents_serving(direction: pd.Series | dict, documents: pd.DataFrame) -> p
     return serving.sort_values(SIGNED_START, kind="stable")
 
 
+def _statuses_of(rows: pd.DataFrame, statuses: dict[tuple[str, str], str]) -> set[str]:
+    """Return the statuses of the ties the documents belong to."""
+    links = zip(rows[HOME_ID].astype(str), rows[PARTNER_ID].astype(str), strict=True)
+    return {statuses.get(link, UNRECORDED) for link in links}
+
+
 def _standing(statuses: set[str]) -> str:
     """Say how a direction stands from the statuses of the ties serving it."""
     if not statuses:
@@ -90,7 +96,8 @@ def strategy_coverage(
     """Count the documents and partners serving each direction, and say how it stands.
 
     `statuses` gives each tie's status by (home, partner), none recorded where it is
-    silent; a direction served only by suspended or ended ties is not served. No document at all means it is open.
+    silent; a direction served only by suspended or ended ties is not served. No document
+    at all means it is open.
     """
     statuses = statuses or {}
     coverage = strategy.copy()

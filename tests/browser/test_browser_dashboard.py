@@ -176,7 +176,7 @@ def test_language_switch(page, app_server):
     page.get_by_text("English", exact=True).click()
     expect(page.locator("h1")).to_have_text(TITLE_EN)
     expect(page).to_have_url(re.compile(r"[?&]lang=en\b"))
-    expect(page.get_by_text("Years of cooperation")).to_be_visible()
+    expect(page.get_by_text("Years since the first document")).to_be_visible()
     expect(page.locator(EXCEPTION)).to_have_count(0)
 
 

@@ -1,0 +1,72 @@
+# One card per partner: names, place, status history, documents, activities, last contact
+# and next anniversary; sorted by last contact, dormant ties stand out.
+import streamlit as st
+
+from ui import views
+from ui.frame import page_view
+from ui.notices import stop_if_empty
+from ui.record import record_markdown, show_record
+from ui.state import PARTNERS_SORT_KEY as SORT_KEY
+from utils.i18n import count_of, t
+from utils.profiles import SORT_ORDERS, dormant_text
+from utils.tables import markdown_link, markdown_text
+
+CARDS_PER_PAGE = 50  # a long registry is read a page of cards at a time
+
+view = page_view()
+lang = view.lang
+
+st.title(t("page.partners", lang))
+st.write(t("partners.intro", lang))
+stop_if_empty(view)
+
+if SORT_KEY not in st.session_state:
+    requested = st.query_params.get(SORT_KEY)
+    st.session_state[SORT_KEY] = requested if requested in SORT_ORDERS else SORT_ORDERS[0]
+order = st.radio(
+    t("partners.sort", lang),
+    SORT_ORDERS,
+    key=SORT_KEY,
+    format_func=lambda name: t(f"partners.sort_{name}", lang),
+    horizontal=True,
+)
+if order == SORT_ORDERS[0]:
+    st.query_params.pop(SORT_KEY, None)
+else:
+    st.query_params[SORT_KEY] = order
+
+profiles = views.profiles(view, order)
+st.caption(t("partners.count", lang, partners=count_of("partners", len(profiles), lang)))
+shown = profiles[:CARDS_PER_PAGE]
+if len(profiles) > CARDS_PER_PAGE:
+    st.info(t("partners.first_only", lang, shown=CARDS_PER_PAGE, total=len(profiles)))
+
+for profile in shown:
+    card = profile.card
+    with st.container(border=True, key=f"partner_{profile.partner_id}"):
+        st.subheader(markdown_text(card.name))
+        dormant = dormant_text(profile, lang)
+        if dormant:
+            st.warning(dormant)
+        facts_column, record_column = st.columns([2, 3], gap="medium")
+        with facts_column:
+            for label, value in card.facts:
+                st.markdown(f"**{label}:** {markdown_text(value)}")
+            st.markdown(f"**{t('card.documents', lang)}:**")
+            for (title, date, _), url in zip(card.documents, profile.document_links, strict=True):
+                link = f" — {markdown_link(t('partners.document_text', lang), url)}" if url else ""
+                st.markdown(f"- {title}, {date}{link}")
+        with record_column:
+            show_record(list(profile.record), lang)
+            st.markdown(f"**{t('partners.history', lang)}:**")
+            if profile.history:
+                for line in profile.history:
+                    st.markdown(f"- {record_markdown(line, lang)}")
+            else:
+                st.caption(t("partners.no_history", lang))
+            st.markdown(f"**{t('partners.activities', lang)}:**")
+            if profile.activities:
+                for line in profile.activities:
+                    st.markdown(f"- {record_markdown(line, lang)}")
+            else:
+                st.caption(t("partners.no_activities", lang))

@@ -1,0 +1,142 @@
+# The Partners page's cards: one per partner, with everything the files say about it (names,
+# place, documents with links, status history, activities, last contact, next anniversary),
+# and the orders an analyst sorts them in, dormant ties first among them.
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from utils.i18n import count_of, format_signed, t
+from utils.map.text import PartnerCard, partner_cards
+from utils.places import DISTANCE_KM, pair_distances_km
+from utils.record import (
+    DATE,
+    DATE_PRECISION,
+    KIND,
+    LINK,
+    SOURCE_URL,
+    START,
+    TITLE_EN,
+    TITLE_RU,
+    Record,
+    last_contacts,
+    until,
+    years_since,
+)
+from utils.record_text import RecordLine, record_lines, status_text
+from utils.registry import (
+    DOCUMENT_URL,
+    HOME_ID,
+    PARTNER_ID,
+    SIGNED_START,
+    is_web_url,
+)
+
+# How the cards can be ordered; the first is the default.
+SORT_ORDERS = ("joined", "dormant", "name")
+DORMANT_AFTER_YEARS = 2  # a contact last year or this year is not dormancy
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One partner's card on the Partners page."""
+
+    partner_id: str
+    card: PartnerCard  # names, level, region, country, distance; documents
+    document_links: tuple[str | None, ...]  # each document's link (http(s) only), in order
+    record: tuple[RecordLine, ...]  # status, decision, note, last contact, anniversary, site
+    history: tuple[RecordLine, ...]  # every change of status, oldest first
+    activities: tuple[RecordLine, ...]  # every contact and joint work, oldest first
+    joined: pd.Timestamp  # its first document
+    last_contact: pd.Timestamp  # its latest document or activity
+    quiet_years: int  # calendar years since the last contact
+
+
+def _links(documents: pd.DataFrame, coords: pd.DataFrame) -> pd.DataFrame:
+    """One row per partnership (its latest document), with the distance where it is known."""
+    ordered = documents.sort_values(SIGNED_START, kind="stable")
+    latest = ordered.drop_duplicates(LINK, keep="last").copy()
+    latest[DISTANCE_KM] = pair_distances_km(latest[PARTNER_ID], latest[HOME_ID], coords)
+    return latest.sort_values(SIGNED_START, kind="stable")
+
+
+def _history(changes: pd.DataFrame, lang: str) -> list[RecordLine]:
+    """Every change of status as a line: the status with its date, and its source."""
+    return [
+        RecordLine("status", status_text(change, None, lang), _web(change[SOURCE_URL]))
+        for change in changes.to_dict("records")
+    ]
+
+
+def _activities(activities: pd.DataFrame, lang: str) -> list[RecordLine]:
+    """Every activity as a line: its kind, title and date, and its source."""
+    lines = []
+    for activity in activities.to_dict("records"):
+        title = (activity[TITLE_EN] if lang == "en" else "") or activity[TITLE_RU]
+        date = format_signed(activity[DATE], activity[DATE_PRECISION], lang)
+        text = f"{t(f'activity.{activity[KIND]}', lang)}: {title}, {date}"
+        lines.append(RecordLine("last_contact", text, _web(activity[SOURCE_URL])))
+    return lines
+
+
+def _web(value: object) -> str | None:
+    """Return a link only if it is an http(s) address."""
+    return value if is_web_url(value) else None
+
+
+def partner_profiles(
+    documents: pd.DataFrame, coords: pd.DataFrame, record: Record, lang: str
+) -> list[Profile]:
+    """Return a card for each partner of the documents, in order of joining."""
+    if documents.empty:
+        return []
+    links = _links(documents, coords)
+    cards = partner_cards(documents, links, lang)
+    records = record_lines(links, documents, record, lang)
+    changes = until(record.changes, record.day)
+    activities = until(record.activities, record.day)
+    contacts = last_contacts(
+        documents[documents[SIGNED_START] <= pd.Timestamp(record.day)], activities
+    )
+    ordered = documents.sort_values(SIGNED_START, kind="stable")
+    profiles = []
+    for home, partner in zip(
+        links[HOME_ID].astype(str), links[PARTNER_ID].astype(str), strict=True
+    ):
+        if partner not in cards or any(profile.partner_id == partner for profile in profiles):
+            continue  # a partner of several homes: one card, of its first partnership
+        own = ordered[ordered[PARTNER_ID] == partner]
+        mine = (changes[PARTNER_ID] == partner) & (changes[HOME_ID] == home)
+        done = (activities[PARTNER_ID] == partner) & (activities[HOME_ID] == home)
+        last = contacts.loc[(home, partner), START]
+        profiles.append(
+            Profile(
+                partner_id=partner,
+                card=cards[partner],
+                document_links=tuple(_web(url) for url in own.get(DOCUMENT_URL, [None] * len(own))),
+                record=tuple(records[(home, partner)]),
+                history=tuple(_history(changes[mine], lang)),
+                activities=tuple(_activities(activities[done], lang)),
+                joined=own[SIGNED_START].iloc[0],
+                last_contact=last,
+                quiet_years=years_since(last, record.day),
+            )
+        )
+    return profiles
+
+
+def sorted_profiles(profiles: list[Profile], order: str) -> list[Profile]:
+    """Order the cards: by joining, by the longest without contact first, or by name."""
+    if order == "dormant":
+        return sorted(profiles, key=lambda profile: profile.last_contact)
+    if order == "name":
+        return sorted(profiles, key=lambda profile: profile.card.name.casefold())
+    return list(profiles)
+
+
+def dormant_text(profile: Profile, lang: str) -> str | None:
+    """Say how long a partner has been without contact, from the second calendar year on."""
+    if profile.quiet_years < DORMANT_AFTER_YEARS:
+        return None
+    return t("partners.dormant", lang, years=count_of("years", profile.quiet_years, lang))
