@@ -1,9 +1,11 @@
-# Updating the registry: check an uploaded file, then (editors only) apply it with a backup,
-# geocode the new places and enter by hand those the geocoder cannot find.
+# Updating the data: check an uploaded registry, status or activities file, then (editors
+# only) apply it with a backup; geocode the new places and enter by hand those the
+# geocoder cannot find.
 import streamlit as st
 
 from ui.coordinates import coordinates_panel
 from ui.frame import page_view
+from ui.record_upload import record_panel
 from ui.upload import sign_in_panel, upload_panel
 from utils.i18n import t
 
@@ -12,4 +14,5 @@ st.title(t("page.data", view.lang))
 st.write(t("data.intro", view.lang))
 sign_in_panel(view.lang)
 upload_panel(view)
+record_panel(view)
 coordinates_panel(view)

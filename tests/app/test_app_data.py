@@ -213,3 +213,66 @@ def test_letters_lost_in_a_windows_1251_save_are_caught_and_names_changes_listed
     assert app.warning[-1].value == "The file changes names (8): check them before applying."
     changes = app.dataframe[1].value.to_numpy().tolist()  # after the problems
     assert ["mragowo", "partner_local", "Mrągowo", "Mr?gowo"] in changes
+
+
+# The living record's files: checked with the `check DIR` rules, applied whole, kept.
+LIVING_STATUS = (
+    b"partner_id,home_id,status,since,since_precision,decided_by,decision_ref,source_url,"
+    b"note_ru,note_en\nbraniewo,,terminated,2022-03-15,day,Rada Miejska,XLII/123/22,,,\n"
+)
+
+
+def upload_record(app, content: bytes, file_name: str = "status.csv"):
+    app.radio(key="record_file").set_value(file_name).run()
+    app.file_uploader(key="record_upload").set_value(("upload.csv", content, "text/csv")).run()
+    assert not app.exception, app.exception
+
+
+def test_editor_applies_a_status_file_and_the_map_shows_it(editor_app, data_dir):
+    open_page(editor_app, "data", lang="en")
+    sign_in(editor_app)
+    upload_record(editor_app, LIVING_STATUS)
+    assert "No problems: status.csv can be applied." in [s.value for s in editor_app.success]
+    editor_app.button(key="apply_record").click().run()
+    assert not editor_app.exception
+    assert (data_dir / "status.csv").read_bytes() == LIVING_STATUS
+    assert "status.csv replaced; the previous one is kept as -." in [
+        s.value for s in editor_app.success
+    ]
+    # The caches are cleared: the overview counts the ended tie at once.
+    editor_app.switch_page("pages/overview.py").run()
+    assert metrics(editor_app)["Ended"] == "1"
+    # A second apply keeps the first file in history/.
+    editor_app.switch_page("pages/data.py").run()
+    upload_record(editor_app, LIVING_STATUS.replace(b"terminated", b"suspended"))
+    editor_app.button(key="apply_record").click().run()
+    (backup,) = (data_dir / "history").iterdir()
+    assert backup.name.startswith("status-")
+    assert backup.read_bytes() == LIVING_STATUS
+
+
+def test_a_record_file_with_problems_is_reported_and_never_applied(editor_app, data_dir):
+    open_page(editor_app, "data", lang="en")
+    sign_in(editor_app)
+    bad = LIVING_STATUS.replace(b"braniewo", b"atlantis").replace(b",,,\n", b",javascript:x,,\n")
+    upload_record(editor_app, bad)
+    problems = next(df.value for df in editor_app.dataframe if "What is wrong" in df.value.columns)
+    assert problems["Column"].tolist() == ["source_url", "partner_id"]
+    assert problems["What is wrong"].tolist() == [
+        "“javascript:x” is not an http(s)://… address; other links are never shown",
+        "the partner “atlantis” is not in the registry (partners.csv)",
+    ]
+    assert editor_app.error[-1].value.startswith("status.csv is not applied")
+    assert not [b for b in editor_app.button if b.key == "apply_record"]
+    assert not (data_dir / "status.csv").exists()
+
+
+def test_an_activities_file_is_checked_for_readers_who_may_not_apply_it(app, data_dir):
+    open_page(app, "data", lang="en")
+    content = (
+        "partner_id,home_id,date,date_precision,kind,title_ru,title_en,source_url\n"
+        "neringa,,2019-06,month,delegation_visit,Визит,Visit,https://example.org/v\n"
+    ).encode()
+    upload_record(app, content, "activities.csv")
+    assert "No problems: activities.csv can be applied." in [s.value for s in app.success]
+    assert not [b for b in app.button if b.key == "apply_record"]

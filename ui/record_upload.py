@@ -1,0 +1,85 @@
+# The Data page's panel for the living record: an uploaded status.csv or activities.csv,
+# checked for everyone with the `check DIR` rules and applied (with a backup) by editors.
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import streamlit as st
+
+from ui.data import View
+from ui.editor import is_editor
+from ui.notices import show_problems
+from utils.files import DataWriteError
+from utils.i18n import t
+from utils.record_updates import RECORD_FILES, RecordCheck, apply_record, check_record_upload
+from utils.tables import markdown_text
+from utils.updates import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, UploadRefusedError
+
+RECORD_KIND_KEY = "record_file"
+RECORD_APPLIED_KEY = "_record_applied"
+RECORD_WRITE_PROBLEM_KEY = "_record_write_problem"
+
+
+def apply_record_upload(check: RecordCheck, folder: Path) -> None:
+    """Put a checked record file in place, keeping the old one, and drop every cached view."""
+    try:
+        backup = apply_record(check, folder, dt.datetime.now())
+    except DataWriteError as error:
+        st.session_state[RECORD_WRITE_PROBLEM_KEY] = error.problem
+        return
+    st.cache_data.clear()
+    st.session_state[RECORD_APPLIED_KEY] = (check.file_name, backup.name if backup else "-")
+
+
+def record_panel(view: View) -> None:
+    """Check an uploaded status or activities file and, for editors, put it in place."""
+    lang = view.lang
+    st.header(t("data.record_header", lang))
+    st.write(t("data.record_intro", lang))
+    if applied := st.session_state.pop(RECORD_APPLIED_KEY, None):
+        st.success(t("data.record_applied", lang, file=applied[0], backup=applied[1]))
+    if problem := st.session_state.pop(RECORD_WRITE_PROBLEM_KEY, None):
+        st.error(problem.message(lang))
+    file_name = st.radio(
+        t("data.record_file", lang), list(RECORD_FILES), key=RECORD_KIND_KEY, horizontal=True
+    )
+    upload = st.file_uploader(
+        t("data.record_upload", lang, file=file_name),
+        type=["csv", "xlsx"],
+        key="record_upload",
+        help=t("data.upload_help", lang, mb=MAX_UPLOAD_BYTES // 2**20, rows=MAX_UPLOAD_ROWS),
+    )
+    if upload is None:
+        return
+    try:
+        check = check_record_upload(
+            upload.getvalue(),
+            upload.name,
+            file_name=file_name,
+            documents=view.registry,
+            home_id=view.home.id,
+            today=view.today,
+        )
+    except UploadRefusedError as refused:
+        reason = refused.problem.message(lang)
+        st.error(t("data.refused", lang, file=markdown_text(upload.name), reason=reason))
+        return
+    with st.container(horizontal=True, key="record_summary"):
+        st.metric(t("data.file_rows", lang), check.file_rows, border=True)
+        st.metric(t("data.valid_rows", lang), len(check.rows), border=True)
+    show_problems(check.problems, markdown_text(upload.name), lang)
+    if not check.can_apply:
+        st.error(t("data.record_not_ready", lang, file=file_name))
+        return
+    st.success(t("data.record_ready", lang, file=file_name))
+    if is_editor():
+        st.button(
+            t("data.record_apply", lang, file=file_name),
+            key="apply_record",
+            type="primary",
+            on_click=apply_record_upload,
+            args=(check, view.key.folder),
+        )
+    else:
+        st.caption(t("data.editors_only", lang))

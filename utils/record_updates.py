@@ -1,0 +1,77 @@
+# Updating the living record from the Data page: an uploaded status.csv or activities.csv
+# checked against the registry with the `check DIR` rules, and applied whole or not at all,
+# the previous file kept in history/.
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from utils.data_files import Problem, count_file_rows, read_table
+from utils.data_folder import ACTIVITIES_FILE, HISTORY_DIR, STATUS_FILE
+from utils.files import csv_text, write_text_atomic, writing
+from utils.record import ACTIVITY_COLUMNS, STATUS_COLUMNS, load_activities, load_status
+from utils.updates import read_upload
+
+RECORD_FILES = {STATUS_FILE: STATUS_COLUMNS, ACTIVITIES_FILE: ACTIVITY_COLUMNS}
+_LOADERS = {STATUS_FILE: load_status, ACTIVITIES_FILE: load_activities}
+
+
+@dataclass(frozen=True)
+class RecordCheck:
+    """An uploaded status or activities file, checked: its rows, problems and clean text."""
+
+    file_name: str  # which file of the data folder it would replace
+    rows: pd.DataFrame
+    problems: list[Problem]
+    file_rows: int
+    text: str  # the file as it would be written: UTF-8, comma-separated, the agreed columns
+
+    @property
+    def can_apply(self) -> bool:
+        """Tell whether the file may replace the current one: every row valid."""
+        return not self.problems and self.file_rows > 0
+
+
+def check_record_upload(
+    data: bytes,
+    upload_name: str,
+    *,
+    file_name: str,
+    documents: pd.DataFrame,
+    home_id: str,
+    today: dt.date,
+) -> RecordCheck:
+    """Check an upload as `file_name` (status.csv or activities.csv) against the registry.
+
+    Raises UploadRefusedError for a file over the size or row limit.
+    """
+    csv_bytes = read_upload(data, upload_name)
+    rows, problems = _LOADERS[file_name](csv_bytes, documents, home_id, today)
+    text = ""
+    if not problems:
+        table = read_table(csv_bytes)
+        columns = RECORD_FILES[file_name]
+        records = (dict(zip(table.header, cells, strict=True)) for _, cells in table.records)
+        text = csv_text(columns, ([record.get(c, "") for c in columns] for record in records))
+    return RecordCheck(file_name, rows, problems, count_file_rows(csv_bytes), text)
+
+
+def apply_record(check: RecordCheck, data_dir: Path, now: dt.datetime) -> Path | None:
+    """Replace the record file with a checked upload, first keeping the old one in history/.
+
+    Returns the backup's path (None if there was no file to keep).
+    """
+    target = data_dir / check.file_name
+    backup = None
+    with writing(target):
+        if target.exists():
+            history = data_dir / HISTORY_DIR
+            history.mkdir(parents=True, exist_ok=True)
+            backup = history / f"{target.stem}-{now:%Y%m%d-%H%M%S-%f}.csv"
+            shutil.copy2(target, backup)
+        write_text_atomic(target, check.text)
+    return backup
