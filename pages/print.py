@@ -12,6 +12,7 @@ from ui.state import leave_mode
 from utils.charts import chart_config
 from utils.i18n import t
 from utils.map.build import base_map, partner_layer
+from utils.record import partners_by_status
 from utils.stats import summarise
 from utils.tables import describe_document, markdown_text
 
@@ -37,6 +38,9 @@ with st.container(horizontal=True, key="print_summary"):
     st.metric(t("summary.documents", lang), summary.documents, border=True)
     st.metric(t("summary.first", lang), first["date"], border=True)
     st.metric(t("summary.latest", lang), latest["date"], border=True)
+    for status, count in partners_by_status(documents, view.status, view.until).items():
+        if count:
+            st.metric(t(f"status.{status}", lang).capitalize(), count, border=True)
 show_map(
     base_map(documents, coords, home, lang),
     partner_layer(

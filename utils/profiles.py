@@ -54,11 +54,15 @@ class Profile:
 
 
 def _links(documents: pd.DataFrame, coords: pd.DataFrame) -> pd.DataFrame:
-    """One row per partnership (its latest document), with the distance where it is known."""
+    """One row per partnership (its latest document), in order of joining, with distances."""
     ordered = documents.sort_values(SIGNED_START, kind="stable")
     latest = ordered.drop_duplicates(LINK, keep="last").copy()
     latest[DISTANCE_KM] = pair_distances_km(latest[PARTNER_ID], latest[HOME_ID], coords)
-    return latest.sort_values(SIGNED_START, kind="stable")
+    joined = ordered.drop_duplicates(LINK).set_index(LINK)[SIGNED_START]
+    order = [joined[link] for link in zip(latest[HOME_ID], latest[PARTNER_ID], strict=True)]
+    return (
+        latest.assign(_joined=order).sort_values("_joined", kind="stable").drop(columns="_joined")
+    )
 
 
 def _history(changes: pd.DataFrame, lang: str) -> list[RecordLine]:
