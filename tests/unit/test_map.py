@@ -107,7 +107,7 @@ def test_legend_lists_the_types_by_colour_and_the_statuses_by_stroke(documents, 
     ]
     # Only the statuses on the map: the published data records none.
     assert legend["statusHeading"] == "Status of the tie"
-    assert [row["label"] for row in legend["statusRows"]] == ["no status recorded"]
+    assert [row["label"] for row in legend["statusRows"]] == ["No status recorded"]
     only_protocols = apply_filters(
         documents, Filters(1991, 2016, document_types=("protocol_of_intent",))
     )

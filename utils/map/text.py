@@ -204,7 +204,7 @@ def legend_config(
             {
                 **STATUS_STYLES[status],
                 "color": STATUS_STYLES[status]["color"] or LEGEND_STATUS_COLOR,
-                "label": t(f"status.{status}", lang),
+                "label": t(f"status.{status}", lang).capitalize(),
             }
             for status in statuses
         ],
