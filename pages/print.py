@@ -10,7 +10,7 @@ from ui.maps import show_map
 from ui.notices import stop_if_empty
 from ui.state import leave_mode
 from utils.charts import chart_config
-from utils.i18n import t
+from utils.i18n import format_date_long, t
 from utils.map.build import base_map, partner_layer
 from utils.record import partners_by_status
 from utils.stats import summarise
@@ -18,6 +18,7 @@ from utils.tables import describe_document, markdown_text
 
 MAP_HEIGHT_PX = 440  # with the title and the summary, one A4 landscape page
 PRINT_LABEL_PX = 15  # on paper, smaller than on a projector
+PRINT_ROW_PX = 36  # the timeline's rows: the chart and its legend fit one A4 page
 
 view = page_view()
 lang, home, coords, documents = view.lang, view.home, view.coords, view.documents
@@ -38,9 +39,19 @@ with st.container(horizontal=True, key="print_summary"):
     st.metric(t("summary.documents", lang), summary.documents, border=True)
     st.metric(t("summary.first", lang), first["date"], border=True)
     st.metric(t("summary.latest", lang), latest["date"], border=True)
-    for status, count in partners_by_status(documents, view.status, view.until).items():
-        if count:
-            st.metric(t(f"status.{status}", lang).capitalize(), count, border=True)
+statuses = partners_by_status(documents, view.status, view.until)
+st.caption(
+    t(
+        "print.statuses",
+        lang,
+        date=format_date_long(view.until, lang),
+        counts=", ".join(
+            f"{t(f'status.{status}', lang)} — {count}"
+            for status, count in statuses.items()
+            if count
+        ),
+    )
+)
 show_map(
     base_map(documents, coords, home, lang),
     partner_layer(
@@ -61,7 +72,7 @@ show_map(
 
 with st.container(key=f"{PRINT_SECTION_PREFIX}timeline"):
     st.plotly_chart(
-        views.timeline(view),
+        views.timeline(view, row_px=PRINT_ROW_PX),
         key="print_timeline_chart",
         config=chart_config("timeline", lang),
     )

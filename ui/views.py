@@ -15,6 +15,7 @@ import streamlit as st
 from ui.data import View
 from utils.anniversaries import coming_anniversaries, with_statuses
 from utils.assets import STATIC_DIR, STATIC_URL_FROM_MAP
+from utils.charts import ROW_HEIGHT_PX
 from utils.data_folder import DataKey
 from utils.filters import Filters, signed_by_end_of
 from utils.map.build import base_map, layer_element, partner_layer_config
@@ -75,14 +76,23 @@ def anniversaries(view: View) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS)
 def _timeline(
-    key: DataKey, today: dt.date, filters: Filters, lang: str, until: dt.date, _view: View
+    key: DataKey,
+    today: dt.date,
+    filters: Filters,
+    lang: str,
+    until: dt.date,
+    *,
+    row_px: int,
+    _view: View,
 ) -> go.Figure:
-    return timeline_figure(_view.documents, lang, until, _view.record)
+    return timeline_figure(_view.documents, lang, until, _view.record, row_px)
 
 
-def timeline(view: View) -> go.Figure:
-    """Return the timeline figure of the view."""
-    return _timeline(view.key, view.today, view.filters, view.lang, view.until, view)
+def timeline(view: View, row_px: int = ROW_HEIGHT_PX) -> go.Figure:
+    """Return the timeline figure of the view, each partner's row `row_px` high."""
+    return _timeline(
+        view.key, view.today, view.filters, view.lang, view.until, row_px=row_px, _view=view
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS)

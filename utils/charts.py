@@ -60,14 +60,16 @@ def chart_config(file_name: str, lang: str) -> dict:
     }
 
 
-def chart_layout(figure: go.Figure, title: str, height: int) -> go.Figure:
-    """Apply the shared look: large type, title, legend on top, white background."""
+def chart_layout(
+    figure: go.Figure, title: str, height: int, legend_px: int = LEGEND_MAX_HEIGHT_PX
+) -> go.Figure:
+    """Apply the shared look: large type, title, legend below (`legend_px` high at most)."""
     figure.update_layout(
         title={"text": title, "font": {"size": 20}},
         font=FONT,
         height=height,
         template="plotly_white",
-        margin={"l": 10, "r": 30, "t": 70, "b": 130},
+        margin={"l": 10, "r": 30, "t": 70, "b": legend_px + 10},
         # Below the axis: a legend of long Russian names wraps to two lines and would run
         # into the title above the chart.
         # From the chart's left edge, not the plot's (long axis labels leave it little
@@ -79,7 +81,7 @@ def chart_layout(figure: go.Figure, title: str, height: int) -> go.Figure:
             "yanchor": "bottom",
             "y": 0.01,
             "x": 0,
-            "maxheight": LEGEND_MAX_HEIGHT_PX,
+            "maxheight": legend_px,
             "valign": "top",
         },
         hoverlabel={"font_size": 15},

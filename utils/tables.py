@@ -137,8 +137,9 @@ def problems_table(problems: list[Problem], lang: str) -> pd.DataFrame:
 
 
 # The anniversaries table's columns, each a catalogue key "column.<name>".
+# The tie's status beside the partner: a suspended tie is seen before anything is planned.
 ANNIVERSARY_TABLE_COLUMNS = (
-    "anniversary", "years", "partner", "country", "document", "signed", "status",
+    "anniversary", "years", "partner", "status", "country", "document", "signed",
 )  # fmt: skip
 
 

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from utils.charts import (
     CHART_MARGIN_PX,
+    LEGEND_MAX_HEIGHT_PX,
     MARKER_SIZE,
     ROW_HEIGHT_PX,
     chart_layout,
@@ -26,6 +27,7 @@ from utils.record import (
     SINCE_PRECISION,
     START,
     STATUS,
+    STATUS_CHOICES,
     SUSPENDED,
     TERMINATED,
     TITLE_EN,
@@ -54,6 +56,8 @@ from utils.style import DOCUMENT_TYPE_COLORS, DOCUMENT_TYPE_SYMBOLS, MEASURE_COL
 from utils.tables import partner_name
 
 TIMELINE_ROWS = 80  # partners a timeline can show as rows and still be read
+# The timeline's legend names the statuses and marks too: room for two more rows of it.
+TIMELINE_LEGEND_EXTRA_PX = 70
 # A date known to the month or the year covers that whole period on the axis.
 PERIOD_CAP_PX = 14  # half the height of a period's end marks: beyond a marker's radius
 PERIOD_ENDS = {"month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}
@@ -163,6 +167,7 @@ def _add_lifelines(
                 go.Scatter(
                     x=xs, y=ys, mode="lines", line=STATUS_LINES[status], hoverinfo="skip",
                     name=t(f"status.{status}", lang), legendgroup=f"status-{status}",
+                    showlegend=False,
                 )
             )  # fmt: skip
     if ends["x"]:
@@ -175,6 +180,28 @@ def _add_lifelines(
             )
         )  # fmt: skip
     _add_record_marks(figure, changes, activities, names, lang)
+    drawn = {status for status, (xs, _) in lines.items() if xs}
+    marked = set(changes[STATUS].astype(str)) & set(STATUS_SYMBOLS)
+    _add_status_legend(figure, drawn, marked, lang)
+
+
+def _add_status_legend(figure: go.Figure, drawn: set[str], marked: set[str], lang: str) -> None:
+    """One legend entry per status: its line and the mark of a change to it, together."""
+    for status in STATUS_CHOICES:
+        if status not in drawn | marked:
+            continue
+        has_line, has_mark = status in drawn, status in marked
+        figure.add_trace(
+            go.Scatter(
+                x=[None], y=[None], name=t(f"status.{status}", lang),
+                legendgroup=f"status-{status}",
+                mode="lines+markers" if has_line and has_mark else (
+                    "lines" if has_line else "markers"),
+                line=STATUS_LINES.get(status, {}),
+                marker={"symbol": STATUS_SYMBOLS.get(status, "circle"), "size": MARKER_SIZE,
+                        "color": RECORD_MARK_COLOR},
+            )
+        )  # fmt: skip
 
 
 def _add_record_marks(
@@ -196,6 +223,7 @@ def _add_record_marks(
                     rows[START], rows[SINCE_PRECISION], strict=True)],
                 y=[names[pid] for pid in rows[PARTNER_ID]],
                 mode="markers", name=t("timeline.became", lang, status=label),
+                legendgroup=f"status-{status}", showlegend=False,
                 marker={"symbol": symbol, "size": MARKER_SIZE, "color": RECORD_MARK_COLOR},
                 hovertext=[
                     f"{names[pid]}<br>" + t("record.status_since", lang, status=label,
@@ -230,7 +258,11 @@ def _add_record_marks(
 
 
 def timeline_figure(
-    documents: pd.DataFrame, lang: str, until: dt.date, record: Record | None = None
+    documents: pd.DataFrame,
+    lang: str,
+    until: dt.date,
+    record: Record | None = None,
+    row_px: int = ROW_HEIGHT_PX,
 ) -> go.Figure:
     """One row per partner, a marker per document by type, a line over what is known.
 
@@ -241,7 +273,8 @@ def timeline_figure(
     ends at a termination, and otherwise with a faint "no later record" mark: never on to
     today on the strength of nothing. Changes of status and activities are marked on it.
     Beyond TIMELINE_ROWS partners a row each cannot be read: the documents are counted
-    per year instead (documents_per_year_figure).
+    per year instead (documents_per_year_figure). `row_px` is each row's height (less on
+    paper, where the chart and its legend must fit one page).
     """
     if not timeline_has_rows(documents):
         return documents_per_year_figure(documents, lang)
@@ -330,7 +363,10 @@ def timeline_figure(
     figure.update_xaxes(title_text=t("timeline.date", lang), type="date", showgrid=True)
     figure.update_yaxes(categoryorder="array", categoryarray=rows[::-1], title_text=None)
     return chart_layout(
-        figure, t("timeline.documents", lang), CHART_MARGIN_PX + ROW_HEIGHT_PX * len(rows)
+        figure,
+        t("timeline.documents", lang),
+        CHART_MARGIN_PX + row_px * len(rows) + TIMELINE_LEGEND_EXTRA_PX,
+        legend_px=LEGEND_MAX_HEIGHT_PX + TIMELINE_LEGEND_EXTRA_PX,
     )
 
 

@@ -127,7 +127,8 @@
       var toggle = element("button", "map-legend-toggle", box);
       toggle.type = "button";
       toggle.textContent = config.title;
-      var body = element("div", "map-legend-body", box);
+      var legendBody = element("div", "map-legend-body", box);
+      var body = element("div", "map-legend-section", legendBody);
       var homeRow = element("div", "map-legend-row", body);
       element("span", "map-legend-home", homeRow).textContent = "\u2605";
       element("span", "", homeRow).textContent = config.home;
@@ -153,17 +154,35 @@
       }
       config.rows.forEach(function (row) { strokeRow(row, "map-legend-kind"); });
       if (config.statusRows && config.statusRows.length) {
+        body = element("div", "map-legend-section", legendBody);
         element("div", "map-legend-heading", body).textContent = config.statusHeading;
         config.statusRows.forEach(function (row) { strokeRow(row, "map-legend-status"); });
       }
       // Never wider than the map beside the controls on its left.
       box.style.maxWidth = Math.max(160, map.getSize().x - 90) + "px";
+      // A legend taller than half the map puts its sections side by side, where they fit.
+      function arrange() {
+        box.classList.remove("map-legend-columns");
+        if (box.offsetHeight <= map.getSize().y * 0.5) { return; }
+        box.classList.add("map-legend-columns");
+        if (legendBody.scrollWidth > legendBody.clientWidth + 1) {
+          box.classList.remove("map-legend-columns");
+        }
+      }
       function show(open) {
         box.classList.toggle("map-legend-open", open);
         toggle.setAttribute("aria-expanded", open ? "true" : "false");
-        // Never from inside onAdd: moving the legend to another corner re-adds it.
-        if (onToggle) { requestAnimationFrame(onToggle); }
+        // Never from inside onAdd (moving the legend to another corner re-adds it), and
+        // measured once the legend is on the page.
+        requestAnimationFrame(function () {
+          if (open && box.isConnected) { arrange(); }
+          if (onToggle) { onToggle(); }
+        });
       }
+      control.arrange = function () {
+        if (box.classList.contains("map-legend-open")) { arrange(); }
+      };
+      map.on("resize", control.arrange);
       if (config.open !== null) {
         state.legendOpen = config.open;
       } else if (state.legendOpen === null) {
@@ -182,6 +201,7 @@
       return box;
     };
     control.onRemove = function () {
+      map.off("resize", control.arrange);
       map.off("popupopen", control.yield);
       map.off("popupclose", control.restore);
     };
