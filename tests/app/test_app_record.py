@@ -105,8 +105,13 @@ def test_anniversaries_leave_out_ended_ties_and_flag_suspended_ones(living_app):
     assert "Mrągowo" not in statuses
 
 
-def test_strategy_direction_served_only_by_ended_ties(living_app, tmp_path, monkeypatch):
+def test_a_direction_served_only_by_a_suspended_tie_is_not_served(living_app):
     open_page(living_app, "strategy", lang="en")
+    assert living_app.caption[0].value.startswith("6 directions, 3 of them not served")
+    assert "Not served: 1 document with 1 partner, but every tie is suspended" in [
+        warning.value for warning in living_app.warning
+    ]
+    # Poland is still served: Braniewo resumed, and Wolin's tie has no status recorded.
+    assert "6 documents with 5 partners" in [success.value for success in living_app.success]
     lines = [markdown.value for markdown in living_app.main.markdown]
-    assert any(line.endswith("· *ended*") for line in lines)
-    assert any(line.endswith("· *active*") for line in lines)
+    assert "- Mrągowo: Partnership agreement, 4 April 2011 · *ended*" in lines

@@ -78,3 +78,26 @@ def test_direction_described_in_both_languages(documents):
         "Польские партнёры",
         "6 документов, 5 партнёров",
     )
+
+
+def test_a_direction_stands_by_the_statuses_of_its_ties(documents):
+    # Every German tie suspended or ended: not served; one with no status recorded: served.
+    strategy, _ = load_strategy(DATA / "strategy.csv")
+    frame = documents.assign(home_id="zelenogradsk")
+    german = ["pinneberg", "rostock-district", "kuhlungsborn"]
+    links = {("zelenogradsk", partner): "suspended" for partner in german}
+    coverage = strategy_coverage(strategy, frame, links).set_index(DIRECTION_ID)
+    assert coverage.at["germany", "standing"] == "suspended"
+    links[("zelenogradsk", "pinneberg")] = "terminated"
+    coverage = strategy_coverage(strategy, frame, links).set_index(DIRECTION_ID)
+    assert coverage.at["germany", "standing"] == "suspended"  # one still only suspended
+    links = dict.fromkeys(links, "terminated")
+    coverage = strategy_coverage(strategy, frame, links).set_index(DIRECTION_ID)
+    assert coverage.at["germany", "standing"] == "ended"
+    assert describe_direction(coverage.loc["germany"], "en")[1] == (
+        "Not served: 3 documents with 3 partners, but every tie has ended"
+    )
+    links[("zelenogradsk", "kuhlungsborn")] = "unrecorded"  # silent data: still served
+    coverage = strategy_coverage(strategy, frame, links).set_index(DIRECTION_ID)
+    assert coverage.at["germany", "standing"] == "served"
+    assert coverage.at["palanga-tourism", "standing"] == "open"
