@@ -19,6 +19,7 @@ LOAD_MS = 30_000
 PAGES = [
     ("overview", TITLE_RU, "[data-testid='stMetric']"),
     ("map", "Карта", MAP_FRAME),
+    ("partners", "Партнёры", ".st-key-partner_pinneberg"),
     ("timeline", "Хронология", ".js-plotly-plot"),
     ("breakdowns", "Статистика", ".js-plotly-plot"),
     ("table", "Таблица документов", TABLE_ROWS),

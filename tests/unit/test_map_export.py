@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 
 from tests.conftest import DATA
-from tests.map_settings import drawn
+from tests.map_settings import drawn, layer_settings
 from utils.filters import Filters, apply_filters
 from utils.map.export import standalone_map_html
 
@@ -76,3 +76,22 @@ def test_export_follows_the_filters(documents, coords, home):
         german, coords, home, "en", basemap=DATA / "basemap.geojson", title="Map"
     ).decode("utf-8")
     assert drawn(html)["partners"] == 3
+
+
+def test_the_offline_file_carries_the_statuses_and_their_legend(living, coords, home):
+    documents, record = living
+    html = standalone_map_html(
+        documents, coords, home, "en", basemap=DATA / "basemap.geojson", title="Map",
+        record=record,
+    ).decode("utf-8")  # fmt: skip
+    settings = layer_settings(html)
+    statuses = {partner["id"]: partner["status"] for partner in settings["partners"]}
+    assert statuses["pinneberg"] == "suspended"
+    assert statuses["mragowo"] == "terminated"
+    assert statuses["braniewo"] == "active"
+    assert statuses["lepel"] == "unrecorded"
+    assert [row["label"] for row in settings["legend"]["statusRows"]] == [
+        "Active", "Suspended", "Ended", "No status recorded",
+    ]  # fmt: skip
+    pinneberg = next(p for p in settings["partners"] if p["id"] == "pinneberg")
+    assert ("Status", "suspended since April 2022", None) in pinneberg["record"]
