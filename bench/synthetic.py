@@ -10,7 +10,7 @@ from pathlib import Path
 from utils.coords_file import COORDS_COLUMNS
 from utils.data_folder import DataFolder
 from utils.files import csv_text
-from utils.registry import ALL_COLUMNS, DOCUMENT_TYPES, LEVELS
+from utils.registry import COLUMNS, DOCUMENT_TYPES, HOME_ID, LEVELS
 
 SEED = 20261126
 # Europe as the basemap draws it: west, south, east, north.
@@ -85,7 +85,7 @@ def write_registry(folder: Path, links: int, homes: int, basemap: Path) -> Path:
              "", "", country, kind, "Документ", signed, precision, "", home]
         )  # fmt: skip
     files = DataFolder(folder)
-    files.registry.write_text(csv_text(ALL_COLUMNS, rows), encoding="utf-8")
+    files.registry.write_text(csv_text((*COLUMNS, HOME_ID), rows), encoding="utf-8")
     files.coords.write_text(csv_text(COORDS_COLUMNS, coords), encoding="utf-8")
     files.home.write_text(HOME_TOML, encoding="utf-8")
     files.strategy.write_text(

@@ -58,15 +58,12 @@ for profile in shown:
                 st.markdown(f"- {title}, {date}{link}")
         with record_column:
             show_record(list(profile.record), lang)
-            st.markdown(f"**{t('partners.history', lang)}:**")
-            if profile.history:
-                for line in profile.history:
+            for heading, lines, none in (
+                ("partners.history", profile.history, "partners.no_history"),
+                ("partners.activities", profile.activities, "partners.no_activities"),
+            ):
+                st.markdown(f"**{t(heading, lang)}:**")
+                for line in lines:
                     st.markdown(f"- {record_markdown(line, lang)}")
-            else:
-                st.caption(t("partners.no_history", lang))
-            st.markdown(f"**{t('partners.activities', lang)}:**")
-            if profile.activities:
-                for line in profile.activities:
-                    st.markdown(f"- {record_markdown(line, lang)}")
-            else:
-                st.caption(t("partners.no_activities", lang))
+                if not lines:
+                    st.caption(t(none, lang))

@@ -71,48 +71,67 @@ FACT_WHAT = "fact_what"  # the document's type, the status or the activity's kin
 LINK = [HOME_ID, PARTNER_ID]
 
 
-def _check_row(
-    row: dict,
-    required: tuple[str, ...],
-    vocabularies: dict[str, tuple[str, ...]],
-    dates: tuple[str, str],
-    today: dt.date,
-) -> list[Problem]:
+@dataclass(frozen=True)
+class RecordSchema:
+    """What a record file holds and the rules its rows follow."""
+
+    columns: tuple[str, ...]
+    required: tuple[str, ...]
+    vocabularies: dict[str, tuple[str, ...]]
+    dates: tuple[str, str]  # the date's column and its precision's column
+    repeats: Callable[[dict], tuple]  # the part of a row that may not occur twice
+    repeat_code: str  # the problem a repeat is
+    after_first_document: bool  # may a row predate the partnership's first document?
+
+
+STATUS_SCHEMA = RecordSchema(
+    columns=STATUS_COLUMNS,
+    required=STATUS_REQUIRED,
+    vocabularies={STATUS: STATUSES, SINCE_PRECISION: PRECISIONS},
+    dates=(SINCE, SINCE_PRECISION),
+    repeats=lambda row: (row[PARTNER_ID], row[START]),  # two changes on one date
+    repeat_code="same_day_status",
+    after_first_document=True,
+)
+ACTIVITY_SCHEMA = RecordSchema(
+    columns=ACTIVITY_COLUMNS,
+    required=ACTIVITY_REQUIRED,
+    vocabularies={KIND: ACTIVITY_KINDS, DATE_PRECISION: PRECISIONS},
+    dates=(DATE, DATE_PRECISION),
+    repeats=lambda row: (row[PARTNER_ID], row[DATE], row[KIND], row[TITLE_RU]),
+    repeat_code="repeated_record",
+    after_first_document=False,  # contacts often come before anything is signed
+)
+
+
+def _check_row(row: dict, schema: RecordSchema, today: dt.date) -> list[Problem]:
     """Check one row on its own: filled, ids, known values, a real past date, a web link."""
     line = row["_row"]
     problems = [
-        Problem("missing_value", row=line, column=column) for column in required if not row[column]
+        Problem("missing_value", row=line, column=column)
+        for column in schema.required
+        if not row[column]
     ]
     problems += check_id(row, PARTNER_ID) + check_id(row, HOME_ID)
-    for column, allowed in vocabularies.items():
+    for column, allowed in schema.vocabularies.items():
         if row[column] and row[column] not in allowed:
             params = {"value": row[column], "allowed": ", ".join(allowed)}
             problems.append(Problem("unknown_value", row=line, column=column, params=params))
-    problems += check_date(row, *dates, today)
+    problems += check_date(row, *schema.dates, today)
     return problems + check_url(row, SOURCE_URL)
 
 
 def _cross_check(
-    rows: list[dict],
-    documents: pd.DataFrame,
-    home_id: str,
-    date_column: str,
-    repeats: Callable[[dict], tuple],
-    *,
-    after_first_document: bool,
-    repeat_code: str,
+    rows: list[dict], schema: RecordSchema, documents: pd.DataFrame, home_id: str
 ) -> list[Problem]:
-    """Check rows against the registry and each other: known partner and home, no repeats.
-
-    `repeats` gives the part of a row that may not occur twice; with `after_first_document`
-    a row may not be dated before the partnership's first document.
-    """
+    """Check rows against the registry and each other: known partner and home, no repeats."""
     first_document = documents.groupby(LINK, observed=True)[SIGNED_START].idxmin()
     firsts = {
         link: (documents.at[index, SIGNED_START], str(documents.at[index, SIGNED]))
         for link, index in first_document.items()
     }
     partners = set(documents[PARTNER_ID].astype(str))
+    date_column = schema.dates[0]
     problems: list[Problem] = []
     seen: dict[tuple, int] = {}
     for row in rows:
@@ -127,45 +146,46 @@ def _cross_check(
             problems.append(Problem("unknown_home", row=line, column=HOME_ID, params=params))
             continue
         first_start, first_date = firsts[(home, partner)]
-        if after_first_document and row[START] < first_start:
+        if schema.after_first_document and row[START] < first_start:
             params = {"value": row[date_column], "first": first_date}
             problems.append(
                 Problem("before_first_document", row=line, column=date_column, params=params)
             )
-        key = (home, *repeats(row))
+        key = (home, *schema.repeats(row))
         if key in seen:
-            problems.append(Problem(repeat_code, row=line, params={"other_row": seen[key]}))
+            problems.append(Problem(schema.repeat_code, row=line, params={"other_row": seen[key]}))
         else:
             seen[key] = line
     return problems
 
 
-def _load(
+def load_record(
     source: Path | bytes,
-    *,
-    columns: tuple[str, ...],
-    required: tuple[str, ...],
-    check: Callable[[dict], list[Problem]],
-    dates: tuple[str, str],
-    cross: Callable[[list[dict]], list[Problem]],
+    schema: RecordSchema,
+    documents: pd.DataFrame,
     home_id: str,
+    today: dt.date,
 ) -> tuple[pd.DataFrame, list[Problem]]:
-    """Read a record file: the rows that pass every check, and a problem for each other."""
-    rows, problems = read_rows(source, columns, required)
+    """Read a record file: the rows that pass every check, and a problem for each other.
+
+    `documents` is the registry (homes filled in) the rows are checked against; rows that
+    name no home get `home_id`. A bad link only loses the link, not its row.
+    """
+    rows, problems = read_rows(source, schema.columns, schema.required)
     valid = []
     for row in rows or []:
-        row_problems = check(row)
+        row_problems = _check_row(row, schema, today)
         problems.extend(row_problems)
         if not rejects_row(row_problems, row):
-            row[START] = pd.Timestamp(parse_signed(row[dates[0]], row[dates[1]]))
+            row[START] = pd.Timestamp(parse_signed(row[schema.dates[0]], row[schema.dates[1]]))
             valid.append(row)
-    cross_problems = cross(valid)
+    cross_problems = _cross_check(valid, schema, documents, home_id)
     problems.extend(cross_problems)
     rejected = {problem.row for problem in cross_problems}
     kept = [row for row in valid if row["_row"] not in rejected]
     problems.sort(key=lambda problem: problem.row or 0)
-    frame = pd.DataFrame(kept, columns=[*columns, START])
-    frame = frame.astype(dict.fromkeys(columns, "string"))
+    frame = pd.DataFrame(kept, columns=[*schema.columns, START])
+    frame = frame.astype(dict.fromkeys(schema.columns, "string"))
     frame[START] = pd.to_datetime(frame[START]).astype("datetime64[ns]")
     frame = with_home(frame.sort_values(START, kind="stable").reset_index(drop=True), home_id)
     return frame, problems
@@ -175,58 +195,14 @@ def load_status(
     source: Path | bytes, documents: pd.DataFrame, home_id: str, today: dt.date
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Load the changes of status, checked on their own and against the registry."""
-    return _load(
-        source,
-        columns=STATUS_COLUMNS,
-        required=STATUS_REQUIRED,
-        check=lambda row: _check_row(
-            row,
-            STATUS_REQUIRED,
-            {STATUS: STATUSES, SINCE_PRECISION: PRECISIONS},
-            (SINCE, SINCE_PRECISION),
-            today,
-        ),
-        dates=(SINCE, SINCE_PRECISION),
-        cross=lambda rows: _cross_check(
-            rows,
-            documents,
-            home_id,
-            SINCE,
-            lambda row: (row[PARTNER_ID], row[START]),
-            after_first_document=True,
-            repeat_code="same_day_status",
-        ),
-        home_id=home_id,
-    )
+    return load_record(source, STATUS_SCHEMA, documents, home_id, today)
 
 
 def load_activities(
     source: Path | bytes, documents: pd.DataFrame, home_id: str, today: dt.date
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Load the contacts and joint work, checked on their own and against the registry."""
-    return _load(
-        source,
-        columns=ACTIVITY_COLUMNS,
-        required=ACTIVITY_REQUIRED,
-        check=lambda row: _check_row(
-            row,
-            ACTIVITY_REQUIRED,
-            {KIND: ACTIVITY_KINDS, DATE_PRECISION: PRECISIONS},
-            (DATE, DATE_PRECISION),
-            today,
-        ),
-        dates=(DATE, DATE_PRECISION),
-        cross=lambda rows: _cross_check(
-            rows,
-            documents,
-            home_id,
-            DATE,
-            lambda row: (row[PARTNER_ID], row[DATE], row[KIND], row[TITLE_RU]),
-            after_first_document=False,
-            repeat_code="repeated_record",
-        ),
-        home_id=home_id,
-    )
+    return load_record(source, ACTIVITY_SCHEMA, documents, home_id, today)
 
 
 def empty_status() -> pd.DataFrame:

@@ -4,20 +4,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from utils.data_files import Problem, count_file_rows, read_table
-from utils.data_folder import ACTIVITIES_FILE, HISTORY_DIR, STATUS_FILE
-from utils.files import csv_text, write_text_atomic, writing
-from utils.record import ACTIVITY_COLUMNS, STATUS_COLUMNS, load_activities, load_status
-from utils.updates import read_upload
+from utils.data_folder import ACTIVITIES_FILE, STATUS_FILE
+from utils.files import csv_text
+from utils.record import ACTIVITY_SCHEMA, STATUS_SCHEMA, load_record
+from utils.updates import read_upload, replace_keeping_backup
 
-RECORD_FILES = {STATUS_FILE: STATUS_COLUMNS, ACTIVITIES_FILE: ACTIVITY_COLUMNS}
-_LOADERS = {STATUS_FILE: load_status, ACTIVITIES_FILE: load_activities}
+RECORD_FILES = {STATUS_FILE: STATUS_SCHEMA, ACTIVITIES_FILE: ACTIVITY_SCHEMA}
 
 
 @dataclass(frozen=True)
@@ -50,28 +48,17 @@ def check_record_upload(
     Raises UploadRefusedError for a file over the size or row limit.
     """
     csv_bytes = read_upload(data, upload_name)
-    rows, problems = _LOADERS[file_name](csv_bytes, documents, home_id, today)
+    schema = RECORD_FILES[file_name]
+    rows, problems = load_record(csv_bytes, schema, documents, home_id, today)
     text = ""
     if not problems:
         table = read_table(csv_bytes)
-        columns = RECORD_FILES[file_name]
+        columns = schema.columns
         records = (dict(zip(table.header, cells, strict=True)) for _, cells in table.records)
         text = csv_text(columns, ([record.get(c, "") for c in columns] for record in records))
     return RecordCheck(file_name, rows, problems, count_file_rows(csv_bytes), text)
 
 
 def apply_record(check: RecordCheck, data_dir: Path, now: dt.datetime) -> Path | None:
-    """Replace the record file with a checked upload, first keeping the old one in history/.
-
-    Returns the backup's path (None if there was no file to keep).
-    """
-    target = data_dir / check.file_name
-    backup = None
-    with writing(target):
-        if target.exists():
-            history = data_dir / HISTORY_DIR
-            history.mkdir(parents=True, exist_ok=True)
-            backup = history / f"{target.stem}-{now:%Y%m%d-%H%M%S-%f}.csv"
-            shutil.copy2(target, backup)
-        write_text_atomic(target, check.text)
-    return backup
+    """Replace the record file with a checked upload, first keeping the old one in history/."""
+    return replace_keeping_backup(data_dir, check.file_name, check.text, now)

@@ -232,15 +232,24 @@ def apply_registry(documents: pd.DataFrame, data_dir: Path, now: dt.datetime) ->
 
     Returns the backup's path (None if there was no registry to keep).
     """
-    registry = data_dir / REGISTRY_FILE
+    return replace_keeping_backup(data_dir, REGISTRY_FILE, registry_text(documents), now)
+
+
+def replace_keeping_backup(
+    data_dir: Path, file_name: str, text: str, now: dt.datetime
+) -> Path | None:
+    """Replace a data file with `text`, first keeping the old one in history/, timestamped.
+
+    Returns the backup's path (None if there was no file to keep). Nothing is replaced
+    unless the backup was written; the new file goes in whole or not at all.
+    """
+    target = data_dir / file_name
     backup = None
-    # Nothing is replaced unless the backup was written; the new file goes in whole or not
-    # at all (write_text_atomic).
-    with writing(registry):
-        if registry.exists():
+    with writing(target):
+        if target.exists():
             history = data_dir / HISTORY_DIR
             history.mkdir(parents=True, exist_ok=True)
-            backup = history / f"partners-{now:%Y%m%d-%H%M%S-%f}.csv"
-            shutil.copy2(registry, backup)
-        write_text_atomic(registry, registry_text(documents))
+            backup = history / f"{target.stem}-{now:%Y%m%d-%H%M%S-%f}.csv"
+            shutil.copy2(target, backup)
+        write_text_atomic(target, text)
     return backup
