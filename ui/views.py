@@ -42,7 +42,7 @@ def record_of(view: View, year: int | None) -> Record:
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS)
 def _table(key: DataKey, today: dt.date, filters: Filters, lang: str, _view: View) -> pd.DataFrame:
-    return documents_table(_view.documents, _view.coords, _view.home.id, lang)
+    return documents_table(_view.documents, _view.coords, _view.home.id, lang, _view.record)
 
 
 def table(view: View) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from utils.anniversaries import ANNIVERSARY, YEARS
 from utils.data_files import Problem
 from utils.i18n import count_of, country_name, format_signed, t
 from utils.places import DISTANCE_KM, pair_distances_km
-from utils.record import STATUS, UNRECORDED
+from utils.record import STATUS, UNRECORDED, Record, statuses_on
 from utils.registry import (
     COUNTRY_CODE,
     DOCUMENT_TYPE,
@@ -43,6 +43,7 @@ DOCUMENT_TABLE_COLUMNS = (
     "country",
     "document",
     "signed",
+    "status",
     DISTANCE_KM,
     "level",
     "region",
@@ -102,10 +103,22 @@ def region_name(partner: pd.Series | dict, lang: str) -> str:
 
 
 def documents_table(
-    partners: pd.DataFrame, coords: pd.DataFrame, home_id: str, lang: str
+    partners: pd.DataFrame,
+    coords: pd.DataFrame,
+    home_id: str,
+    lang: str,
+    record: Record | None = None,
 ) -> pd.DataFrame:
-    """One row per document, oldest first, with headers and values in `lang`."""
+    """One row per document, oldest first, with headers and values in `lang`.
+
+    The status column is the tie's status on the record's day; without a record, none.
+    """
     ordered = with_default_home(partners.sort_values(SIGNED_START, kind="stable"), home_id)
+    statuses = (
+        statuses_on(ordered, record.changes, record.day)
+        if record is not None
+        else [UNRECORDED] * len(ordered)
+    )
     distance = pair_distances_km(ordered[PARTNER_ID], ordered[HOME_ID], coords)
     records = ordered.to_dict("records")
     rows = {
@@ -119,6 +132,7 @@ def documents_table(
             format_signed(signed, precision, lang)
             for signed, precision in zip(ordered[SIGNED], ordered[SIGNED_PRECISION], strict=True)
         ],
+        "status": [t(f"status.{status}", lang) for status in statuses],
         DISTANCE_KM: distance.round(0).astype("Float64"),
     }
     table = pd.DataFrame({column: list(rows[column]) for column in DOCUMENT_TABLE_COLUMNS})

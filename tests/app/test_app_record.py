@@ -29,6 +29,8 @@ def test_the_status_filter_from_the_url(living_app):
     open_page(living_app, "table", lang="en", status=["suspended", "terminated"])
     table = dataframe_with_column(living_app, "Partner")
     assert sorted(set(table["Partner"])) == ["Mrągowo", "Pinneberg District"]
+    statuses = dict(zip(table["Partner"], table["Status of the tie"], strict=True))
+    assert statuses == {"Pinneberg District": "suspended", "Mrągowo": "ended"}
     assert living_app.multiselect(key="statuses").value == ["suspended", "terminated"]
     assert living_app.query_params["status"] == ["suspended", "terminated"]
 

@@ -17,6 +17,7 @@ def test_table_in_russian(app):
         "Страна",
         "Документ",
         "Дата подписания",
+        "Статус связей",
         "Расстояние, км",
         "Уровень",
         "Регион",
@@ -28,6 +29,7 @@ def test_table_in_russian(app):
     dates = dict(zip(table["Партнёр"], table["Дата подписания"], strict=False))
     assert dates["г. Биштынек"] == "март 2009"
     assert dates["г. Лепель"] == "2009 г."
+    assert set(table["Статус связей"]) == {"статус не записан"}  # the published data records none
     assert app.main.caption[0].value == "Документов: 11 · партнёров: 10 · стран: 4"
     assert downloads(app) == {"Скачать CSV", "Скачать Excel (XLSX)"}
 

@@ -120,9 +120,10 @@ def test_filters_follow_the_reader_across_pages(page, fresh_server):
 def test_charts_render(page, app_server):
     page.goto(f"{app_server.url}/timeline?lang=en")
     timeline = page.locator(".js-plotly-plot").first
-    # A marker per document (11), and the two end marks of each of the three dates known
-    # only to the month or year (6); the lifelines are lines, not points.
-    expect(timeline.locator(".scatterlayer .point")).to_have_count(17, timeout=LOAD_MS)
+    # A marker per document (11), the two end marks of each of the three dates known only
+    # to the month or year (6), and a "no later record" mark where each partner's record
+    # stops (10): no status is recorded, so none ends in a termination. Lines are not points.
+    expect(timeline.locator(".scatterlayer .point")).to_have_count(27, timeout=LOAD_MS)
     expect(timeline.locator(".gtitle")).to_have_text("Documents by date")
     page.goto(f"{app_server.url}/breakdowns?lang=en")
     plots = page.locator(".js-plotly-plot")

@@ -339,3 +339,32 @@ def test_many_partners_come_as_one_compact_layer(documents, coords, home):
     assert config["arcs"] == []
     assert sum(bundle[3] for bundle in config["bundles"]) == len(many)
     assert any(bundle[4].startswith("Poland: ") for bundle in config["bundles"])
+
+
+@pytest.mark.parametrize(
+    ("year", "braniewo", "mragowo", "pinneberg"),
+    [
+        (2021, "unrecorded", "unrecorded", "active"),  # before any decision of 2022
+        (2022, "terminated", "terminated", "suspended"),  # each arc changes that year
+        (2023, "terminated", "terminated", "suspended"),
+        (2024, "active", "terminated", "suspended"),  # Braniewo resumed in May 2024
+    ],
+)
+def test_growth_playback_draws_each_arc_in_its_status_that_year(
+    living, coords, home, year, braniewo, mragowo, pinneberg
+):
+    documents, record = living
+    html = (
+        build_map(
+            documents, coords, home, "en", record=record.on(pd.Timestamp(year, 12, 31).date())
+        )
+        .get_root()
+        .render()
+    )
+    settings = layer_settings(html)
+    names = settings["statusNames"]
+    ids = [partner["id"] for partner in settings["partners"]]
+    by_arc = {ids[arc[1]]: names[arc[3]] for arc in settings["arcs"]}
+    assert (by_arc["braniewo"], by_arc["mragowo"], by_arc["pinneberg"]) == (
+        braniewo, mragowo, pinneberg,
+    )  # fmt: skip
