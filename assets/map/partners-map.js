@@ -550,6 +550,11 @@
                         words.statuses[partner.status]);
       path.setAttribute("data-partner", partner.id);
       path.addEventListener("keydown", function (event) {
+        if (event.key === "Escape") {
+          // The marker, not the map, has the focus: Leaflet's own Escape would not reach it.
+          partner.marker.closePopup();
+          return;
+        }
         if (event.key === "Enter" || event.key === " ") {
           event.preventDefault();
           // Propagated, as a mouse click is: st_folium listens on the layer, not each marker.

@@ -203,7 +203,7 @@ def test_shared_link_is_the_first_request_after_a_restart(page, fresh_server):
     page.goto(f"{fresh_server.url}/table?lang=en&country=LT")
     expect(page.locator("h1")).to_have_text("Documents table", timeout=LOAD_MS)
     # The app's own menu of page titles, never Streamlit's list of pages/ file names.
-    expect(page.locator(".st-key-page_menu a")).to_have_count(8)
+    expect(page.locator(".st-key-page_menu a")).to_have_count(9)
     expect(page.locator(".st-key-page_menu")).to_contain_text("Anniversaries")
     assert not page.locator("[data-testid='stSidebarNav']").count()
     expect(page.locator(TABLE_ROWS)).to_have_count(2, timeout=LOAD_MS)

@@ -122,8 +122,9 @@ def test_print_view_prints_on_a4_landscape_pages(page, app_server):
 def test_map_and_charts_under_a_base_url_path(page, base_path_server):
     page.goto(f"{base_path_server.url}/timeline?lang=en")
     # 11 documents and the end marks of 3 dates known to the month or year.
+    # 11 documents, 6 period ends, 10 "no later record" marks (test_charts_render).
     expect(page.locator(".js-plotly-plot").first.locator(".scatterlayer .point")).to_have_count(
-        17, timeout=LOAD_MS
+        27, timeout=LOAD_MS
     )
     page.goto(f"{base_path_server.url}/map?mode=present")
     frame = map_frame(page)

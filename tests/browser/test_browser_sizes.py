@@ -81,7 +81,7 @@ def assert_labels_stand_by_their_markers(geometry: dict) -> None:
     labels = []
     for partner in shown:
         assert partner["label"], f"{partner['id']}: no label"
-        name = partner["description"].rsplit(", ", 1)[0]
+        name = partner["description"].rsplit(", ", 2)[0]  # "name, document type, status"
         if partner["numbered"]:
             # No room for the name: a number, and the same number beside the name in the key.
             assert f"{partner['text']} {name}" in geometry["key"], partner
@@ -223,7 +223,9 @@ def test_a_partner_is_reached_and_opened_by_keyboard(page, app_server):
     frame = map_frame(page)
     marker = frame.locator("path.partner-marker")
     expect(marker).to_have_attribute("role", "button")
-    expect(marker).to_have_attribute("aria-label", re.compile(r"^Lepel, "))
+    expect(marker).to_have_attribute(
+        "aria-label", "Lepel, Cooperation agreement, no status recorded"
+    )
     # The scale bar is metric only; the attribution is plain text, no link or flag.
     expect(frame.locator(".leaflet-control-scale-line")).to_have_count(1)
     expect(frame.locator(".leaflet-control-scale-line")).to_have_text(re.compile(r"^\d+ k?m$"))
@@ -235,6 +237,11 @@ def test_a_partner_is_reached_and_opened_by_keyboard(page, app_server):
     page.keyboard.press("Enter")
     expect(frame.locator(".leaflet-popup")).to_contain_text("Vitebsk Region", timeout=LOAD_MS)
     expect(page.locator(".st-key-partner_card h3")).to_have_text("Lepel", timeout=LOAD_MS)
+    # The card says what the data says of the tie, and Escape on the marker closes it.
+    expect(frame.locator(".leaflet-popup")).to_contain_text("no status recorded; last known fact")
+    marker.focus()
+    page.keyboard.press("Escape")
+    expect(frame.locator(".leaflet-popup")).to_have_count(0)
 
 
 @pytest.mark.parametrize("size", ["tablet", "phone"])

@@ -95,3 +95,13 @@ def test_the_offline_file_carries_the_statuses_and_their_legend(living, coords, 
     ]  # fmt: skip
     pinneberg = next(p for p in settings["partners"] if p["id"] == "pinneberg")
     assert ("Status", "suspended since April 2022", None) in pinneberg["record"]
+
+
+def test_a_registry_that_names_no_home_still_gets_each_cards_record(page):
+    # The committed registry leaves home_id empty: the record is the configured home's.
+    settings = layer_settings(page)
+    lepel = next(p for p in settings["partners"] if p["id"] == "lepel")
+    assert [topic for topic, _, _ in lepel["record"]] == [
+        "Статус", "Последний контакт", "Ближайший юбилей",
+    ]  # fmt: skip
+    assert lepel["record"][0][1] == "статус не записан; последний известный факт — 2009 г."

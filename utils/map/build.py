@@ -33,6 +33,7 @@ from utils.map.network import homes_on_map, map_bounds, network_points, partner_
 from utils.map.text import escape_text
 from utils.places import Home, home_names
 from utils.record import Record
+from utils.registry import with_default_home
 from utils.style import BORDER_COLOR, LAND_COLOR, SEA_COLOR
 
 MAP_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -164,13 +165,15 @@ def partner_layer_config(
     it no status is recorded, as of today.
     """
     record = record or Record(day=dt.date.today(), today=dt.date.today())
+    # The record is kept by (home, partner): a document naming no home is the configured one's.
+    given, documents = documents, with_default_home(documents, home.id)
     links = partner_places(documents, coords, home.id)
     home_places = homes_on_map(links, coords, home)
     names = home_names(list(home_places), coords, home, lang)
     frame = None
     if frame_on is not None:
         # Most often the view framed is the one drawn: its links are already there.
-        framed = links if frame_on is documents else partner_places(frame_on, coords, home.id)
+        framed = links if frame_on is given else partner_places(frame_on, coords, home.id)
         frame = frame_config(framed, homes_on_map(framed, coords, home), fly=fly)
     return layer_config(
         documents,
