@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -86,6 +86,7 @@ def _month_names(lang: str, context: str) -> dict[int, str]:
     return dict(_locale(lang).months[context]["wide"])
 
 
+@lru_cache(maxsize=65536)  # the same dates recur over thousands of cards
 def format_signed(signed: str, precision: str, lang: str, *, governed: bool = False) -> str:
     """Write a signing date at its precision: «14 октября 1991», «март 2009», «2009 г.».
 

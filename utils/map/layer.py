@@ -66,9 +66,12 @@ def _link_keys(links: pd.DataFrame) -> list[tuple[str, str]]:
     return list(zip(links[HOME_ID].astype(str), links[PARTNER_ID].astype(str), strict=True))
 
 
+_TOPIC_INDEX = {topic: index for index, topic in enumerate(RECORD_LINES)}
+
+
 def _record_row(lines: list[RecordLine]) -> list[list[object]]:
     """A record's lines for the browser: [topic index, text, http(s) link or None]."""
-    return [[RECORD_LINES.index(line.topic), line.text, line.url] for line in lines]
+    return [[_TOPIC_INDEX[line.topic], line.text, line.url] for line in lines]
 
 
 def partner_rows(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 from babel.numbers import format_decimal
@@ -81,8 +82,13 @@ def _distance_text(distance_km: float, lang: str) -> str | None:
     """Write a distance in whole kilometres, or None when it is not known."""
     if distance_km is None or math.isnan(distance_km):
         return None
-    # Grouped as the language writes numbers: "1,110 km", «1 110 км».
-    return t("card.km", lang, km=format_decimal(round(distance_km), locale=lang))
+    return _kilometres(round(distance_km), lang)
+
+
+@lru_cache(maxsize=8192)  # a few thousand distinct distances over 26,000 cards
+def _kilometres(km: int, lang: str) -> str:
+    """Write whole kilometres grouped as the language writes numbers: "1,110 km", «1 110 км»."""
+    return t("card.km", lang, km=format_decimal(km, locale=lang))
 
 
 def _present(value: object) -> str | None:
