@@ -24,7 +24,7 @@ from utils.filters import (
     document_type_options,
     year_bounds,
 )
-from utils.i18n import LANGUAGES, country_name, t
+from utils.i18n import LANGUAGES, country_name, language_name, t
 from utils.record import STATUS_CHOICES
 
 
@@ -38,7 +38,7 @@ def render_sidebar(view: View, home_labels: dict[str, str]) -> None:
         t("app.language", lang),
         LANGUAGES,
         key=LANGUAGE_KEY,
-        format_func=lambda code: t(f"language.{code}", lang),
+        format_func=language_name,  # each in its own language: Русский, Polski, Deutsch
         horizontal=True,
     )
     st.header(t("filters.header", lang))

@@ -12,7 +12,7 @@ from geopy.distance import geodesic
 
 from utils.coords_file import LAT, LON, PLACE_ID, QUERY
 from utils.data_folder import DEFAULT_DATA_DIR, HOME_FILE
-from utils.i18n import country_name, is_country_code
+from utils.i18n import country_name, english_data, is_country_code
 from utils.registry import (
     COUNTRY_CODE,
     PARTNER_EN,
@@ -43,11 +43,11 @@ class Home:
 
     def name(self, lang: str) -> str:
         """Return the home's name in `lang`."""
-        return self.name_en if lang == "en" else self.name_ru
+        return self.name_en if english_data(lang) else self.name_ru
 
     def title(self, lang: str) -> str:
         """Return the dashboard's title in `lang`."""
-        return self.title_en if lang == "en" else self.title_ru
+        return self.title_en if english_data(lang) else self.title_ru
 
 
 class HomeConfigError(ValueError):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from utils.i18n import count_of, format_signed, t
+from utils.i18n import count_of, english_data, format_signed, t
 from utils.map.text import PartnerCard, partner_cards
 from utils.places import DISTANCE_KM, pair_distances_km
 from utils.record import (
@@ -77,7 +77,7 @@ def _activities(activities: pd.DataFrame, lang: str) -> list[RecordLine]:
     """Every activity as a line: its kind, title and date, and its source."""
     lines = []
     for activity in activities.to_dict("records"):
-        title = (activity[TITLE_EN] if lang == "en" else "") or activity[TITLE_RU]
+        title = (activity[TITLE_EN] if english_data(lang) else "") or activity[TITLE_RU]
         date = format_signed(activity[DATE], activity[DATE_PRECISION], lang)
         text = f"{t(f'activity.{activity[KIND]}', lang)}: {title}, {date}"
         lines.append(RecordLine("last_contact", text, _web(activity[SOURCE_URL])))
@@ -143,4 +143,4 @@ def dormant_text(profile: Profile, lang: str) -> str | None:
     """Say how long a partner has been without contact, from the second calendar year on."""
     if profile.quiet_years < DORMANT_AFTER_YEARS:
         return None
-    return t("partners.dormant", lang, years=count_of("years", profile.quiet_years, lang))
+    return count_of("quiet_years", profile.quiet_years, lang)

@@ -10,7 +10,7 @@ from functools import lru_cache
 import pandas as pd
 
 from utils.anniversaries import ANNIVERSARY, YEARS, coming_anniversaries
-from utils.i18n import count_of, format_signed, t
+from utils.i18n import count_of, english_data, format_signed, t
 from utils.record import (
     DECIDED_BY,
     DECISION_REF,
@@ -98,7 +98,7 @@ def _contact_text(contact: dict, activity: dict | None, day: dt.date, lang: str)
     date = format_signed(contact[FACT_DATE], contact[FACT_PRECISION], lang)
     ago = _ago(years_since(contact[START], day), lang)
     if activity is not None:
-        title = _text(activity[TITLE_EN]) if lang == "en" else ""
+        title = _text(activity[TITLE_EN]) if english_data(lang) else ""
         what = f"{t(f'activity.{activity[KIND]}', lang)}: {title or activity[TITLE_RU]}"
     else:
         what = t(f"document_type.{contact[FACT_WHAT]}", lang)
@@ -110,7 +110,7 @@ def _ago(years: int, lang: str) -> str:
     """Say how long ago, in calendar years: «10 лет назад», "this year"."""
     if not years:
         return t("record.this_year", lang)
-    return t("record.ago", lang, years=count_of("years", years, lang))
+    return count_of("years_ago", years, lang)
 
 
 def _anniversary_text(anniversary: dict | None, status: str, lang: str) -> str | None:
@@ -189,7 +189,7 @@ def record_lines(
         lines = [RecordLine("status", status_text(change, facts.get(link), lang))]
         if change is not None and (_decision(change) or _url(change[SOURCE_URL])):
             lines.append(RecordLine("decision", _decision(change), _url(change[SOURCE_URL])))
-        note = change and _text(change[NOTE_EN if lang == "en" else NOTE_RU])
+        note = change and _text(change[NOTE_EN if english_data(lang) else NOTE_RU])
         if note:
             lines.append(RecordLine("note", note))
         contact = contacts.get(link)

@@ -7,7 +7,7 @@ import pandas as pd
 
 from utils.anniversaries import ANNIVERSARY, YEARS
 from utils.data_files import Problem
-from utils.i18n import count_of, country_name, format_signed, t
+from utils.i18n import count_of, country_name, english_data, format_signed, t
 from utils.places import DISTANCE_KM, pair_distances_km
 from utils.record import STATUS, UNRECORDED, Record, statuses_on
 from utils.registry import (
@@ -75,11 +75,24 @@ def markdown_link(label: str, url: str) -> str:
     return f"[{markdown_text(label)}]({target})"
 
 
+# Where a partner's name comes from in each language, the first filled one wins. A Polish,
+# German or Lithuanian reader gets the name in the partner's own language (Mrągowo, Kreis
+# Pinneberg), then the Russian one.
+NAME_COLUMNS = {
+    "ru": (PARTNER_RU,),
+    "en": (PARTNER_EN, PARTNER_LOCAL, PARTNER_RU),
+}
+OTHER_NAME_COLUMNS = (PARTNER_LOCAL, PARTNER_RU, PARTNER_EN)
+
+
+def name_columns(lang: str) -> tuple[str, ...]:
+    """Return the name columns a language reads, in order of preference."""
+    return NAME_COLUMNS.get(lang, OTHER_NAME_COLUMNS)
+
+
 def partner_name(partner: pd.Series | dict, lang: str) -> str:
     """Return the partner's name in `lang`, falling back to the names that exist."""
-    if lang == "en":
-        return partner[PARTNER_EN] or partner[PARTNER_LOCAL] or partner[PARTNER_RU]
-    return partner[PARTNER_RU]
+    return next((partner[c] for c in name_columns(lang) if partner[c]), partner[PARTNER_RU])
 
 
 def partner_names(documents: pd.DataFrame, lang: str) -> dict[str, str]:
@@ -99,7 +112,7 @@ def describe_document(document: pd.Series, lang: str) -> dict[str, str]:
 
 def region_name(partner: pd.Series | dict, lang: str) -> str:
     """Return the partner's region in `lang`, falling back to the Russian one."""
-    return (partner[REGION_EN] or partner[REGION_RU]) if lang == "en" else partner[REGION_RU]
+    return (partner[REGION_EN] or partner[REGION_RU]) if english_data(lang) else partner[REGION_RU]
 
 
 def documents_table(
@@ -186,7 +199,7 @@ def anniversaries_table(anniversaries: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def describe_direction(direction: pd.Series, lang: str) -> tuple[str, str]:
     """Name a strategy direction in `lang` and say whether documents serve it."""
-    name = direction[NAME_EN] if lang == "en" else direction[NAME_RU]
+    name = direction[NAME_EN] if english_data(lang) else direction[NAME_RU]
     if direction[IS_OPEN]:
         return name, t("strategy.open", lang)
     documents = count_of("documents", int(direction[DOCUMENT_COUNT]), lang)

@@ -16,7 +16,7 @@ from utils.charts import (
     count_tick,
     plotly_text,
 )  # fmt: skip
-from utils.i18n import count_of, format_signed, t
+from utils.i18n import count_of, english_data, format_signed, t
 from utils.record import (
     ACTIVE,
     DATE_PRECISION,
@@ -237,7 +237,7 @@ def _add_record_marks(
     shown = activities[activities[PARTNER_ID].isin(names)]
     if shown.empty:
         return
-    titles = shown[TITLE_EN].fillna("") if lang == "en" else shown[TITLE_RU]
+    titles = shown[TITLE_EN].fillna("") if english_data(lang) else shown[TITLE_RU]
     figure.add_trace(
         go.Scatter(
             x=[period_middle(start, str(p)) for start, p in zip(

@@ -1,29 +1,92 @@
-# The string catalogue, and names and dates from Babel in both languages.
+# The string catalogues (gettext .po files, one per language), and names and dates from
+# Babel in every language.
 from __future__ import annotations
 
 import datetime as dt
 import re
 
 import pytest
+from babel import Locale
+from babel.messages.pofile import read_po
 
 from utils.i18n import (
     CATALOGUE,
     COUNTED,
     LANGUAGES,
+    LOCALES_DIR,
     count_of,
     country_name,
     format_signed,
     is_country_code,
+    language_name,
     month_names_ru,
     t,
 )
 
 
-def test_every_catalogue_entry_has_both_languages_and_the_same_fields():
+def test_every_catalogue_entry_has_every_language_and_the_same_fields():
     for key, texts in CATALOGUE.items():
         assert set(texts) == set(LANGUAGES), key
         fields = {lang: set(re.findall(r"{(\w+)}", text)) for lang, text in texts.items()}
-        assert fields["ru"] == fields["en"], key
+        for lang in LANGUAGES:
+            assert fields[lang] == fields["ru"], (key, lang)
+            assert texts[lang].strip(), (key, lang)  # an empty msgstr is an untranslated one
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_counted_nouns_have_every_plural_category_of_the_language(lang):
+    # CLDR's categories for whole numbers (Babel's rules): Russian, Polish and Lithuanian
+    # have three or four, English and German two; every one has its own text, and it holds
+    # the number. Checked on real counts, which is what the interface writes.
+    categories = {Locale.parse(lang).plural_form(n) for n in range(200)}
+    for noun, forms in COUNTED.items():
+        assert categories <= set(forms[lang]), (noun, lang)
+        assert all("{n}" in text for text in forms[lang].values()), (noun, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "counts"),
+    [
+        ("pl", {1: "1 partner", 2: "2 partnerów", 5: "5 partnerów", 22: "22 partnerów"}),
+        ("lt", {1: "1 partneris", 2: "2 partneriai", 10: "10 partnerių", 21: "21 partneris"}),
+        ("de", {1: "1 Partner", 3: "3 Partner"}),
+        ("ru", {1: "1 партнёр", 3: "3 партнёра", 11: "11 партнёров", 21: "21 партнёр"}),
+    ],
+)
+def test_counts_take_the_languages_plural_forms(lang, counts):
+    assert {n: count_of("partners", n, lang) for n in counts} == counts
+
+
+@pytest.mark.parametrize(
+    ("lang", "years", "expected"),
+    [
+        ("de", 10, "vor 10 Jahren"),  # dative after "vor": a phrase of its own per count
+        ("pl", 2, "2 lata temu"),
+        ("lt", 10, "prieš 10 metų"),
+        ("ru", 5, "5 лет назад"),
+    ],
+)
+def test_how_long_ago_in_each_language(lang, years, expected):
+    assert count_of("years_ago", years, lang) == expected
+
+
+def test_the_catalogues_are_gettext_files_a_translator_can_open():
+    # Every language's file reads with Babel's gettext reader, names its language, and has
+    # exactly the keys of the template (locales/messages.pot) a new language starts from.
+    # A counted noun has the plural categories its language needs (two in English or German,
+    # four in Polish or Lithuanian): the nouns are compared, not their categories.
+    def keys(catalog) -> set[str]:
+        return {
+            m.id.rsplit(".", 1)[0] if m.id.startswith("count.") else m.id for m in catalog if m.id
+        }
+
+    template = keys(read_po((LOCALES_DIR / "messages.pot").open("rb")))
+    for lang in LANGUAGES:
+        with (LOCALES_DIR / lang / "LC_MESSAGES" / "messages.po").open("rb") as file:
+            catalog = read_po(file)
+        assert str(catalog.locale) == lang
+        assert keys(catalog) == template, lang
+    assert {path.name for path in LOCALES_DIR.iterdir() if path.is_dir()} == set(LANGUAGES)
 
 
 @pytest.mark.parametrize(
@@ -37,6 +100,14 @@ def test_every_catalogue_entry_has_both_languages_and_the_same_fields():
         ("2009", "year", "en", "2009"),
         ("2016-04-21", "day", "ru", "21 апреля 2016"),
         ("2024-02-29", "day", "en", "29 February 2024"),  # leap day
+        # Other languages write dates in their own CLDR patterns, in their own order.
+        ("2009-07-31", "day", "de", "31. Juli 2009"),
+        ("2009-07-31", "day", "pl", "31 lipca 2009"),
+        ("2009-07-31", "day", "lt", "2009 m. liepos 31 d."),
+        ("2009-03", "month", "pl", "marzec 2009"),  # stand-alone, as «март 2009»
+        ("2009-03", "month", "lt", "2009 m. kovas"),
+        ("2009", "year", "lt", "2009 m."),
+        ("2009", "year", "de", "2009"),
     ],
 )
 def test_dates_are_written_at_their_precision(signed, precision, lang, expected):
@@ -81,7 +152,7 @@ def test_month_names_in_both_grammatical_cases():
 
 
 def test_unknown_language_falls_back_to_russian():
-    assert t("column.country", "de") == "Страна"
+    assert t("column.country", "fi") == "Страна"
     assert t("registry.caption", "en", documents=1, partners=2, countries=3) == (
         "Documents: 1 · partners: 2 · countries: 3"
     )
@@ -133,3 +204,22 @@ def test_dates_written_as_babel_writes_them(lang, month):
 def test_an_impossible_day_is_refused():
     with pytest.raises(ValueError, match="day is out of range"):
         format_signed("2010-02-31", "day", "ru")
+
+
+@pytest.mark.parametrize(
+    ("signed", "precision", "lang", "expected"),
+    [
+        ("2022-04", "month", "ru", "апреля 2022"),  # «с апреля 2022»
+        ("2022-04", "month", "pl", "kwietnia 2022"),  # «od kwietnia 2022»
+        ("2022-04", "month", "lt", "2022 m. balandžio"),  # «nuo 2022 m. balandžio»
+        ("2022-04", "month", "de", "April 2022"),  # «seit April 2022»
+    ],
+)
+def test_a_date_after_a_preposition_takes_the_inflected_month(signed, precision, lang, expected):
+    assert format_signed(signed, precision, lang, governed=True) == expected
+
+
+def test_each_language_is_named_in_itself():
+    assert [language_name(code) for code in LANGUAGES] == [
+        "Русский", "English", "Polski", "Deutsch", "Lietuvių",
+    ]  # fmt: skip

@@ -21,11 +21,11 @@ from utils.map.text import (
     CARD_FACTS_COLUMN,
     KINDS,
     LATEST,
-    NAME_FACTS,
     SHARED_FACTS,
     card_table,
     legend_config,
     map_words,
+    name_facts,
 )
 from utils.record import STATUS_CHOICES, Record, statuses_on
 from utils.record_text import RECORD_LINES, RecordLine, record_lines
@@ -85,7 +85,7 @@ def partner_rows(
 
     Kinds and statuses are indices (KINDS, STATUS_CHOICES); the record is its lines
     (_record_row). The facts of SHARED_FACTS come as indices into the returned lists of
-    their values; the name is not sent, the browser takes it from the facts (NAME_FACTS).
+    their values; the name is not sent, the browser takes it from the facts (text.name_facts).
     """
     cards = card_table(documents, links, lang)
     places = links.loc[cards.index]
@@ -215,7 +215,7 @@ def layer_config(
         "statusNames": list(STATUS_CHOICES),  # CSS classes of the arcs: partner-arc-<status>
         "words": map_words(lang),
         "factValues": fact_values,
-        "nameFacts": list(NAME_FACTS.get(lang, NAME_FACTS["ru"])),
+        "nameFacts": name_facts(lang),
         "canvas": canvas,
         "radiusPx": CANVAS_RADIUS_PX if canvas else PARTNER_RADIUS_PX,
         "arcBend": ARC_BEND,

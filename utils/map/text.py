@@ -31,7 +31,7 @@ from utils.registry import (
     SIGNED_START,
 )
 from utils.style import DOCUMENT_TYPE_COLORS, STATUS_STYLES
-from utils.tables import partner_name, region_name
+from utils.tables import name_columns, partner_name, region_name
 
 # The facts of a card, in reading order: catalogue key of the label and how to get the value.
 CARD_FACTS = (
@@ -46,8 +46,12 @@ CARD_FACTS = (
 # Facts whose few values repeat over thousands of partners: the browser gets each value
 # once and an index per partner.
 SHARED_FACTS = (CARD_FACTS.index("column.level"), CARD_FACTS.index("column.country"))
-# Where a partner's name in each language comes from, first present wins (tables.partner_name).
-NAME_FACTS = {"en": (2, 1, 0), "ru": (0,)}
+_NAME_FACT = {PARTNER_RU: 0, PARTNER_LOCAL: 1, PARTNER_EN: 2}  # their places in CARD_FACTS
+
+
+def name_facts(lang: str) -> list[int]:
+    """Where the browser finds a partner's name among its facts, first filled wins."""
+    return [_NAME_FACT[column] for column in name_columns(lang)]
 
 # Columns of the card table.
 CARD_NAME = "name"
