@@ -4,7 +4,7 @@ import streamlit as st
 from ui.frame import page_view
 from ui.navigation import PAGES
 from ui.notices import show_data_problems, stop_if_empty
-from utils.i18n import format_date_long, t
+from utils.i18n import first_upper, format_date_long, t
 from utils.record import UNRECORDED, partners_by_status
 from utils.stats import summarise
 from utils.tables import describe_document, markdown_text
@@ -53,7 +53,7 @@ counts = partners_by_status(documents, view.status, view.until)
 with st.container(horizontal=True, key="status_counts"):
     for status, count in counts.items():
         if count:
-            st.metric(t(f"status.{status}", lang).capitalize(), count, border=True)
+            st.metric(first_upper(t(f"status.{status}", lang)), count, border=True)
 if counts[UNRECORDED] == sum(counts.values()):
     st.caption(t("overview.no_status", lang))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -16,7 +17,11 @@ DEFAULT_LANGUAGE = "ru"
 # Russian reads the English ones (a Polish reader gets "Warmian-Masurian Voivodeship").
 RUSSIAN_DATA_LANGUAGES = ("ru",)
 
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+# The catalogues' folder; PARTNERS_LOCALES_DIR points the app at another one (a translator
+# previewing a catalogue, the pseudo-localised test run).
+LOCALES_DIR = Path(
+    os.environ.get("PARTNERS_LOCALES_DIR", Path(__file__).resolve().parent.parent / "locales")
+)
 COUNT_PREFIX = "count."  # "count.<noun>.<CLDR plural category>"
 
 
@@ -69,8 +74,12 @@ def english_data(lang: str) -> bool:
 @cache
 def language_name(code: str) -> str:
     """Return a language's name in itself, from Babel: Русский, Polski, Deutsch, Lietuvių."""
-    name = _locale(code).get_display_name(code)
-    return name[:1].upper() + name[1:]
+    return first_upper(_locale(code).get_display_name(code))
+
+
+def first_upper(text: str) -> str:
+    """Capitalise a text's first letter only: «Kein Stand erfasst», not «Kein stand erfasst»."""
+    return text[:1].upper() + text[1:]
 
 
 def t(key: str, lang: str, **params: object) -> str:

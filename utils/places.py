@@ -12,7 +12,7 @@ from geopy.distance import geodesic
 
 from utils.coords_file import LAT, LON, PLACE_ID, QUERY
 from utils.data_folder import DEFAULT_DATA_DIR, HOME_FILE
-from utils.i18n import country_name, english_data, is_country_code
+from utils.i18n import LANGUAGES, country_name, english_data, is_country_code
 from utils.registry import (
     COUNTRY_CODE,
     PARTNER_EN,
@@ -40,14 +40,23 @@ class Home:
     title_ru: str
     title_en: str
     geocode_query: str
+    # Optional, for the other interface languages: (language, text) from name_<lang> and
+    # title_<lang>; where absent, the English ones serve.
+    names: tuple[tuple[str, str], ...] = ()
+    titles: tuple[tuple[str, str], ...] = ()
 
     def name(self, lang: str) -> str:
         """Return the home's name in `lang`."""
-        return self.name_en if english_data(lang) else self.name_ru
+        own = dict(self.names).get(lang)
+        return own or (self.name_en if english_data(lang) else self.name_ru)
 
     def title(self, lang: str) -> str:
         """Return the dashboard's title in `lang`."""
-        return self.title_en if english_data(lang) else self.title_ru
+        own = dict(self.titles).get(lang)
+        return own or (self.title_en if english_data(lang) else self.title_ru)
+
+
+OPTIONAL_HOME_FIELDS = ("names", "titles")
 
 
 class HomeConfigError(ValueError):
@@ -66,13 +75,21 @@ def load_home(path: Path = DEFAULT_HOME) -> Home:
         raise HomeConfigError(f"{path}: file not found") from error
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise HomeConfigError(f"{path}: not valid TOML ({error})") from error
-    names = [field.name for field in fields(Home)]
+    names = [field.name for field in fields(Home) if field.name not in OPTIONAL_HOME_FIELDS]
     missing = [name for name in names if not str(settings.get(name, "")).strip()]
     if missing:
         raise HomeConfigError(f"{path}: missing or empty keys: {', '.join(missing)}")
     if not is_country_code(settings["country_code"]):
         raise HomeConfigError(f"{path}: unknown country_code {settings['country_code']!r}")
-    return Home(**{name: str(settings[name]).strip() for name in names})
+    def own(prefix: str) -> tuple[tuple[str, str], ...]:
+        return tuple(
+            (lang, str(settings[f"{prefix}_{lang}"]).strip())
+            for lang in LANGUAGES
+            if str(settings.get(f"{prefix}_{lang}", "")).strip() and lang not in ("ru", "en")
+        )
+
+    required = {name: str(settings[name]).strip() for name in names}
+    return Home(**required, names=own("name"), titles=own("title"))
 
 
 GEODESIC_LIMIT = 1_000

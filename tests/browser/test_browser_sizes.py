@@ -146,7 +146,7 @@ def sized_page(request, browser):
     context.close()
 
 
-@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("lang", ["ru", "en", "de"])  # German: the longest words
 @pytest.mark.parametrize("mode", ["present", "print"])
 def test_each_label_stands_by_its_own_marker(sized_page, app_server, mode, lang):
     sized_page.goto(f"{app_server.url}/map?mode={mode}&lang={lang}")

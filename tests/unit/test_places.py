@@ -26,6 +26,23 @@ def test_committed_home_settings():
     assert home.country_code == "RU"
     assert home.name("en") == "Zelenogradsk Municipal District"
     assert home.title("ru").startswith("Международные связи")
+    assert home.name("de") == "Stadtkreis Selenogradsk"  # optional name_de
+    assert home.title("pl") == "Partnerzy zagraniczni okręgu miejskiego Zielenogradsk"
+
+
+def test_a_home_without_its_names_in_other_languages_uses_the_english_ones(write_file):
+    # name_<lang> and title_<lang> are optional: a municipality that has only Russian and
+    # English gets the English ones for Polish, German and Lithuanian readers.
+    text = "\n".join(
+        line
+        for line in (DATA / "home.toml").read_text(encoding="utf-8").splitlines()
+        if not line.startswith(
+            ("name_pl", "title_pl", "name_de", "title_de", "name_lt", "title_lt")
+        )
+    )
+    home = load_home(write_file("home.toml", text))
+    assert home.name("lt") == home.name("en") == "Zelenogradsk Municipal District"
+    assert home.title("de") == home.title("en")
 
 
 @pytest.mark.parametrize(

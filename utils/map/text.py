@@ -11,7 +11,7 @@ from functools import lru_cache
 import pandas as pd
 from babel.numbers import format_decimal
 
-from utils.i18n import country_name, format_signed, t
+from utils.i18n import country_name, first_upper, format_signed, t
 from utils.map.network import latest_per_partner
 from utils.places import DISTANCE_KM
 from utils.record import STATUS_CHOICES
@@ -214,7 +214,7 @@ def legend_config(
             {
                 **STATUS_STYLES[status],
                 "color": STATUS_STYLES[status]["color"] or LEGEND_STATUS_COLOR,
-                "label": t(f"status.{status}", lang).capitalize(),
+                "label": first_upper(t(f"status.{status}", lang)),
             }
             for status in statuses
         ],
