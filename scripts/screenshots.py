@@ -51,6 +51,9 @@ VIEWS = (
     ("present_projector_ru.png", "/map?lang=ru&mode=present", ".partner-label", True, PROJECTOR),
     ("map_phone_ru.png", "/map?lang=ru", ".leaflet-basemap-pane path", True, PHONE),
     ("present_phone_en.png", "/map?lang=en&mode=present", ".partner-label", True, PHONE),
+    # The partners' languages.
+    ("overview_pl.png", "/?lang=pl", "[data-testid='stMetric']", False, VIEWPORT),
+    ("present_de.png", "/map?lang=de&mode=present", ".partner-label", True, PROJECTOR),
 )
 # The same app on the invented fixture of tests/data/living: the living record's views.
 LIVING_ENV = {"PARTNERS_DATA_DIR": "tests/data/living", "PARTNERS_TODAY": "2026-11-26"}

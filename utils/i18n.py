@@ -11,8 +11,6 @@ from babel import Locale
 from babel.dates import format_date
 from babel.messages.pofile import read_po
 
-LANGUAGES = ("ru", "en", "pl", "de", "lt")
-DEFAULT_LANGUAGE = "ru"
 # The data holds names, regions and notes in Russian and English: every language but
 # Russian reads the English ones (a Polish reader gets "Warmian-Masurian Voivodeship").
 RUSSIAN_DATA_LANGUAGES = ("ru",)
@@ -23,6 +21,16 @@ LOCALES_DIR = Path(
     os.environ.get("PARTNERS_LOCALES_DIR", Path(__file__).resolve().parent.parent / "locales")
 )
 COUNT_PREFIX = "count."  # "count.<noun>.<CLDR plural category>"
+
+
+def _languages() -> tuple[str, ...]:
+    """Read the interface's languages, in order, from locales/LINGUAS (gettext's list)."""
+    lines = (LOCALES_DIR / "LINGUAS").read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+LANGUAGES = _languages()
+DEFAULT_LANGUAGE = LANGUAGES[0]
 
 
 def _read_catalogue(lang: str) -> dict[str, str]:

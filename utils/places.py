@@ -81,6 +81,7 @@ def load_home(path: Path = DEFAULT_HOME) -> Home:
         raise HomeConfigError(f"{path}: missing or empty keys: {', '.join(missing)}")
     if not is_country_code(settings["country_code"]):
         raise HomeConfigError(f"{path}: unknown country_code {settings['country_code']!r}")
+
     def own(prefix: str) -> tuple[tuple[str, str], ...]:
         return tuple(
             (lang, str(settings[f"{prefix}_{lang}"]).strip())

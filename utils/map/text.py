@@ -53,6 +53,7 @@ def name_facts(lang: str) -> list[int]:
     """Where the browser finds a partner's name among its facts, first filled wins."""
     return [_NAME_FACT[column] for column in name_columns(lang)]
 
+
 # Columns of the card table.
 CARD_NAME = "name"
 LATEST = "latest"  # the document type of the partner's latest document
