@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import gettext
+import io
 import os
 from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 # The data holds names, regions and notes in Russian and English: every language but
@@ -33,45 +37,50 @@ LANGUAGES = _languages()
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
 
-def _read_catalogue(lang: str) -> dict[str, str]:
-    """Read a language's texts from its gettext catalogue: msgid (the key) -> text."""
+def _read_catalogue(lang: str) -> Catalog:
+    """Read a language's gettext catalogue (locales/<lang>/LC_MESSAGES/messages.po)."""
     path = LOCALES_DIR / lang / "LC_MESSAGES" / "messages.po"
     with path.open("rb") as file:
-        return {message.id: message.string for message in read_po(file) if message.id}
+        return read_po(file, locale=lang)
 
 
-def _catalogues() -> tuple[dict[str, dict[str, str]], dict[str, dict[str, dict[str, str]]]]:
-    """Return the interface's texts by key and language, and the counted nouns' forms."""
+def _translations(catalog: Catalog) -> gettext.GNUTranslations:
+    """Compile a catalogue in memory into Python's gettext, which chooses plural forms."""
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def _catalogues() -> tuple[dict[str, dict[str, str]], dict[str, gettext.GNUTranslations]]:
+    """Return the interface's texts by key and language, and each language's gettext."""
     texts: dict[str, dict[str, str]] = {}
-    counted: dict[str, dict[str, dict[str, str]]] = {}
+    translations: dict[str, gettext.GNUTranslations] = {}
     for lang in LANGUAGES:
-        for key, text in _read_catalogue(lang).items():
-            if key.startswith(COUNT_PREFIX):
-                noun, category = key.removeprefix(COUNT_PREFIX).rsplit(".", 1)
-                counted.setdefault(noun, {}).setdefault(lang, {})[category] = text
-            else:
-                texts.setdefault(key, {})[lang] = text
-    return texts, counted
+        catalog = _read_catalogue(lang)
+        for message in catalog:
+            if message.id and not message.pluralizable:
+                texts.setdefault(message.id, {})[lang] = message.string
+        translations[lang] = _translations(catalog)
+    return texts, translations
 
 
 # Every string the interface and the command-line reports show, in each language
-# (locales/<lang>/LC_MESSAGES/messages.po), and the counted nouns in each language's plural
-# categories (CLDR's, through Babel): Russian has one / few / many (1 партнёр, 2 партнёра,
-# 5 партнёров); no "partner(s)".
-CATALOGUE, COUNTED = _catalogues()
+# (locales/<lang>/LC_MESSAGES/messages.po). The counted phrases ("count.<noun>") are
+# gettext plural entries, chosen by each catalogue's Plural-Forms: Russian has three
+# (1 партнёр, 2 партнёра, 5 партнёров); nowhere "partner(s)".
+CATALOGUE, TRANSLATIONS = _catalogues()
 
 
+@lru_cache(maxsize=4096)
 def count_of(noun: str, count: int, lang: str) -> str:
-    """Say `count` of a COUNTED noun in `lang`, in the plural form its rules choose."""
+    """Say `count` of a counted noun in `lang`, in the plural form its language chooses."""
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-    forms = COUNTED[noun][lang]
-    return forms.get(_plural_category(lang, count), forms["other"]).format(n=count)
-
-
-@cache
-def _plural_category(lang: str, count: int) -> str:
-    """Return CLDR's plural category of a count in a language (its rules are slow to run)."""
-    return _locale(lang).plural_form(count)
+    key = COUNT_PREFIX + noun
+    text = TRANSLATIONS[lang].ngettext(key, key, count)
+    if text == key:  # gettext gives the key back for a phrase the catalogue lacks
+        raise KeyError(key)
+    return text.format(n=count)
 
 
 def english_data(lang: str) -> bool:
