@@ -69,3 +69,37 @@ def test_the_command_checks_a_folder_and_still_a_single_file(capsys):
     assert capsys.readouterr().out.startswith("No problems: 11 documents")
     assert main(["check", str(LIVING / "partners.csv"), "--lang", "en"]) == 0
     assert capsys.readouterr().out.startswith("No problems. Documents: 11")
+
+
+REPORTS = {
+    "pl": (
+        "Brak błędów: 11 dokumentów, 10 partnerów, 11 miejsc ze współrzędnymi, "
+        "0 zmian statusu, 0 wpisów o kontaktach."
+    ),
+    "de": (
+        "Keine Fehler: 11 Dokumente, 10 Partner, 11 Orte mit Koordinaten, "
+        "0 Statusänderungen, 0 Kontakteinträge."
+    ),
+    "lt": (
+        "Klaidų nėra: 11 dokumentų, 10 partnerių, 11 vietų su koordinatėmis, "
+        "0 būsenos pakeitimų, 0 įrašų apie kontaktus."
+    ),
+}
+
+
+@pytest.mark.parametrize(("lang", "expected"), REPORTS.items())
+def test_the_report_speaks_the_readers_language(lang, expected):
+    assert folder_report(DataFolder(COMMITTED), lang, TODAY) == (expected, 0)
+
+
+def test_a_problem_in_german_says_where_and_what(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(LIVING, folder)
+    shutil.copy(TESTS_DATA / "bad" / "status" / "links_not_http.csv", folder / STATUS_FILE)
+    text, code = folder_report(DataFolder(folder), "de", TODAY)
+    assert code == 1
+    assert text.splitlines()[0] == (
+        "status.csv:2: source_url: „javascript:alert(1)“ ist keine http(s)://…-Adresse; "
+        "andere Links werden nie gezeigt"
+    )
+    assert text.splitlines()[-1] == "Gefundene Fehler: 3."
