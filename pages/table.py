@@ -1,10 +1,13 @@
 # Every document of the filtered view as a table, to take away as CSV or Excel.
+import datetime as dt
+
 import streamlit as st
 
-from ui import views
+from ui import data, views
 from ui.frame import page_view
 from ui.notices import show_data_problems, stop_if_empty
-from utils.exports import CSV_MIME, XLSX_MIME, csv_bytes, xlsx_bytes
+from utils.exports import CSV_MIME, XLSX_MIME, about_rows, csv_bytes, export_name, xlsx_bytes
+from utils.filters import default_filters, filters_to_params
 from utils.i18n import t
 from utils.places import DISTANCE_KM
 from utils.registry import COUNTRY_CODE, PARTNER_ID
@@ -25,25 +28,47 @@ st.caption(
     )
 )
 table = views.table(view)
-file_name = t("table.file_name", lang)
+# The files say what view they are: the CSV in its name, the workbook on a second sheet.
+file_name = export_name(
+    t("table.file_name", lang),
+    filters_to_params(view.filters, default_filters(view.registry)),
+    view.today,
+)
+
+
+def about() -> tuple[str, list[tuple[str, str]]]:
+    """The workbook's second sheet: the filters, the link, the data's version, when."""
+    rows = about_rows(
+        view.filters,
+        default_filters(view.registry),
+        lang,
+        rows=len(table),
+        data_version=data.data_version(view.key),
+        made_at=dt.datetime.now(dt.UTC),
+    )
+    return t("export.about_sheet", lang), rows
+
+
 with st.container(horizontal=True, key="downloads"):
     # Written when a button is pressed, not on every run: the workbook of 26,000 rows
     # took seconds of each rerun of this page.
     st.download_button(
         t("table.download_csv", lang),
-        lambda: csv_bytes(table),
+        lambda: csv_bytes(views.table(view, iso_dates=True), lang),
         file_name=f"{file_name}.csv",
         mime=CSV_MIME,
         key="download_csv",
         on_click="ignore",
+        help=t("table.csv_help", lang),
     )
     st.download_button(
         t("table.download_xlsx", lang),
-        lambda: xlsx_bytes(table, t("table.sheet", lang)),
+        lambda: xlsx_bytes(views.table(view, iso_dates=True), t("table.sheet", lang), about()),
         file_name=f"{file_name}.xlsx",
         mime=XLSX_MIME,
         key="download_xlsx",
         on_click="ignore",
+        help=t("table.xlsx_help", lang),
     )
 partner_column, signed_column = t("column.partner", lang), t("column.signed", lang)
 st.dataframe(

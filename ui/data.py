@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +81,15 @@ def coords(key: DataKey) -> tuple[pd.DataFrame, list[Problem]]:
 def strategy(key: DataKey) -> tuple[pd.DataFrame, list[Problem]]:
     """Return the strategy's directions of cooperation and the problems found in their file."""
     return load_strategy(DataFolder(key.folder).strategy)
+
+
+@st.cache_data(show_spinner=False)
+def data_version(key: DataKey) -> str:
+    """Name the registry's version: its file's modification time and the start of its hash."""
+    path = DataFolder(key.folder).registry
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path.exists() else "-"
+    stamp = dt.datetime.fromtimestamp(key.registry_modified, tz=dt.UTC)
+    return f"{stamp.isoformat(timespec='seconds')} · sha256 {digest}"
 
 
 @st.cache_data(show_spinner=False)

@@ -41,13 +41,16 @@ def record_of(view: View, year: int | None) -> Record:
 
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS)
-def _table(key: DataKey, today: dt.date, filters: Filters, lang: str, _view: View) -> pd.DataFrame:
-    return documents_table(_view.documents, _view.coords, _view.home.id, lang, _view.record)
+def _table(
+    key: DataKey, today: dt.date, filters: Filters, lang: str, *, iso: bool, _view: View
+) -> pd.DataFrame:
+    documents, coords = _view.documents, _view.coords
+    return documents_table(documents, coords, _view.home.id, lang, _view.record, iso_dates=iso)
 
 
-def table(view: View) -> pd.DataFrame:
-    """Return the documents table of the view in its language."""
-    return _table(view.key, view.today, view.filters, view.lang, view)
+def table(view: View, *, iso_dates: bool = False) -> pd.DataFrame:
+    """Return the documents table of the view in its language (with ISO dates: downloads)."""
+    return _table(view.key, view.today, view.filters, view.lang, iso=iso_dates, _view=view)
 
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS)

@@ -121,10 +121,14 @@ def documents_table(
     home_id: str,
     lang: str,
     record: Record | None = None,
+    *,
+    iso_dates: bool = False,
 ) -> pd.DataFrame:
     """One row per document, oldest first, with headers and values in `lang`.
 
     The status column is the tie's status on the record's day; without a record, none.
+    With `iso_dates` (the downloads), the date also comes as YYYY-MM-DD, YYYY-MM or YYYY
+    beside the date in words, so that a spreadsheet sorts it.
     """
     ordered = with_default_home(partners.sort_values(SIGNED_START, kind="stable"), home_id)
     statuses = (
@@ -146,10 +150,16 @@ def documents_table(
             for signed, precision in zip(ordered[SIGNED], ordered[SIGNED_PRECISION], strict=True)
         ],
         "status": [t(f"status.{status}", lang) for status in statuses],
-        DISTANCE_KM: distance.round(0).astype("Float64"),
+        # Whole kilometres as integers: "712", never "712.0" or "712,0".
+        DISTANCE_KM: distance.round(0).astype("Int64"),
+        "signed_iso": ordered[SIGNED].astype(str).tolist(),
     }
-    table = pd.DataFrame({column: list(rows[column]) for column in DOCUMENT_TABLE_COLUMNS})
-    return table.rename(columns={c: t(f"column.{c}", lang) for c in DOCUMENT_TABLE_COLUMNS})
+    columns = list(DOCUMENT_TABLE_COLUMNS)
+    if iso_dates:
+        columns.insert(columns.index("signed") + 1, "signed_iso")
+    table = pd.DataFrame({column: list(rows[column]) for column in columns})
+    table[DISTANCE_KM] = table[DISTANCE_KM].astype("Int64")
+    return table.rename(columns={c: t(f"column.{c}", lang) for c in columns})
 
 
 def problems_table(problems: list[Problem], lang: str) -> pd.DataFrame:

@@ -187,14 +187,20 @@ def test_csv_download_opens_in_russian_excel(page, app_server):
     expect(page.locator(TABLE_ROWS)).to_have_count(4, timeout=LOAD_MS)
     with page.expect_download() as download:
         page.get_by_role("button", name="Скачать CSV").click()
+    # Its name says the view and the day: a CSV file holds no note of its own.
+    assert re.fullmatch(
+        r"документы_партнёров_country-DE_\d{4}-\d{2}-\d{2}\.csv", download.value.suggested_filename
+    ), download.value.suggested_filename
     data = download.value.path().read_bytes()
     assert data.startswith("\ufeff".encode())  # the BOM Excel needs for Cyrillic
     lines = data.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("Партнёр,Страна,Документ,Дата подписания")
+    # ";" and a decimal comma, as Russian Excel splits a file; an ISO date that sorts.
+    assert lines[0].startswith("Партнёр;Страна;Документ;Дата подписания;Дата (ISO);")
     assert len(lines) == 4  # exactly the filtered view: header and three documents
     assert lines[1].startswith(
-        "Крайс Пиннеберг,Германия,Соглашение о сотрудничестве,14 октября 1991"
+        "Крайс Пиннеберг;Германия;Соглашение о сотрудничестве;14 октября 1991;1991-10-14;"
     )
+    assert ";712;" in lines[1]  # whole kilometres, not "712.0"
 
 
 def test_shared_link_is_the_first_request_after_a_restart(page, fresh_server):

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import zipfile
 
 import openpyxl
 import pandas as pd
+import pytest
 
-from utils.exports import csv_bytes, xlsx_bytes
+from utils.exports import about_rows, csv_bytes, export_name, xlsx_bytes
+from utils.filters import Filters
+from utils.tables import documents_table
 
 TABLE = pd.DataFrame(
     {"Партнёр": ["г. Волин", "Гмина г. Бранёво"], "Дата подписания": ["31 июля 2009", "2009 г."]}
@@ -69,3 +73,55 @@ def test_xlsx_keeps_formula_like_names_as_text():
     assert all(cell.quotePrefix for cell in cells[:5])
     archive = zipfile.ZipFile(io.BytesIO(xlsx_bytes(table, "Документы")))
     assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")
+
+
+@pytest.mark.parametrize(
+    ("lang", "separator", "decimal"),
+    [("ru", ";", ","), ("pl", ";", ","), ("de", ";", ","), ("lt", ";", ","), ("en", ",", ".")],
+)
+def test_csv_follows_the_readers_excel(lang, separator, decimal):
+    # Russian Excel splits on ";" and reads "1,5" as a number: a comma-separated file with
+    # "1.5" opened as one column of text. The convention comes from CLDR's decimal mark.
+    table = pd.DataFrame({"Партнёр": ["г. Волин"], "km": [1.5], "whole": pd.array([712], "Int64")})
+    text = csv_bytes(table, lang).decode("utf-8-sig")
+    assert text.splitlines()[1] == separator.join(["г. Волин", f"1{decimal}5", "712"])
+
+
+def test_the_download_carries_an_iso_date_beside_the_date_in_words(documents, coords):
+    table = documents_table(documents, coords, "zelenogradsk", "ru", iso_dates=True)
+    columns = list(table.columns)
+    assert columns[columns.index("Дата подписания") + 1] == "Дата (ISO)"
+    dates = dict(zip(table["Партнёр"], table["Дата (ISO)"], strict=False))
+    # At the date's precision, so that a spreadsheet sorts them: 2009 < 2009-03 < 2009-07-31.
+    assert (dates["г. Лепель"], dates["г. Биштынек"], dates["г. Волин"]) == (
+        "2009", "2009-03", "2009-07-31",
+    )  # fmt: skip
+    assert table["Расстояние, км"].tolist()[0] == 712  # a whole number, never "712.0"
+    assert "Дата (ISO)" not in documents_table(documents, coords, "zelenogradsk", "ru").columns
+
+
+def test_the_workbook_says_what_view_it_is_on_a_second_sheet():
+    filters = Filters(2005, 2016, countries=("PL",), search='=HYPERLINK("http://x","y")')
+    rows = about_rows(
+        filters, Filters(1991, 2016), "en", rows=2, data_version="2026-01-01T00:00:00+00:00 · "
+        "sha256 abc", made_at=dt.datetime(2026, 11, 27, 9, 30, tzinfo=dt.UTC),
+    )  # fmt: skip
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(TABLE, "Documents", ("About", rows))))
+    assert workbook.sheetnames == ["Documents", "About"]
+    about = {row[0].value: row[1] for row in workbook["About"].iter_rows()}
+    assert about["Exported"].value == "2026-11-27T09:30:00+00:00"
+    assert about["Countries"].value == "Poland"
+    assert about["Years signed"].value == "2005–2016"
+    assert about["This view's link parameters"].value.startswith("?from=2005&country=PL&q=")
+    # A search typed as a formula is written as text there too: nothing runs.
+    assert about["Find a partner"].data_type == "s"
+    assert about["Find a partner"].quotePrefix
+
+
+def test_a_csv_is_named_after_its_view():
+    day = dt.date(2026, 11, 27)
+    assert export_name("partner_documents", {}, day) == "partner_documents_2026-11-27"
+    params = {"country": ["PL", "LT"], "from": ["2005"], "q": ["Mrągowo / ../x"]}
+    assert export_name("partner_documents", params, day) == (
+        "partner_documents_country-PL+LT_from-2005_q-Mrągowo-..-x_2026-11-27"
+    )
