@@ -15,6 +15,14 @@ from utils.i18n import DEFAULT_LANGUAGE, t
 # the page; and bidi embeddings, overrides and isolates, which turn the app's own text
 # around a name backwards.
 FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# Letters lost on the way: U+FFFD is what a decoder puts where it could not read a byte,
+# and UTF-8 read as Windows-1252 or Latin-1 turns each non-ASCII letter into a pair that
+# starts with Ã, Â, Ä, Å, Ð or Ñ (Mrągowo -> MrÄ…gowo, Зеленоград -> Ð—ÐµÐ»...).
+REPLACEMENT_CHARACTER = "\ufffd"
+MOJIBAKE = re.compile(
+    "[ÃÂÄÅÐÑ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
 ENCODINGS = ("utf-8-sig", "cp1251")  # UTF-8 with or without BOM; Russian Excel's export
 SEPARATORS = (",", ";", "\t")
 
@@ -161,6 +169,19 @@ def table_rows(table: RawTable, columns: tuple[str, ...]) -> tuple[list[dict], l
         ]
         if forbidden:
             problems.extend(forbidden)
+            continue
+        garbled = [
+            Problem(
+                "replacement_character" if REPLACEMENT_CHARACTER in row[column] else "mojibake",
+                row=row_number,
+                column=column,
+                params={"value": row[column]},
+            )
+            for column in columns
+            if REPLACEMENT_CHARACTER in row[column] or MOJIBAKE.search(row[column])
+        ]
+        if garbled:
+            problems.extend(garbled)
             continue
         row["_row"] = row_number
         rows.append(row)

@@ -23,12 +23,8 @@ from utils.registry import (
     COLUMNS,
     DOCUMENT_TYPE,
     OPTIONAL_COLUMNS,
-    PARTNER_EN,
+    PARTNER_COLUMNS,
     PARTNER_ID,
-    PARTNER_LOCAL,
-    PARTNER_RU,
-    REGION_EN,
-    REGION_RU,
     SIGNED,
     load_registry,
 )
@@ -159,20 +155,20 @@ def _document_keys(documents: pd.DataFrame) -> set[tuple[str, str, str]]:
     }
 
 
-# Names a file may change: the reader sees each change before applying.
-NAME_COLUMNS = (PARTNER_RU, PARTNER_LOCAL, PARTNER_EN, REGION_RU, REGION_EN)
+# Every field that describes a partner: a change to any of them is shown before applying.
+COMPARED_COLUMNS = PARTNER_COLUMNS
 
 
 def renamed_partners(
     current: pd.DataFrame, uploaded: pd.DataFrame
 ) -> list[tuple[str, str, str, str]]:
-    """List each name of a known partner that the upload changes: (id, column, before, after)."""
+    """List each field of a known partner the upload changes: (id, column, before, after)."""
     before = current.drop_duplicates(PARTNER_ID).set_index(PARTNER_ID)
     after = uploaded.drop_duplicates(PARTNER_ID).set_index(PARTNER_ID)
     return [
         (str(partner), column, str(before.at[partner, column]), str(after.at[partner, column]))
         for partner in after.index.intersection(before.index)
-        for column in NAME_COLUMNS
+        for column in COMPARED_COLUMNS
         if str(before.at[partner, column]) != str(after.at[partner, column])
     ]
 

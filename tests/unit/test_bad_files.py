@@ -25,6 +25,8 @@ def test_the_corpus_covers_every_case():
         "precision_mismatch", "inconsistent_partner", "wrong_field_count",
         # Hostile input: control and bidi characters, a repeated header, non-ASCII digits.
         "control_characters", "repeated_column", "non_ascii_digits",
+        # Letters lost to an encoding: UTF-8 read as Windows-1252, and U+FFFD.
+        "mojibake",
     }  # fmt: skip
     assert all(path.with_suffix(".txt").exists() for path in CASES)
 

@@ -285,6 +285,16 @@ def test_renamed_partners_lists_each_changed_name(documents):
     assert renamed_partners(documents, documents) == []
 
 
+def test_every_changed_field_of_a_known_partner_is_listed_not_only_names(documents):
+    # A level or a country changed by a careless edit is shown before applying too.
+    changed = documents.astype({"level": object, "country_code": object})
+    changed.loc[changed["partner_id"] == "lepel", ["level", "country_code"]] = ["district", "LT"]
+    assert renamed_partners(documents, changed) == [
+        ("lepel", "level", "city", "district"),
+        ("lepel", "country_code", "BY", "LT"),
+    ]
+
+
 def test_a_workbook_of_too_many_parts_is_refused_before_reading():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
