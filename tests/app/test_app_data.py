@@ -209,8 +209,10 @@ def test_letters_lost_in_a_windows_1251_save_are_caught_and_names_changes_listed
     ) in problems
     assert len(problems) == 8  # every name with ą, ė, ü: Neringa, Mrągowo, Kühlungsborn...
     assert app.error[0].value.startswith("Fix the problems and upload the file again")
-    # Every changed name is listed before anything is applied.
-    assert app.warning[-1].value == "The file changes names (8): check them before applying."
+    # Every changed field is listed before anything is applied.
+    assert app.warning[-1].value == (
+        "The file changes what is known of partners (8): check each change before applying."
+    )
     changes = app.dataframe[1].value.to_numpy().tolist()  # after the problems
     assert ["mragowo", "partner_local", "Mrągowo", "Mr?gowo"] in changes
 
@@ -276,3 +278,17 @@ def test_an_activities_file_is_checked_for_readers_who_may_not_apply_it(app, dat
     upload_record(app, content, "activities.csv")
     assert "No problems: activities.csv can be applied." in [s.value for s in app.success]
     assert not [b for b in app.button if b.key == "apply_record"]
+
+
+def test_an_upload_garbled_by_a_wrong_encoding_is_reported_by_row_and_column(app):
+    # UTF-8 opened as Windows-1252 and saved again: "Mrągowo" becomes "MrÄ…gowo".
+    text = (DATA / "partners.csv").read_text(encoding="utf-8")
+    garbled = text.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8")
+    open_page(app, "data", lang="en")
+    upload(app, garbled)
+    problems = app.dataframe[0].value
+    mragowo = problems[problems["What is wrong"].str.contains("MrÄ…gowo", regex=False)]
+    assert mragowo["Column"].tolist() == ["partner_local", "partner_en"]
+    assert mragowo["What is wrong"].iloc[0].startswith("“MrÄ…gowo” is garbled text")
+    assert app.error[0].value.startswith("Fix the problems and upload the file again")
+    assert not [b for b in app.button if b.key == "apply_upload"]
