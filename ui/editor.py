@@ -1,13 +1,15 @@
-# Who may change the data: an editor password in Streamlit secrets, checked once per session.
+# Who may change the data: an editor password in Streamlit secrets, checked once per session;
+# wrong tries are counted by the server per client address (utils/auth.py).
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from utils.auth import attempts_left, password_matches
+from utils.auth import Lockout, password_matches
 
 # Names of keys in .streamlit/secrets.toml (never committed), not secrets themselves.
 PASSWORD_SECRET = "editor_password"  # noqa: S105
@@ -17,7 +19,9 @@ PERSISTS_VARIABLE = "PARTNERS_DATA_PERSISTS"
 # files written at run time; anywhere else the disk is assumed to persist unless told.
 COMMUNITY_CLOUD_ROOT = Path("/mount/src")
 EDITOR_KEY = "_editor"  # True once this session has given the right password
-FAILED_KEY = "_editor_failed"
+WRONG_KEY = "_editor_wrong"  # this session's last try was a wrong password
+REFUSED_KEY = "_editor_refused"  # seconds this session's last try was asked to wait
+UNKNOWN_CLIENT = "unknown"  # no address known (a test run, some proxies): one shared count
 
 
 def _secret(name: str) -> object:
@@ -38,21 +42,43 @@ def is_editor() -> bool:
     return editing_enabled() and st.session_state.get(EDITOR_KEY) is True
 
 
-def failed_attempts() -> int:
-    """Return this session's wrong passwords so far."""
-    return int(st.session_state.get(FAILED_KEY, 0))
+@st.cache_resource(show_spinner=False)
+def lockout() -> Lockout:
+    """Return the server's count of wrong passwords, shared by every session."""
+    return Lockout()
+
+
+def client() -> str:
+    """Return the address the request comes from, as Streamlit knows it."""
+    address = st.context.ip_address
+    # None where Streamlit knows no address (no request: a test run, some proxies).
+    return address if isinstance(address, str) and address else UNKNOWN_CLIENT
+
+
+def attempts_left() -> int:
+    """Return how many more tries this client has before it is locked out."""
+    return lockout().attempts_left(client(), time.monotonic())
+
+
+def wait_seconds() -> float:
+    """Return how long this client must wait before its next try."""
+    return lockout().wait_seconds(client(), time.monotonic())
 
 
 def sign_in(given: str) -> bool:
-    """Check a typed password; count a wrong one. Locked sessions are refused outright."""
+    """Check a typed password; count a wrong one. A client that must wait is refused."""
     expected = _secret(PASSWORD_SECRET)
-    if not expected or attempts_left(failed_attempts()) == 0:
+    if not expected:
+        return False
+    if (wait := wait_seconds()) > 0:
+        st.session_state[REFUSED_KEY] = wait
         return False
     if password_matches(given, str(expected)):
         st.session_state[EDITOR_KEY] = True
-        st.session_state[FAILED_KEY] = 0
+        lockout().succeeded(client())
         return True
-    st.session_state[FAILED_KEY] = failed_attempts() + 1
+    lockout().failed(client(), time.monotonic())
+    st.session_state[WRONG_KEY] = True
     return False
 
 

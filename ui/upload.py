@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -10,15 +11,17 @@ import streamlit as st
 
 from ui.data import View
 from ui.editor import (
+    REFUSED_KEY,
+    WRONG_KEY,
+    attempts_left,
     data_persists,
     editing_enabled,
-    failed_attempts,
     is_editor,
     sign_in,
     sign_out,
 )
 from ui.notices import show_problems
-from utils.auth import attempts_left
+from utils.auth import LOCKOUT_SECONDS
 from utils.data_folder import REGISTRY_FILE
 from utils.exports import CSV_MIME
 from utils.files import DataWriteError
@@ -66,14 +69,16 @@ def sign_in_panel(lang: str) -> None:
         with st.container(horizontal=True, vertical_alignment="center"):
             st.success(t("data.signed_in", lang))
             st.button(t("data.sign_out", lang), key="sign_out", on_click=sign_out)
-    elif attempts_left(failed_attempts()) == 0:
-        st.error(t("data.locked", lang))
+    elif attempts_left() == 0:
+        st.error(t("data.locked", lang, minutes=LOCKOUT_SECONDS // 60))
     else:
         with st.form("sign_in_form"):
             st.text_input(t("data.password", lang), type="password", key=SIGN_IN_INPUT_KEY)
             st.form_submit_button(t("data.sign_in", lang), on_click=submit_password)
-        if failed_attempts():
-            st.error(t("data.wrong_password", lang, left=attempts_left(failed_attempts())))
+        if st.session_state.pop(WRONG_KEY, False):
+            st.error(t("data.wrong_password", lang, left=attempts_left()))
+        if refused := st.session_state.pop(REFUSED_KEY, None):
+            st.warning(t("data.wait", lang, seconds=math.ceil(refused)))
     if not data_persists(APP_ROOT):
         st.warning(t("data.not_persistent", lang))
     if applied := st.session_state.pop(APPLIED_KEY, None):

@@ -2,12 +2,15 @@
 # editors only, behind the password in secrets.
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import metrics, open_page
+from tests.app.conftest import APP, TIMEOUT, metrics, open_page
 from tests.conftest import DATA
+from ui.editor import UNKNOWN_CLIENT, lockout
 
 PASSWORD = "верный-пароль"  # noqa: S105 - the test's own
 NEW_ROW = (
@@ -69,16 +72,45 @@ def test_a_file_with_problems_lists_them_and_is_not_applied(editor_app, data_dir
     assert not [b for b in editor_app.button if b.key == "apply_upload"]
 
 
-def test_wrong_passwords_are_counted_and_lock_the_session(editor_app):
+@pytest.fixture
+def no_pause(monkeypatch):
+    """Wrong passwords counted as on a server, without the growing pause between tries."""
+    monkeypatch.setattr("utils.auth.FIRST_DELAY_SECONDS", 0.0)
+    lockout.clear()  # the server's count, shared by every session: fresh for each test
+    yield
+    lockout.clear()
+
+
+def test_wrong_passwords_lock_the_address_in_every_session(editor_app, no_pause):
     open_page(editor_app, "data", lang="en")
     for left in (4, 3, 2, 1):
         sign_in(editor_app, "не тот")
         assert editor_app.error[-1].value == f"Wrong password. Attempts left: {left}."
     sign_in(editor_app, "не тот")
-    assert editor_app.error[-1].value.startswith("Too many wrong passwords")
+    assert editor_app.error[-1].value.startswith("Too many wrong passwords from this address")
     editor_app.run()
-    assert not editor_app.get("form")  # no more tries in this session, even the right one
-    assert editor_app.error[0].value.startswith("Too many wrong passwords")
+    assert not editor_app.get("form")  # no more tries, even the right one
+    # A reload or a new session is a new browser session: the count is the server's.
+    another = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    another.secrets["editor_password"] = PASSWORD
+    open_page(another, "data", lang="en")
+    assert not another.get("form")
+    assert another.error[0].value == (
+        "Too many wrong passwords from this address: signing in is locked for 15 minutes. "
+        "Reloading the page does not unlock it."
+    )
+
+
+def test_a_try_during_the_pause_is_refused_and_not_counted(editor_app):
+    lockout.clear()
+    open_page(editor_app, "data", lang="en")
+    sign_in(editor_app, "не тот")
+    assert editor_app.error[-1].value == "Wrong password. Attempts left: 4."
+    sign_in(editor_app)  # at once: the right password, but the pause is not over
+    assert editor_app.warning[-1].value.startswith("Wait 1 s before the next try")
+    assert not editor_app.success or "signed in" not in editor_app.success[0].value
+    assert lockout().attempts_left(UNKNOWN_CLIENT, time.monotonic()) == 4
+    lockout.clear()
 
 
 def test_editor_applies_a_file_and_the_old_one_is_kept(editor_app, data_dir):

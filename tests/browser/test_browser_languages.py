@@ -22,8 +22,15 @@ PADDING = 0.4  # pseudo-localisation: each text this much longer, as German or P
 
 
 def catalogue(lang: str) -> dict[str, str]:
+    """A language's texts by key; a counted phrase's forms joined into one text."""
     with (LOCALES_DIR / lang / "LC_MESSAGES" / "messages.po").open("rb") as file:
-        return {message.id: message.string for message in read_po(file) if message.id}
+        return {
+            m.id[0] if m.pluralizable else m.id: " / ".join(m.string)
+            if m.pluralizable
+            else m.string
+            for m in read_po(file)
+            if m.id
+        }
 
 
 def english_phrases() -> set[str]:
@@ -84,6 +91,12 @@ def test_german_leaves_no_english_where_the_app_writes(browser, living_server, p
     context.close()
 
 
+def padded(text: str) -> str:
+    """A text 40 % longer, bracketed so that a cut end shows."""
+    extra = max(3, round(len(text) * PADDING))
+    return f"[{text} {'~' * (extra - 3)}]"
+
+
 def pseudo_localised(folder: Path) -> Path:
     """A copy of the catalogues whose English texts are 40 % longer (placeholders kept)."""
     shutil.copytree(LOCALES_DIR, folder, dirs_exist_ok=True)
@@ -92,8 +105,11 @@ def pseudo_localised(folder: Path) -> Path:
         catalog = read_po(file)
     for message in catalog:
         if message.id and message.string:
-            extra = max(2, round(len(message.string) * PADDING))
-            message.string = f"[{message.string} {'~' * (extra - 3)}]"
+            message.string = (
+                tuple(padded(form) for form in message.string)
+                if message.pluralizable
+                else padded(message.string)
+            )
     with path.open("wb") as file:
         write_po(file, catalog)
     return folder

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import Workbook
 
 from tests.conftest import DATA, HEADER
-from utils.auth import MAX_FAILED_ATTEMPTS, attempts_left, password_matches
+from utils.auth import password_matches
 from utils.coords_file import add_manual_coords, check_manual_coords
 from utils.registry import load_registry
 from utils.updates import (
@@ -167,12 +167,6 @@ def test_manual_coordinates_are_added_never_replaced(tmp_path):
 )
 def test_password_matches(given, expected, matches):
     assert password_matches(given, expected) is matches
-
-
-def test_attempts_run_out():
-    assert attempts_left(0) == MAX_FAILED_ATTEMPTS
-    assert attempts_left(MAX_FAILED_ATTEMPTS) == 0
-    assert attempts_left(MAX_FAILED_ATTEMPTS + 3) == 0
 
 
 def workbook_bytes(rows: list[list[object]]) -> bytes:
