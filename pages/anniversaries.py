@@ -6,6 +6,7 @@ from ui import views
 from ui.frame import page_view
 from ui.notices import stop_if_empty
 from utils.anniversaries import (
+    ANNIVERSARY,
     HORIZON_YEARS,
     anniversaries_in,
     anniversary_years,
@@ -51,7 +52,7 @@ st.caption(t("anniversaries.calendar_help", lang))
 def describe(index: int) -> str:
     """Name an anniversary in the list of those to download: date, partner, document."""
     row = chosen.iloc[index]
-    date = format_signed(row["anniversary"], row[SIGNED_PRECISION], lang)
+    date = format_signed(row[ANNIVERSARY], row[SIGNED_PRECISION], lang)
     kind = t(f"document_type.{row[DOCUMENT_TYPE]}", lang)
     return f"{date}: {partner_name(row, lang)}, {kind}"
 

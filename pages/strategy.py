@@ -7,7 +7,7 @@ from ui.frame import page_view
 from ui.notices import show_problems
 from utils.data_folder import STRATEGY_FILE
 from utils.i18n import t
-from utils.record import statuses_on
+from utils.record import status_by_link
 from utils.registry import HOME_ID, PARTNER_ID
 from utils.strategy import SERVED, STANDING, documents_serving, strategy_coverage
 from utils.tables import describe_direction, describe_document, markdown_text
@@ -16,13 +16,7 @@ view = page_view()
 lang = view.lang
 documents = view.registry  # the whole registry: a filter must not make a direction open
 strategy, problems = data.strategy(view.key)
-statuses = dict(
-    zip(
-        zip(documents[HOME_ID].astype(str), documents[PARTNER_ID].astype(str), strict=True),
-        statuses_on(documents, view.status, view.today),
-        strict=True,
-    )
-)
+statuses = status_by_link(documents, view.status, view.today)
 
 st.title(t("page.strategy", lang))
 st.write(t("strategy.intro", lang))

@@ -10,7 +10,7 @@ import streamlit as st
 from ui.data import View
 from ui.editor import is_editor
 from ui.notices import show_problems
-from utils.files import DataWriteError
+from ui.upload import put_in_place
 from utils.i18n import t
 from utils.record_updates import RECORD_FILES, RecordCheck, apply_record, check_record_upload
 from utils.tables import markdown_text
@@ -22,14 +22,12 @@ RECORD_WRITE_PROBLEM_KEY = "_record_write_problem"
 
 
 def apply_record_upload(check: RecordCheck, folder: Path) -> None:
-    """Put a checked record file in place, keeping the old one, and drop every cached view."""
-    try:
-        backup = apply_record(check, folder, dt.datetime.now())
-    except DataWriteError as error:
-        st.session_state[RECORD_WRITE_PROBLEM_KEY] = error.problem
-        return
-    st.cache_data.clear()
-    st.session_state[RECORD_APPLIED_KEY] = (check.file_name, backup.name if backup else "-")
+    """Put a checked record file in place, keeping the old one (a button's callback)."""
+    put_in_place(
+        lambda: apply_record(check, folder, dt.datetime.now()),
+        RECORD_APPLIED_KEY,
+        RECORD_WRITE_PROBLEM_KEY,
+    )
 
 
 def record_panel(view: View) -> None:
@@ -38,7 +36,9 @@ def record_panel(view: View) -> None:
     st.header(t("data.record_header", lang))
     st.write(t("data.record_intro", lang))
     if applied := st.session_state.pop(RECORD_APPLIED_KEY, None):
-        st.success(t("data.record_applied", lang, file=applied[0], backup=applied[1]))
+        # The file chosen above, whose apply this rerun follows.
+        file_name = st.session_state.get(RECORD_KIND_KEY, next(iter(RECORD_FILES)))
+        st.success(t("data.record_applied", lang, file=file_name, backup=applied))
     if problem := st.session_state.pop(RECORD_WRITE_PROBLEM_KEY, None):
         st.error(problem.message(lang))
     file_name = st.radio(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -50,15 +51,27 @@ def submit_password() -> None:
     st.session_state[SIGN_IN_INPUT_KEY] = ""
 
 
-def apply_upload(documents: pd.DataFrame, folder: Path) -> None:
-    """Put a checked registry in place, keeping the old one, and drop every cached view."""
+def put_in_place(write: Callable[[], Path | None], applied_key: str, problem_key: str) -> None:
+    """Run an apply that keeps a backup, then drop every cached view.
+
+    What to say after the rerun is kept: the backup's name, or why the file was not written.
+    """
     try:
-        backup = apply_registry(documents, folder, dt.datetime.now())
+        backup = write()
     except DataWriteError as error:
-        st.session_state[WRITE_PROBLEM_KEY] = error.problem
+        st.session_state[problem_key] = error.problem
         return
     st.cache_data.clear()
-    st.session_state[APPLIED_KEY] = backup.name if backup else "-"
+    st.session_state[applied_key] = backup.name if backup else "-"
+
+
+def apply_upload(documents: pd.DataFrame, folder: Path) -> None:
+    """Put a checked registry in place, keeping the old one (a button's callback)."""
+    put_in_place(
+        lambda: apply_registry(documents, folder, dt.datetime.now()),
+        APPLIED_KEY,
+        WRITE_PROBLEM_KEY,
+    )
 
 
 def sign_in_panel(lang: str) -> None:

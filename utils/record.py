@@ -246,14 +246,23 @@ def status_at(changes: pd.DataFrame, day: dt.date) -> pd.DataFrame:
     return latest.set_index(LINK)
 
 
+def link_keys(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """Return each row's partnership as (home, partner), the key the record is kept by."""
+    return list(zip(frame[HOME_ID].astype(str), frame[PARTNER_ID].astype(str), strict=True))
+
+
 def statuses_on(links: pd.DataFrame, changes: pd.DataFrame, day: dt.date) -> list[str]:
     """Return the status on `day` of each link (a home and a partner); UNRECORDED where none."""
     current = status_at(changes, day)[STATUS]
     found = dict(zip(current.index, current.astype(str), strict=True))
-    return [
-        found.get(link, UNRECORDED)
-        for link in zip(links[HOME_ID].astype(str), links[PARTNER_ID].astype(str), strict=True)
-    ]
+    return [found.get(link, UNRECORDED) for link in link_keys(links)]
+
+
+def status_by_link(
+    frame: pd.DataFrame, changes: pd.DataFrame, day: dt.date
+) -> dict[tuple[str, str], str]:
+    """Map each partnership of the rows to its status on `day`."""
+    return dict(zip(link_keys(frame), statuses_on(frame, changes, day), strict=True))
 
 
 def keep_statuses(

@@ -35,6 +35,7 @@ from utils.record import (
     last_contacts,
     last_facts,
     latest_activity,
+    link_keys,
     status_at,
     until,
     years_since,
@@ -183,7 +184,7 @@ def record_lines(
         if _url(url)
     }
     records: dict[tuple[str, str], list[RecordLine]] = {}
-    for link in zip(links[HOME_ID].astype(str), links[PARTNER_ID].astype(str), strict=True):
+    for link in link_keys(links):
         change = current.get(link)
         status = change[STATUS] if change is not None else UNRECORDED
         lines = [RecordLine("status", status_text(change, facts.get(link), lang))]
@@ -212,8 +213,10 @@ def partner_record(
     documents: pd.DataFrame, partner_id: str, record: Record, lang: str
 ) -> list[RecordLine]:
     """Return one partner's record lines (of its first partnership), as the map's card says."""
-    rows = documents[documents[PARTNER_ID] == partner_id].head(1)
-    if rows.empty:
+    # Only this partner's documents: the whole registry's anniversaries and facts would be
+    # worked out again on every rerun of the map page.
+    own = documents[documents[PARTNER_ID] == partner_id]
+    if own.empty:
         return []
-    link = (str(rows[HOME_ID].iloc[0]), partner_id)
-    return record_lines(rows, documents, record, lang)[link]
+    first = own.head(1)
+    return record_lines(first, own, record, lang)[link_keys(first)[0]]

@@ -8,8 +8,8 @@ import pandas as pd
 
 from utils.data_files import Problem, read_rows
 from utils.i18n import is_country_code
-from utils.record import NOT_LIVE, SUSPENDED, UNRECORDED
-from utils.registry import COUNTRY_CODE, HOME_ID, PARTNER_ID, SIGNED_START
+from utils.record import NOT_LIVE, SUSPENDED, UNRECORDED, link_keys
+from utils.registry import COUNTRY_CODE, PARTNER_ID, SIGNED_START
 
 DIRECTION_ID = "direction_id"
 NAME_RU = "name_ru"
@@ -75,8 +75,7 @@ def documents_serving(direction: pd.Series | dict, documents: pd.DataFrame) -> p
 
 def _statuses_of(rows: pd.DataFrame, statuses: dict[tuple[str, str], str]) -> set[str]:
     """Return the statuses of the ties the documents belong to."""
-    links = zip(rows[HOME_ID].astype(str), rows[PARTNER_ID].astype(str), strict=True)
-    return {statuses.get(link, UNRECORDED) for link in links}
+    return {statuses.get(link, UNRECORDED) for link in link_keys(rows)}
 
 
 def _standing(statuses: set[str]) -> str:
@@ -105,15 +104,5 @@ def strategy_coverage(
     coverage[DOCUMENT_COUNT] = [len(rows) for rows in serving]
     coverage[PARTNER_COUNT] = [rows[PARTNER_ID].nunique() for rows in serving]
     coverage[IS_OPEN] = coverage[DOCUMENT_COUNT] == 0
-    coverage[STANDING] = [
-        _standing(
-            {
-                statuses.get(link, UNRECORDED)
-                for link in zip(
-                    rows[HOME_ID].astype(str), rows[PARTNER_ID].astype(str), strict=True
-                )
-            }
-        )
-        for rows in serving
-    ]
+    coverage[STANDING] = [_standing(_statuses_of(rows, statuses)) for rows in serving]
     return coverage.reset_index(drop=True)

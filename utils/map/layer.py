@@ -27,7 +27,7 @@ from utils.map.text import (
     map_words,
     name_facts,
 )
-from utils.record import STATUS_CHOICES, Record, statuses_on
+from utils.record import STATUS_CHOICES, Record, link_keys, status_by_link
 from utils.record_text import RECORD_LINES, RecordLine, record_lines
 from utils.registry import COUNTRY_CODE, HOME_ID, PARTNER_ID
 from utils.style import DOCUMENT_TYPE_COLORS, HOME_COLOR, STATUS_STYLES
@@ -61,11 +61,6 @@ def _place(value: float) -> float:
     return round(float(value), PLACE_DECIMALS)
 
 
-def _link_keys(links: pd.DataFrame) -> list[tuple[str, str]]:
-    """Return each link's (home, partner) key, in the links' order."""
-    return list(zip(links[HOME_ID].astype(str), links[PARTNER_ID].astype(str), strict=True))
-
-
 _TOPIC_INDEX = {topic: index for index, topic in enumerate(RECORD_LINES)}
 
 
@@ -89,7 +84,7 @@ def partner_rows(
     """
     cards = card_table(documents, links, lang)
     places = links.loc[cards.index]
-    keys = _link_keys(places)
+    keys = link_keys(places)
     status_index = {status: index for index, status in enumerate(STATUS_CHOICES)}
     kind_index = {kind: index for index, kind in enumerate(KINDS)}
     shared: dict[int, dict[str, int]] = {fact: {} for fact in SHARED_FACTS}
@@ -149,7 +144,7 @@ def arc_rows(
             home_index[home], partner_index[partner], kind_index[kind],
             status_index[statuses[(home, partner)]],
         ]
-        for (home, partner), kind in zip(_link_keys(placed), placed[LATEST_TYPE], strict=True)
+        for (home, partner), kind in zip(link_keys(placed), placed[LATEST_TYPE], strict=True)
     ]  # fmt: skip
     return arcs, []
 
@@ -190,9 +185,7 @@ def layer_config(
     the map (frame_config) when no partner is in focus; `record` gives each tie's status
     and the lines of its card as of its day.
     """
-    statuses = dict(
-        zip(_link_keys(links), statuses_on(links, record.changes, record.day), strict=True)
-    )
+    statuses = status_by_link(links, record.changes, record.day)
     records = record_lines(links, documents, record, lang)
     partners, fact_values = partner_rows(documents, links, lang, statuses, records)
     partner_ids = [row[0] for row in partners]
