@@ -34,8 +34,8 @@
       if (maps[i].map === map) { return maps[i]; }
     }
     var state = {
-      map: map, framed: null, moved: false, framing: false, bounds: null, options: null,
-      legendOpen: null, legend: null, focus: null
+      map: map, framed: null, moved: false, framing: false, flying: false, bounds: null,
+      options: null, legendOpen: null, legend: null, focus: null
     };
     maps.push(state);
     return state;
@@ -77,7 +77,11 @@
     }
     // The reader moved the map: a resize no longer frames it again.
     map.on("dragstart", function () { state.moved = true; });
-    map.on("zoomstart", function () { if (!state.framing) { state.moved = true; } });
+    // Not during a flight to a partner: Leaflet's own pan back inside the map's bounds can
+    // end mid-flight, and its moveend then cut the flight short (zoom 5.25 of 7, seen in CI).
+    map.on("zoomstart", function () {
+      if (!state.framing && !state.flying) { state.moved = true; }
+    });
     map.on("moveend", function () { state.framing = false; });
     // A resize (presentation mode stretches the frame to the screen) keeps what the reader
     // was shown: the partner in focus with its card, or the network framed.
@@ -717,12 +721,15 @@
       });
       state.legend = control;
       // The legend's size is known only once this file's stylesheet has arrived: a map
-      // the reader has not moved is framed again around the legend's final band.
+      // the reader has not moved is framed again around the legend's final band. Not while
+      // a partner is in focus: its card folds the legend, and refitting the network then
+      // undid the presenter's flight (seen in CI at 850 partners).
       if (window.ResizeObserver && config.frame) {
         var lastHeight = control.getContainer().offsetHeight;
         var legendObserver = new ResizeObserver(function () {
           var height = control.getContainer() ? control.getContainer().offsetHeight : 0;
-          if (height !== lastHeight && state.bounds && !state.moved && map.hasLayer(layer)) {
+          if (height !== lastHeight && state.bounds && !state.focus && !state.moved &&
+              map.hasLayer(layer)) {
             lastHeight = height;
             fit(map, state, false);
           }
@@ -749,6 +756,7 @@
           map.off("moveend", landed);
           if (opened || !map.hasLayer(layer)) { return; }
           opened = true;
+          state.flying = false;
           // A flight cut short (a busy machine, a resize) still lands on the partner,
           // unless the reader has moved the map meanwhile.
           if (!state.moved && Math.abs(map.getZoom() - config.focusZoom) >= 0.01) {
@@ -761,6 +769,7 @@
         state.focus = {marker: marker, zoom: config.focusZoom};
         state.moved = false;
         state.framing = true;
+        state.flying = true;
         map.flyTo(marker.getLatLng(), config.focusZoom, {duration: config.flySeconds});
         map.on("moveend", landed);
         layer.on("remove", function () { map.off("moveend", landed); });
@@ -768,6 +777,7 @@
       } else if (config.frame) {
         var frameKey = JSON.stringify(config.frame.bounds);
         state.focus = null;
+        state.flying = false;
         if (state.framed !== frameKey) {
           state.framed = frameKey;
           state.bounds = config.frame.bounds;
