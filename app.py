@@ -8,14 +8,21 @@ from ui.frame import leave_legacy_pages_mode, running_pages
 from ui.navigation import default_page_alias, navigation_pages, page_menu
 from ui.sidebar import render_sidebar
 from ui.state import current_filters, init_filters, init_language, sync_url, view_mode
+from ui.store import current_folder
 from utils.assets import STATIC_DIR
 from utils.filters import home_options
 from utils.i18n import t
 from utils.places import HomeConfigError, home_names
+from utils.store import StoreError
 
 leave_legacy_pages_mode()
 lang = init_language()
-key = data.data_folder().key()
+try:
+    folder, version = current_folder()  # the database's latest version, or the data folder
+except StoreError as error:
+    st.error(error.problem.message(lang))
+    st.stop()
+key = folder.key()
 try:
     home = data.home(key)
 except HomeConfigError as error:
@@ -44,6 +51,7 @@ view = data.build_view(
     day=today,
     registry_read=registry,
     filters=current_filters(documents),
+    version=version,
 )
 pages = navigation_pages(lang, mode)
 navigation = st.navigation([*pages, default_page_alias(pages[0])], position="hidden")

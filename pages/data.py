@@ -1,10 +1,11 @@
 # Updating the data: check an uploaded registry, status or activities file, then (editors
-# only) apply it with a backup; geocode the new places and enter by hand those the
+# only) apply it as a new version; geocode the new places and enter by hand those the
 # geocoder cannot find.
 import streamlit as st
 
 from ui.coordinates import coordinates_panel
 from ui.frame import page_view
+from ui.history import history_panel
 from ui.record_upload import record_panel
 from ui.upload import sign_in_panel, upload_panel
 from utils.i18n import t
@@ -16,3 +17,4 @@ sign_in_panel(view.lang)
 upload_panel(view)
 record_panel(view)
 coordinates_panel(view)
+history_panel(view)

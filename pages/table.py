@@ -43,7 +43,7 @@ def about() -> tuple[str, list[tuple[str, str]]]:
         default_filters(view.registry),
         lang,
         rows=len(table),
-        data_version=data.data_version(view.key),
+        data_version=data.data_version(view.key, view.version),
         made_at=dt.datetime.now(dt.UTC),
     )
     return t("export.about_sheet", lang), rows

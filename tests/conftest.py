@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from devtools.postgres import PostgresCluster, postgres_bin
 from utils.coords_file import load_coords
 from utils.places import load_home
 from utils.record import Record, load_activities, load_status
@@ -16,6 +21,8 @@ DATA = ROOT / "data"
 SEED = ROOT.parent / "shared" / "seed" / "partners_page_ru.txt"
 # The seed copy is kept in the repository too, so that the tests do not depend on shared/.
 SEED_COPY = ROOT / "tests" / "data" / "partners_page_ru.txt"
+# Set by .ci/run: there a missing PostgreSQL is a failure, not a skip.
+REQUIRE_POSTGRES_VARIABLE = "REQUIRE_POSTGRES"
 
 HEADER = (
     "partner_id,partner_ru,partner_local,partner_en,level,region_ru,region_en,country_code,"
@@ -80,3 +87,23 @@ def living():
     )
     assert not status_problems + activity_problems
     return documents, Record(LIVING_TODAY, LIVING_TODAY, changes, contacts)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    """A PostgreSQL server of the tests' own, for the session (skipped where none is installed)."""
+    if postgres_bin() is None:
+        reason = "PostgreSQL is not installed (apt-get install postgresql)"
+        if os.environ.get(REQUIRE_POSTGRES_VARIABLE) == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    # Under /tmp, not pytest's own folder: the server's user must be able to reach it.
+    cluster = PostgresCluster(Path(tempfile.mkdtemp(prefix="partners-pg-")))
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster: PostgresCluster) -> str:
+    """The URL of an empty database of its own for one test."""
+    return postgres_cluster.create_database(f"test_{uuid.uuid4().hex[:12]}")

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import streamlit as st
 
 from ui.data import View
 from ui.editor import is_editor
+from ui.upload import put_in_place
 from utils.coords_file import PLACE_ID, add_manual_coords, read_coords_rows
 from utils.data_folder import COORDS_FILE, REGISTRY_FILE
 from utils.exports import CSV_MIME
@@ -21,23 +26,62 @@ from utils.tables import partner_names
 GEOCODED_KEY = "_data_geocoded"  # the last geocoding run's report
 GEOCODE_ASKED_KEY = "_data_geocode_asked"
 MANUAL_PROBLEMS_KEY = "_data_manual_problems"
+COORDS_APPLIED_KEY = "_coords_applied"  # the version the last coordinates made
+COORDS_PROBLEM_KEY = "_coords_problem"  # why the last coordinates were not applied
 
 
-def save_manual_coords(coords_path: Path, queries: dict[str, str], today: dt.date) -> None:
+@contextmanager
+def scratch_copy(path: Path) -> Iterator[Path]:
+    """Yield a copy of a data file to write into; the store then applies it as a version."""
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / path.name
+        if path.exists():
+            shutil.copy2(path, copy)
+        yield copy
+
+
+def apply_coords(copy: Path, based_on: int, places: list[str]) -> None:
+    """Apply a written copy of coords.csv as a new version, naming the places it adds."""
+    put_in_place(
+        {COORDS_FILE: copy.read_text(encoding="utf-8")},
+        based_on,
+        applied_key=COORDS_APPLIED_KEY,
+        problem_key=COORDS_PROBLEM_KEY,
+        comment=f"{COORDS_FILE}: {', '.join(places)}",
+    )
+
+
+def save_manual_coords(
+    coords_path: Path, queries: dict[str, str], today: dt.date, based_on: int
+) -> None:
     """Add the coordinates typed into the form for the place chosen there."""
     place_id = st.session_state["manual_place"]
-    problems = add_manual_coords(
-        coords_path,
-        place_id,
-        queries[place_id],
-        lat=st.session_state["lat"],
-        lon=st.session_state["lon"],
-        today=today,
-    )
-    st.session_state[MANUAL_PROBLEMS_KEY] = problems
-    if not problems:
-        st.cache_data.clear()
-        st.session_state.pop(GEOCODED_KEY, None)
+    with scratch_copy(coords_path) as copy:
+        problems = add_manual_coords(
+            copy,
+            place_id,
+            queries[place_id],
+            lat=st.session_state["lat"],
+            lon=st.session_state["lon"],
+            today=today,
+        )
+        st.session_state[MANUAL_PROBLEMS_KEY] = problems
+        if not problems:
+            apply_coords(copy, based_on, [place_id])
+            st.session_state.pop(GEOCODED_KEY, None)
+
+
+def coordinates_news(lang: str) -> None:
+    """Say what the last geocoding or typed-in coordinates did."""
+    if applied := st.session_state.pop(COORDS_APPLIED_KEY, None):
+        st.success(t("data.record_applied", lang, file=COORDS_FILE, number=applied))
+    if problem := st.session_state.pop(COORDS_PROBLEM_KEY, None):
+        st.error(problem.message(lang))
+    if report := st.session_state.get(GEOCODED_KEY):
+        if report.resolved:
+            st.success(t("data.resolved", lang, places=", ".join(report.resolved)))
+        for place_id, reason in report.unresolved.items():
+            st.warning(t("data.unresolved", lang, place=place_id, reason=reason))
 
 
 def coordinates_panel(view: View) -> None:
@@ -51,11 +95,7 @@ def coordinates_panel(view: View) -> None:
     known = {str(row[PLACE_ID]) for row in read_coords_rows(coords_path)}
     missing = places_to_geocode(documents, home, known)
     st.header(t("data.coords_header", lang))
-    if report := st.session_state.get(GEOCODED_KEY):
-        if report.resolved:
-            st.success(t("data.resolved", lang, places=", ".join(report.resolved)))
-        for place_id, reason in report.unresolved.items():
-            st.warning(t("data.unresolved", lang, place=place_id, reason=reason))
+    coordinates_news(lang)
     if not missing:
         st.caption(t("data.coords_complete", lang))
     else:
@@ -78,20 +118,22 @@ def coordinates_panel(view: View) -> None:
                 """Move the progress bar on to the place being looked up."""
                 progress.progress(index / total, text=f"{index}/{total}: {place.query}")
 
-            try:
-                report = geocode_places(
-                    missing,
-                    Nominatim(user_agent=agent, timeout=10),
-                    coords_path,
-                    today=today,
-                    on_progress=show_progress,
-                )
-            except DataWriteError as error:
-                st.error(error.problem.message(lang))
-            else:
-                st.session_state[GEOCODED_KEY] = report
-                st.cache_data.clear()
-                st.rerun()
+            with scratch_copy(coords_path) as copy:
+                try:
+                    report = geocode_places(
+                        missing,
+                        Nominatim(user_agent=agent, timeout=10),
+                        copy,
+                        today=today,
+                        on_progress=show_progress,
+                    )
+                except DataWriteError as error:
+                    st.error(error.problem.message(lang))
+                else:
+                    st.session_state[GEOCODED_KEY] = report
+                    if report.resolved:
+                        apply_coords(copy, view.version, list(report.resolved))
+                    st.rerun()
         with st.form("manual_coords"):
             st.write(t("data.manual", lang))
             st.selectbox(
@@ -105,7 +147,12 @@ def coordinates_panel(view: View) -> None:
             st.form_submit_button(
                 t("data.save_coords", lang),
                 on_click=save_manual_coords,
-                args=(coords_path, {place.place_id: place.query for place in missing}, today),
+                args=(
+                    coords_path,
+                    {place.place_id: place.query for place in missing},
+                    today,
+                    view.version,
+                ),
             )
         for problem in st.session_state.pop(MANUAL_PROBLEMS_KEY, []):
             st.error(problem.describe(lang))

@@ -84,12 +84,12 @@ def strategy(key: DataKey) -> tuple[pd.DataFrame, list[Problem]]:
 
 
 @st.cache_data(show_spinner=False)
-def data_version(key: DataKey) -> str:
-    """Name the registry's version: its file's modification time and the start of its hash."""
+def data_version(key: DataKey, number: int = 0) -> str:
+    """Name the data's version: the store's number, the registry file's time and hash."""
     path = DataFolder(key.folder).registry
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path.exists() else "-"
     stamp = dt.datetime.fromtimestamp(key.registry_modified, tz=dt.UTC)
-    return f"{stamp.isoformat(timespec='seconds')} · sha256 {digest}"
+    return f"v{number} · {stamp.isoformat(timespec='seconds')} · sha256 {digest}"
 
 
 @st.cache_data(show_spinner=False)
@@ -144,6 +144,7 @@ class View:
     status: pd.DataFrame  # every change of status (utils/record.py), oldest first
     activities: pd.DataFrame  # every contact and joint work, oldest first
     record_problems: tuple[list[Problem], list[Problem]] = ([], [])  # status, activities
+    version: int = 0  # the store's version this run shows (utils/store.py); 0 before any apply
 
     @property
     def file_problems(self) -> list[tuple[str, list[Problem]]]:
@@ -179,6 +180,7 @@ def build_view(
     day: dt.date,
     registry_read: tuple[pd.DataFrame, list[Problem]],
     filters: Filters,
+    version: int = 0,
 ) -> View:
     """Put together what a run shows: the data as read once (from the caches), filtered."""
     documents, problems = registry_read
@@ -199,6 +201,7 @@ def build_view(
         status=changes,
         activities=contacts,
         record_problems=(status_problems, activity_problems),
+        version=version,
     )
 
 

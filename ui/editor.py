@@ -1,5 +1,7 @@
-# Who may change the data: an editor password in Streamlit secrets, checked once per session;
-# wrong tries are counted by the server per client address (utils/auth.py).
+# Who may change the data: editors signed in with st.login (OIDC, [auth] in secrets) whose
+# e-mail is on the `editors` list, or the shared password as the simple fallback. Wrong
+# passwords are counted by the server per client address (utils/auth.py). Each version
+# records its editor's identity: the e-mail, or "password".
 from __future__ import annotations
 
 import os
@@ -10,9 +12,12 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from utils.auth import Lockout, password_matches
+from utils.versions import PASSWORD
 
 # Names of keys in .streamlit/secrets.toml (never committed), not secrets themselves.
 PASSWORD_SECRET = "editor_password"  # noqa: S105
+AUTH_SECTION = "auth"  # st.login's OIDC settings
+EDITORS_SECRET = "editors"  # noqa: S105 - e-mails that may apply once signed in
 PERSISTS_SECRET = "data_persists"  # noqa: S105 - false where the disk is wiped on restart
 PERSISTS_VARIABLE = "PARTNERS_DATA_PERSISTS"
 # Streamlit Community Cloud checks the repository out under /mount/src and does not keep
@@ -32,14 +37,50 @@ def _secret(name: str) -> object:
         return None
 
 
-def editing_enabled() -> bool:
-    """Tell whether an editor password is configured; without one the data cannot change."""
+def sso_configured() -> bool:
+    """Tell whether sign-in with st.login is set up ([auth] in secrets)."""
+    return bool(_secret(AUTH_SECTION))
+
+
+def signed_in_email() -> str | None:
+    """Return the e-mail of the person signed in with st.login, if anyone is."""
+    if not sso_configured() or not st.user.is_logged_in:
+        return None
+    email = st.user.get("email")
+    return str(email) if email else None
+
+
+def allowed_editors() -> set[str]:
+    """Return the editors' e-mails from secrets, in lower case."""
+    listed = _secret(EDITORS_SECRET) or []
+    return {str(email).strip().lower() for email in listed if str(email).strip()}
+
+
+def sso_editor() -> bool:
+    """Tell whether the person signed in with st.login is on the editors' list."""
+    email = signed_in_email()
+    return email is not None and email.lower() in allowed_editors()
+
+
+def password_configured() -> bool:
+    """Tell whether the shared editor password is set."""
     return bool(_secret(PASSWORD_SECRET))
 
 
+def editing_enabled() -> bool:
+    """Tell whether anyone can edit: a password, or sign-in with an editors' list."""
+    return password_configured() or (sso_configured() and bool(allowed_editors()))
+
+
 def is_editor() -> bool:
-    """Tell whether this session has signed in as an editor."""
-    return editing_enabled() and st.session_state.get(EDITOR_KEY) is True
+    """Tell whether this session may change the data."""
+    password_editor = password_configured() and st.session_state.get(EDITOR_KEY) is True
+    return password_editor or sso_editor()
+
+
+def editor_identity() -> str:
+    """Return who applies, as each version records it: the e-mail, or "password"."""
+    return (signed_in_email() or PASSWORD) if sso_editor() else PASSWORD
 
 
 @st.cache_resource(show_spinner=False)

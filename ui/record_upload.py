@@ -1,33 +1,22 @@
 # The Data page's panel for the living record: an uploaded status.csv or activities.csv,
-# checked for everyone with the `check DIR` rules and applied (with a backup) by editors.
+# checked for everyone with the `check DIR` rules and applied by editors as a new version.
 from __future__ import annotations
-
-import datetime as dt
-from pathlib import Path
 
 import streamlit as st
 
 from ui.data import View
 from ui.editor import is_editor
 from ui.notices import show_problems
-from ui.upload import put_in_place
+from ui.upload import comment_input, put_in_place
 from utils.i18n import t
-from utils.record_updates import RECORD_FILES, RecordCheck, apply_record, check_record_upload
+from utils.record_updates import RECORD_FILES, check_record_upload
 from utils.tables import markdown_text
 from utils.updates import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, UploadRefusedError
 
 RECORD_KIND_KEY = "record_file"
 RECORD_APPLIED_KEY = "_record_applied"
 RECORD_WRITE_PROBLEM_KEY = "_record_write_problem"
-
-
-def apply_record_upload(check: RecordCheck, folder: Path) -> None:
-    """Put a checked record file in place, keeping the old one (a button's callback)."""
-    put_in_place(
-        lambda: apply_record(check, folder, dt.datetime.now()),
-        RECORD_APPLIED_KEY,
-        RECORD_WRITE_PROBLEM_KEY,
-    )
+RECORD_COMMENT_KEY = "record_comment"
 
 
 def record_panel(view: View) -> None:
@@ -38,7 +27,7 @@ def record_panel(view: View) -> None:
     if applied := st.session_state.pop(RECORD_APPLIED_KEY, None):
         # The file chosen above, whose apply this rerun follows.
         file_name = st.session_state.get(RECORD_KIND_KEY, next(iter(RECORD_FILES)))
-        st.success(t("data.record_applied", lang, file=file_name, backup=applied))
+        st.success(t("data.record_applied", lang, file=file_name, number=applied))
     if problem := st.session_state.pop(RECORD_WRITE_PROBLEM_KEY, None):
         st.error(problem.message(lang))
     file_name = st.radio(
@@ -74,12 +63,18 @@ def record_panel(view: View) -> None:
         return
     st.success(t("data.record_ready", lang, file=file_name))
     if is_editor():
+        comment_input(RECORD_COMMENT_KEY, lang)
         st.button(
             t("data.record_apply", lang, file=file_name),
             key="apply_record",
             type="primary",
-            on_click=apply_record_upload,
-            args=(check, view.key.folder),
+            on_click=put_in_place,
+            args=({check.file_name: check.text}, view.version),
+            kwargs={
+                "applied_key": RECORD_APPLIED_KEY,
+                "problem_key": RECORD_WRITE_PROBLEM_KEY,
+                "comment_key": RECORD_COMMENT_KEY,
+            },
         )
     else:
         st.caption(t("data.editors_only", lang))

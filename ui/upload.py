@@ -1,10 +1,8 @@
 # The Data page's first half: who may edit, and a new registry file checked for everyone
-# and applied (with a backup) by editors.
+# and applied by editors as a new version of the store (ui/store.py).
 from __future__ import annotations
 
-import datetime as dt
 import math
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -17,29 +15,36 @@ from ui.editor import (
     attempts_left,
     data_persists,
     editing_enabled,
+    editor_identity,
     is_editor,
+    password_configured,
     sign_in,
     sign_out,
+    signed_in_email,
+    sso_configured,
 )
 from ui.notices import show_problems
+from ui.store import database_configured, store
 from utils.auth import LOCKOUT_SECONDS
 from utils.data_folder import REGISTRY_FILE
 from utils.exports import CSV_MIME
 from utils.files import DataWriteError
 from utils.i18n import t
+from utils.store import NothingChangedError, StaleVersionError, StoreError
 from utils.tables import markdown_text
 from utils.updates import (
     MAX_UPLOAD_BYTES,
     MAX_UPLOAD_ROWS,
     UploadRefusedError,
-    apply_registry,
     check_upload,
     registry_text,
 )
 
-APPLIED_KEY = "_data_applied"  # the backup made by the last apply, to say so after the rerun
+APPLIED_KEY = "_data_applied"  # the version the last apply made, to say so after the rerun
 WRITE_PROBLEM_KEY = "_data_write_problem"  # why the last apply could not write
 SIGN_IN_INPUT_KEY = "password"
+COMMENT_KEY = "apply_comment"
+MAX_COMMENT_CHARS = 500
 APP_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -51,58 +56,92 @@ def submit_password() -> None:
     st.session_state[SIGN_IN_INPUT_KEY] = ""
 
 
-def put_in_place(write: Callable[[], Path | None], applied_key: str, problem_key: str) -> None:
-    """Run an apply that keeps a backup, then drop every cached view.
+def put_in_place(
+    changes: dict[str, str | None],
+    based_on: int,
+    *,
+    applied_key: str,
+    problem_key: str,
+    comment_key: str | None = None,
+    comment: str = "",
+) -> None:
+    """Apply checked data as a new version of the store (a button's callback).
 
-    What to say after the rerun is kept: the backup's name, or why the file was not written.
+    What to say after the rerun is kept: the new version's number, or why nothing was
+    applied (another editor came first, nothing changes, the store cannot be written).
+    A refused apply loses nothing: the upload stays, and the next run checks it again.
     """
+    if not is_editor():  # the button is shown to editors only; a forged callback is not
+        return
+    if comment_key is not None:
+        comment = str(st.session_state.get(comment_key) or "").strip()
     try:
-        backup = write()
-    except DataWriteError as error:
+        version = store().apply(
+            changes, based_on=based_on, editor=editor_identity(), comment=comment
+        )
+    except (DataWriteError, StaleVersionError, NothingChangedError, StoreError) as error:
         st.session_state[problem_key] = error.problem
         return
     st.cache_data.clear()
-    st.session_state[applied_key] = backup.name if backup else "-"
+    st.session_state[applied_key] = version.number
+    if comment_key is not None:
+        st.session_state[comment_key] = ""
 
 
-def apply_upload(documents: pd.DataFrame, folder: Path) -> None:
-    """Put a checked registry in place, keeping the old one (a button's callback)."""
-    put_in_place(
-        lambda: apply_registry(documents, folder, dt.datetime.now()),
-        APPLIED_KEY,
-        WRITE_PROBLEM_KEY,
-    )
+def comment_input(key: str, lang: str) -> None:
+    """Ask what an apply changes and why; the History section shows it with the version."""
+    st.text_input(t("data.comment", lang), key=key, max_chars=MAX_COMMENT_CHARS)
 
 
 def sign_in_panel(lang: str) -> None:
-    """Say who may change the data, with the sign-in form or the sign-out button."""
+    """Say who may change the data, with the ways to sign in or the sign-out button."""
     if not editing_enabled():
         st.info(t("data.editing_off", lang))
     elif is_editor():
         with st.container(horizontal=True, vertical_alignment="center"):
-            st.success(t("data.signed_in", lang))
-            st.button(t("data.sign_out", lang), key="sign_out", on_click=sign_out)
-    elif attempts_left() == 0:
-        st.error(t("data.locked", lang, minutes=LOCKOUT_SECONDS // 60))
+            if email := signed_in_email():
+                st.success(t("data.signed_in_as", lang, email=email))
+                st.button(t("data.sign_out", lang), key="sign_out", on_click=st.logout)
+            else:
+                st.success(t("data.signed_in", lang))
+                st.button(t("data.sign_out", lang), key="sign_out", on_click=sign_out)
     else:
-        with st.form("sign_in_form"):
-            st.text_input(t("data.password", lang), type="password", key=SIGN_IN_INPUT_KEY)
-            st.form_submit_button(t("data.sign_in", lang), on_click=submit_password)
-        if st.session_state.pop(WRONG_KEY, False):
-            st.error(t("data.wrong_password", lang, left=attempts_left()))
-        if refused := st.session_state.pop(REFUSED_KEY, None):
-            st.warning(t("data.wait", lang, seconds=math.ceil(refused)))
-    if not data_persists(APP_ROOT):
+        sign_in_choices(lang)
+    if not database_configured() and not data_persists(APP_ROOT):
         st.warning(t("data.not_persistent", lang))
     if applied := st.session_state.pop(APPLIED_KEY, None):
-        st.success(t("data.applied", lang, backup=applied))
+        st.success(t("data.applied", lang, number=applied))
     if write_problem := st.session_state.pop(WRITE_PROBLEM_KEY, None):
         st.error(write_problem.message(lang))
 
 
+def sign_in_choices(lang: str) -> None:
+    """Offer single sign-on where it is set up, and the shared password where there is one."""
+    if sso_configured():
+        if email := signed_in_email():
+            with st.container(horizontal=True, vertical_alignment="center"):
+                st.warning(t("data.not_allowed", lang, email=email))
+                st.button(t("data.sign_out", lang), key="sign_out", on_click=st.logout)
+        else:
+            st.button(t("data.sign_in_sso", lang), key="sign_in_sso", on_click=st.login)
+        if not password_configured():
+            return
+        st.caption(t("data.or_password", lang))
+    if attempts_left() == 0:
+        st.error(t("data.locked", lang, minutes=LOCKOUT_SECONDS // 60))
+        return
+    with st.form("sign_in_form"):
+        st.text_input(t("data.password", lang), type="password", key=SIGN_IN_INPUT_KEY)
+        st.form_submit_button(t("data.sign_in", lang), on_click=submit_password)
+    if st.session_state.pop(WRONG_KEY, False):
+        st.error(t("data.wrong_password", lang, left=attempts_left()))
+    if refused := st.session_state.pop(REFUSED_KEY, None):
+        st.warning(t("data.wait", lang, seconds=math.ceil(refused)))
+
+
 def upload_panel(view: View) -> None:
     """Check an uploaded registry file and, for editors, put it in place."""
-    lang, documents, folder, today = view.lang, view.registry, view.key.folder, view.today
+    lang, documents, today = view.lang, view.registry, view.today
     st.header(t("data.upload_header", lang))
     upload = st.file_uploader(
         t("data.upload", lang),
@@ -139,6 +178,8 @@ def upload_panel(view: View) -> None:
                 )
             if check.can_apply:
                 st.success(t("data.ready", lang))
+                if is_editor():
+                    comment_input(COMMENT_KEY, lang)
                 with st.container(horizontal=True):
                     st.download_button(
                         t("data.download_checked", lang),
@@ -153,8 +194,13 @@ def upload_panel(view: View) -> None:
                             t("data.apply", lang),
                             key="apply_upload",
                             type="primary",
-                            on_click=apply_upload,
-                            args=(check.documents, folder),
+                            on_click=put_in_place,
+                            args=({REGISTRY_FILE: registry_text(check.documents)}, view.version),
+                            kwargs={
+                                "applied_key": APPLIED_KEY,
+                                "problem_key": WRITE_PROBLEM_KEY,
+                                "comment_key": COMMENT_KEY,
+                            },
                         )
                 if not is_editor():
                     st.caption(t("data.editors_only", lang))

@@ -1,11 +1,10 @@
 # Updating the living record from the Data page: an uploaded status.csv or activities.csv
-# checked against the registry with the `check DIR` rules, and applied whole or not at all,
-# the previous file kept in history/.
+# checked against the registry with the `check DIR` rules, and applied whole or not at all
+# as a new version of the store (utils/store.py).
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
@@ -13,7 +12,7 @@ from utils.data_files import Problem, count_file_rows, read_table
 from utils.data_folder import ACTIVITIES_FILE, STATUS_FILE
 from utils.files import csv_text
 from utils.record import ACTIVITY_SCHEMA, STATUS_SCHEMA, load_record
-from utils.updates import read_upload, replace_keeping_backup
+from utils.updates import read_upload
 
 RECORD_FILES = {STATUS_FILE: STATUS_SCHEMA, ACTIVITIES_FILE: ACTIVITY_SCHEMA}
 
@@ -57,8 +56,3 @@ def check_record_upload(
         records = (dict(zip(table.header, cells, strict=True)) for _, cells in table.records)
         text = csv_text(columns, ([record.get(c, "") for c in columns] for record in records))
     return RecordCheck(file_name, rows, problems, count_file_rows(csv_bytes), text)
-
-
-def apply_record(check: RecordCheck, data_dir: Path, now: dt.datetime) -> Path | None:
-    """Replace the record file with a checked upload, first keeping the old one in history/."""
-    return replace_keeping_backup(data_dir, check.file_name, check.text, now)

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from utils.data_files import Problem, ProblemError, count_file_rows
-from utils.data_folder import HISTORY_DIR, REGISTRY_FILE
+from utils.data_folder import HISTORY_DIR
 from utils.files import csv_text, write_text_atomic, writing
 from utils.registry import (
     COLUMNS,
@@ -221,14 +221,6 @@ def registry_text(documents: pd.DataFrame) -> str:
     table = documents[list(columns)]
     rows = table.astype(object).where(table.notna(), "")
     return csv_text(columns, rows.itertuples(index=False))
-
-
-def apply_registry(documents: pd.DataFrame, data_dir: Path, now: dt.datetime) -> Path | None:
-    """Replace the registry with `documents`, first keeping the old file in history/.
-
-    Returns the backup's path (None if there was no registry to keep).
-    """
-    return replace_keeping_backup(data_dir, REGISTRY_FILE, registry_text(documents), now)
 
 
 def replace_keeping_backup(

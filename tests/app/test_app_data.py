@@ -53,7 +53,7 @@ def test_without_a_password_a_file_is_checked_but_cannot_be_applied(app, data_di
     }
     assert app.success[0].value == "No problems: the file can be applied."
     assert not [b for b in app.button if b.key == "apply_upload"]
-    assert app.main.caption[-1].value == "Only an editor can apply the file."
+    assert "Only an editor can apply the file." in [c.value for c in app.main.caption]
     assert (data_dir / "partners.csv").read_bytes() == (DATA / "partners.csv").read_bytes()
 
 
@@ -118,12 +118,22 @@ def test_editor_applies_a_file_and_the_old_one_is_kept(editor_app, data_dir):
     sign_in(editor_app)
     assert editor_app.success[0].value == "You are signed in as an editor."
     upload(editor_app, registry_with_palanga())
+    editor_app.text_input(key="apply_comment").input("Palanga's protocol of 2016").run()
     editor_app.button(key="apply_upload").click().run()
     assert not editor_app.exception
-    (backup,) = (data_dir / "history").iterdir()
+    (backup,) = (data_dir / "history").glob("partners-*.csv")
     assert backup.read_bytes() == (DATA / "partners.csv").read_bytes()
     assert (data_dir / "partners.csv").read_text(encoding="utf-8").endswith(NEW_ROW + "\n")
-    assert any(f"data/history/{backup.name}" in s.value for s in editor_app.success)
+    assert (
+        "The registry is replaced: this is version 1. The previous data stays in History below."
+        in [s.value for s in editor_app.success]
+    )
+    # The data as found is version 0; the apply, version 1, names its editor and comment.
+    versions = next(df.value for df in editor_app.dataframe if "Who" in df.value.columns)
+    assert versions["Version"].tolist() == [1, 0]
+    assert versions["Who"].tolist() == ["shared password", "data as found"]
+    assert versions["Comment"].tolist() == ["Palanga's protocol of 2016", ""]
+    assert versions[["Rows added", "Rows removed", "Rows changed"]].iloc[0].tolist() == [1, 0, 0]
     # The caches are cleared: every page sees the new registry at once.
     assert editor_app.sidebar.caption[0].value == "Documents shown: 12 of 12"
     # Palanga has no coordinates yet: the page offers to look them up.
@@ -142,7 +152,7 @@ def test_a_folder_that_cannot_be_written_is_said_and_nothing_changes(editor_app,
     assert not editor_app.exception  # no traceback
     assert [e.value for e in editor_app.error] == [
         (
-            "could not write partners.csv: File exists. The data folder is read-only or the "
+            "could not write history: File exists. The data folder is read-only or the "
             "disk is full; the previous file is unchanged."
         )
     ]
@@ -189,7 +199,10 @@ def test_editor_geocodes_the_places_without_coordinates(editor_app, lepel_unplac
     assert "Found: lepel." in [s.value for s in editor_app.success]
     assert ",nominatim," in lepel_unplaced.read_text(encoding="utf-8").splitlines()[-1]
     assert lepel_unplaced.read_text(encoding="utf-8").splitlines()[-1].startswith("lepel,")
-    assert editor_app.main.caption[-1].value == "Every place has coordinates."
+    assert "Every place has coordinates." in [c.value for c in editor_app.main.caption]
+    assert "coords.csv replaced: this is version 1. The previous file stays in History below." in [
+        s.value for s in editor_app.success
+    ]
 
 
 def test_a_place_the_geocoder_cannot_find_is_entered_by_hand(
@@ -270,7 +283,7 @@ def test_editor_applies_a_status_file_and_the_map_shows_it(editor_app, data_dir)
     editor_app.button(key="apply_record").click().run()
     assert not editor_app.exception
     assert (data_dir / "status.csv").read_bytes() == LIVING_STATUS
-    assert "status.csv replaced; the previous one is kept as -." in [
+    assert "status.csv replaced: this is version 1. The previous file stays in History below." in [
         s.value for s in editor_app.success
     ]
     # The caches are cleared: the overview counts the ended tie at once.
@@ -280,8 +293,7 @@ def test_editor_applies_a_status_file_and_the_map_shows_it(editor_app, data_dir)
     editor_app.switch_page("pages/data.py").run()
     upload_record(editor_app, LIVING_STATUS.replace(b"terminated", b"suspended"))
     editor_app.button(key="apply_record").click().run()
-    (backup,) = (data_dir / "history").iterdir()
-    assert backup.name.startswith("status-")
+    (backup,) = (data_dir / "history").glob("status-*.csv")
     assert backup.read_bytes() == LIVING_STATUS
 
 

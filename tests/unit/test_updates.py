@@ -20,12 +20,12 @@ from utils.updates import (
     MAX_UPLOAD_ROWS,
     MAX_XLSX_PARTS,
     UploadRefusedError,
-    apply_registry,
     check_upload,
     encoding_losses,
     read_upload,
     registry_text,
     renamed_partners,
+    replace_keeping_backup,
     xlsx_to_csv,
 )
 
@@ -99,7 +99,8 @@ def test_file_with_problems_cannot_be_applied(documents):
 def test_apply_keeps_the_old_registry_and_writes_the_new(tmp_path, documents):
     (tmp_path / "partners.csv").write_bytes((DATA / "partners.csv").read_bytes())
     fewer = documents[documents["country_code"] == "PL"]
-    backup = apply_registry(fewer, tmp_path, dt.datetime(2026, 11, 26, 15, 4, 5, 6))
+    now = dt.datetime(2026, 11, 26, 15, 4, 5, 6)
+    backup = replace_keeping_backup(tmp_path, "partners.csv", registry_text(fewer), now)
     assert backup == tmp_path / "history" / "partners-20261126-150405-000006.csv"
     assert backup.read_bytes() == (DATA / "partners.csv").read_bytes()
     written = (tmp_path / "partners.csv").read_text(encoding="utf-8")

@@ -1,0 +1,66 @@
+# Which back-end holds the data (utils/store.py): the data folder's files by default, or
+# the database named in secrets as [connections.registry] (st.connection, type "sql").
+# Each run asks the store for its latest version number, one small query, so a replica
+# shows another replica's apply on its next rerun.
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
+
+from ui.data import data_folder
+from utils.data_folder import DataFolder
+from utils.store import FileStore, SqlStore, Store, materialise
+
+CONNECTION_NAME = "registry"  # [connections.registry] in .streamlit/secrets.toml
+# Where a database's versions are written out as files for the loaders, one folder each.
+MATERIALISED_ROOT = Path(tempfile.gettempdir()) / "partners-store"
+
+
+def database_configured() -> bool:
+    """Tell whether secrets name a database for the data."""
+    try:
+        connections = st.secrets.get("connections") or {}
+    except (StreamlitSecretNotFoundError, FileNotFoundError):
+        return False
+    return CONNECTION_NAME in connections
+
+
+@st.cache_resource(show_spinner=False)
+def database_store() -> SqlStore:
+    """Return the database's store, its tables created on first use (once per server)."""
+    connection = st.connection(CONNECTION_NAME, type="sql")
+    return SqlStore(connection.engine, seed=data_folder().root)
+
+
+def store() -> Store:
+    """Return the store of the data: the database when configured, else the data folder."""
+    return database_store() if database_configured() else FileStore(data_folder().root)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _materialised(number: int) -> Path:
+    """Write version `number` of the database out as a data folder (once per server)."""
+    database = database_store()
+    url = database.engine.url.render_as_string(hide_password=True)
+    root = MATERIALISED_ROOT / hashlib.sha256(url.encode()).hexdigest()[:12]
+    return materialise(database.texts(number), number, data_folder().root, root)
+
+
+def current_folder() -> tuple[DataFolder, int]:
+    """Return the folder the loaders read this run, and the version it holds."""
+    if not database_configured():
+        files = FileStore(data_folder().root)
+        return data_folder(), files.latest()
+    number = database_store().latest()
+    if number == 0:  # an empty database shows the data folder until the first apply
+        return data_folder(), 0
+    return DataFolder(_materialised(number)), number
+
+
+def storage_name() -> str:
+    """Name the back-end for the History section: the database's dialect or "files"."""
+    return database_store().engine.dialect.name if database_configured() else "files"
