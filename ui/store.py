@@ -8,6 +8,7 @@ import hashlib
 import tempfile
 from pathlib import Path
 
+import sqlalchemy as sa
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
@@ -20,20 +21,39 @@ CONNECTION_NAME = "registry"  # [connections.registry] in .streamlit/secrets.tom
 MATERIALISED_ROOT = Path(tempfile.gettempdir()) / "partners-store"
 
 
-def database_configured() -> bool:
-    """Tell whether secrets name a database for the data."""
+def connection_settings() -> dict[str, object]:
+    """Return [connections.registry] from secrets (empty when there is no such section)."""
     try:
         connections = st.secrets.get("connections") or {}
     except (StreamlitSecretNotFoundError, FileNotFoundError):
-        return False
-    return CONNECTION_NAME in connections
+        return {}
+    return dict(connections.get(CONNECTION_NAME) or {})
+
+
+def database_configured() -> bool:
+    """Tell whether secrets name a database for the data."""
+    return bool(connection_settings())
+
+
+def database_store() -> SqlStore:
+    """Return the database's store, its tables created on first use (once per database)."""
+    # The section is passed on as arguments: st.connection reads the same settings from a
+    # secrets.toml itself, but not from secrets given any other way (AppTest's, for one).
+    engine = st.connection(CONNECTION_NAME, type="sql", **connection_settings()).engine
+    return _sql_store(_database_key(engine), engine)
+
+
+def _database_key(engine: sa.Engine) -> str:
+    """Name a database by its URL's digest: secrets changed to another one name another."""
+    url = engine.url.render_as_string(hide_password=False)
+    return hashlib.sha256(url.encode()).hexdigest()[:12]
 
 
 @st.cache_resource(show_spinner=False)
-def database_store() -> SqlStore:
-    """Return the database's store, its tables created on first use (once per server)."""
-    connection = st.connection(CONNECTION_NAME, type="sql")
-    return SqlStore(connection.engine, seed=data_folder().root)
+def _sql_store(database: str, _engine: sa.Engine) -> SqlStore:
+    """Return the store of the database `database` names (the engine is not hashed)."""
+    del database
+    return SqlStore(_engine, seed=data_folder().root)
 
 
 def store() -> Store:
@@ -42,12 +62,10 @@ def store() -> Store:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _materialised(number: int) -> Path:
+def _materialised(database: str, number: int) -> Path:
     """Write version `number` of the database out as a data folder (once per server)."""
-    database = database_store()
-    url = database.engine.url.render_as_string(hide_password=True)
-    root = MATERIALISED_ROOT / hashlib.sha256(url.encode()).hexdigest()[:12]
-    return materialise(database.texts(number), number, data_folder().root, root)
+    texts = database_store().texts(number)
+    return materialise(texts, number, data_folder().root, MATERIALISED_ROOT / database)
 
 
 def current_folder() -> tuple[DataFolder, int]:
@@ -55,10 +73,11 @@ def current_folder() -> tuple[DataFolder, int]:
     if not database_configured():
         files = FileStore(data_folder().root)
         return data_folder(), files.latest()
-    number = database_store().latest()
+    database = database_store()
+    number = database.latest()
     if number == 0:  # an empty database shows the data folder until the first apply
         return data_folder(), 0
-    return DataFolder(_materialised(number)), number
+    return DataFolder(_materialised(_database_key(database.engine), number)), number
 
 
 def storage_name() -> str:
