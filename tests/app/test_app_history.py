@@ -116,11 +116,8 @@ def test_with_a_database_in_secrets_an_apply_outlives_the_process(data_dir, tmp_
     # The data folder's files are untouched: the database holds the data now.
     assert (data_dir / REGISTRY_FILE).read_bytes() == (DATA / REGISTRY_FILE).read_bytes()
     database = SqlStore(sa.create_engine(url))
-    assert [(v.number, v.editor, v.comment) for v in database.versions()][0] == (
-        1,
-        "password",
-        "into the database",
-    )
+    newest = database.versions()[0]
+    assert (newest.number, newest.editor, newest.comment) == (1, "password", "into the database")
     # Another session (a replica, or the app after a restart) reads the database's version.
     second = open_page(started(), "overview", lang="en")
     assert second.sidebar.caption[0].value == "Documents shown: 12 of 12"

@@ -1,0 +1,96 @@
+# nginx in front of the app as the README configures it: the README's `nginx` block, taken
+# as written, with only its ports changed, run by Debian's nginx in a temporary folder.
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+from devtools.harness import ROOT, free_port
+
+README = ROOT / "README.md"
+# The README's block that the replicas' test runs; its first line is this comment.
+TESTED_MARKER = "# tested by tests/browser/test_browser_replicas.py"
+# The ports the README's block names, replaced by free ones here.
+README_LISTEN = "listen 80;"
+README_REPLICAS = ("127.0.0.1:8501", "127.0.0.1:8502")
+NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/bin/nginx")
+START_SECONDS = 20
+
+
+def nginx_path() -> str | None:
+    """Return Debian's nginx executable, if it is installed."""
+    found = shutil.which("nginx")
+    return found or next((p for p in NGINX_CANDIDATES if Path(p).is_file()), None)
+
+
+def readme_block() -> str:
+    """Return the README's tested nginx block (the http-level part: upstream and server)."""
+    blocks = re.findall(r"```nginx\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+    tested = [block for block in blocks if block.startswith(TESTED_MARKER)]
+    if len(tested) != 1:
+        raise AssertionError(f"README.md needs one nginx block starting {TESTED_MARKER!r}")
+    return tested[0]
+
+
+class Nginx:
+    """nginx with the README's block, listening on a free port, in front of two replicas."""
+
+    def __init__(self, folder: Path, replica_ports: tuple[int, int]) -> None:
+        """Write the configuration into `folder` and start nginx in the foreground."""
+        executable = nginx_path()
+        if executable is None:
+            raise RuntimeError("nginx is not installed (apt-get install nginx)")
+        self.port = free_port()
+        block = readme_block()
+        for needed in (README_LISTEN, *README_REPLICAS):
+            if needed not in block:
+                raise AssertionError(f"the README's nginx block no longer names {needed}")
+        block = block.replace(README_LISTEN, f"listen 127.0.0.1:{self.port};")
+        for readme_port, port in zip(README_REPLICAS, replica_ports, strict=True):
+            block = block.replace(readme_port, f"127.0.0.1:{port}")
+        folder.mkdir(parents=True, exist_ok=True)
+        self.log = folder / "error.log"
+        config = folder / "nginx.conf"
+        config.write_text(
+            f"pid {folder / 'nginx.pid'};\n"
+            f"error_log {self.log} info;\n"
+            "events {}\n"
+            "http {\n"
+            f"    access_log {folder / 'access.log'};\n"
+            f"    client_body_temp_path {folder};\n"
+            f"    proxy_temp_path {folder};\n"
+            f"{block}\n"
+            "}\n",
+            encoding="utf-8",
+        )
+        self.access_log = folder / "access.log"
+        self.process = subprocess.Popen(
+            [executable, "-c", str(config), "-p", str(folder), "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+        )
+        self._wait_until_listening()
+
+    def _wait_until_listening(self) -> None:
+        deadline = time.monotonic() + START_SECONDS
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"nginx exited: {self.log.read_text(errors='replace')}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.1)  # polling the port until nginx listens
+        raise RuntimeError("nginx did not listen in time")
+
+    def stop(self) -> None:
+        """Stop nginx."""
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()

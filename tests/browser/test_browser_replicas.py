@@ -1,0 +1,89 @@
+# Two replicas of the app on one PostgreSQL, behind Debian's nginx configured by the
+# README's own block (devtools/nginx.py): an editor applies through nginx, and a reader of
+# either replica sees the new count on the next run. Skipped where nginx or PostgreSQL is
+# missing, unless CI requires them (REQUIRE_NGINX, REQUIRE_POSTGRES).
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from devtools.harness import AppServer
+from devtools.nginx import Nginx, nginx_path
+from tests.conftest import DATA
+
+LOAD_MS = 60_000
+PASSWORD = "пароль-реплик"  # noqa: S105 - the test's own
+NEW_ROW = (
+    "palanga,Паланга,Palanga,Palanga,city,Клайпедский уезд,Klaipėda County,LT,"
+    "cooperation_agreement,Соглашение о сотрудничестве,2025-06-01,day,"
+)
+
+
+@pytest.fixture(scope="module")
+def replicas(postgres_cluster) -> Iterator[tuple[Nginx, AppServer, AppServer]]:
+    """nginx at /partners/ in front of two `streamlit run` processes on one database."""
+    if nginx_path() is None:
+        reason = "nginx is not installed (apt-get install nginx)"
+        if os.environ.get("REQUIRE_NGINX") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    url = postgres_cluster.create_database("replicas")
+    folder = Path(tempfile.mkdtemp(prefix="partners-replicas-"))
+    data = folder / "data"
+    shutil.copytree(DATA, data)
+    secrets = folder / "secrets.toml"
+    secrets.write_text(
+        f'editor_password = "{PASSWORD}"\n\n[connections.registry]\nurl = "{url}"\n',
+        encoding="utf-8",
+    )
+    arguments = ("--secrets.files", str(secrets))
+    environment = {"PARTNERS_DATA_DIR": str(data)}
+    first = AppServer(arguments, base_path="partners", env=environment)
+    second = AppServer(arguments, base_path="partners", env=environment)
+    proxy = Nginx(folder / "nginx", (first.port, second.port))
+    yield proxy, first, second
+    proxy.stop()
+    first.stop()
+    second.stop()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def documents_shown(page):
+    return page.get_by_text("Documents shown:", exact=False).first
+
+
+def test_an_apply_through_nginx_shows_on_the_other_replica(page, replicas, tmp_path):
+    proxy, first, second = replicas
+    through_nginx = f"http://127.0.0.1:{proxy.port}/partners"
+    # A reader of the second replica, before the edit.
+    reader = page.context.new_page()
+    reader.goto(f"{second.url}/?lang=en")
+    expect(documents_shown(reader)).to_have_text("Documents shown: 11 of 11", timeout=LOAD_MS)
+    # The editor works through nginx: the sub-path, the WebSocket and an upload.
+    page.goto(f"{through_nginx}/data?lang=en")
+    page.get_by_label("Editor password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.get_by_text("You are signed in as an editor.")).to_be_visible(timeout=LOAD_MS)
+    upload = tmp_path / "partners.csv"
+    upload.write_bytes((DATA / "partners.csv").read_bytes() + (NEW_ROW + "\n").encode())
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(upload)
+    expect(page.get_by_text("No problems: the file can be applied.")).to_be_visible(timeout=LOAD_MS)
+    page.get_by_label("Comment on the change (what and why)").fill("Palanga through nginx")
+    page.get_by_role("button", name="Apply the file", exact=True).click()
+    expect(
+        page.get_by_text("The registry is replaced: this is version 1.", exact=False)
+    ).to_be_visible(timeout=LOAD_MS)
+    # nginx passed the editor's requests to a replica (its access log names the sub-path).
+    assert "/partners/_stcore/upload_file" in proxy.access_log.read_text(encoding="utf-8")
+    # The reader's next run (a reload, or any widget) shows the new count on either replica.
+    for replica in (first, second):
+        reader.goto(f"{replica.url}/?lang=en")
+        expect(documents_shown(reader)).to_have_text("Documents shown: 12 of 12", timeout=LOAD_MS)
+    reader.goto(f"{through_nginx}/?lang=en")
+    expect(documents_shown(reader)).to_have_text("Documents shown: 12 of 12", timeout=LOAD_MS)
