@@ -46,17 +46,19 @@ class AppServer:
     def __init__(
         self,
         extra_args: tuple[str, ...] = (),
+        *,
         base_path: str = "",
         env: dict[str, str] | None = None,
         script: str = "app.py",
         root: Path = ROOT,
+        port: int | None = None,
     ) -> None:
         """Start the server (under `base_path`, with `env` added) and wait until it answers.
 
         `root` is the checkout the script runs from: another one lets the benchmark measure
         an earlier version of the app beside this one.
         """
-        self.port = free_port()
+        self.port = port or free_port()  # known beforehand where settings name it (st.login)
         self.url = f"http://127.0.0.1:{self.port}" + (f"/{base_path}" if base_path else "")
         self.log = ROOT / "test-results" / f"streamlit-{self.port}.log"
         self.log.parent.mkdir(exist_ok=True)
