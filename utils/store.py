@@ -43,6 +43,7 @@ from utils.versions import (
 VERSIONS_LOG = "versions.jsonl"  # in history/: one JSON line per version
 VERSIONS_DIR = "versions"  # in history/: versions/<number>/<data set> as each version wrote it
 LOCK_FILE = ".lock"
+LOG_TAIL_BYTES = 64 * 1024  # the end of the log read on each run for the latest number
 VERSIONS_TABLE = "partners_versions"
 FILES_TABLE = "partners_version_files"
 # Settings a materialised folder copies from the data folder: they are not versioned data.
@@ -137,6 +138,11 @@ def _found_version(number: int, editor: str, texts: Texts, recorded: Texts) -> V
     return Version(number, now_utc(), editor, "", *counts(recorded, texts), checksum(texts), names)
 
 
+def _complete_lines(data: bytes) -> list[str]:
+    """Return the log's whole lines: a line another process is still appending is left out."""
+    return data[: data.rfind(b"\n") + 1].decode("utf-8", errors="replace").splitlines()
+
+
 class FileStore:
     """The data folder, with every version's files and a log under history/."""
 
@@ -154,13 +160,23 @@ class FileStore:
         """Return the logged versions, oldest first (none before the first apply)."""
         if not self.log.exists():
             return []
-        lines = self.log.read_text(encoding="utf-8").splitlines()
+        lines = _complete_lines(self.log.read_bytes())
         return [Version.from_record(json.loads(line)) for line in lines if line.strip()]
 
     def latest(self) -> int:
-        """Return the latest version's number (0 before the first apply)."""
-        versions = self._read_log()
-        return versions[-1].number if versions else 0
+        """Return the latest version's number (0 before the first apply): the log's last line."""
+        if not self.log.exists():
+            return 0
+        with self.log.open("rb") as log:
+            size = log.seek(0, os.SEEK_END)
+            log.seek(max(0, size - LOG_TAIL_BYTES))
+            lines = _complete_lines(log.read())
+        last = next((line for line in reversed(lines) if line.strip()), "")
+        try:
+            return int(json.loads(last)["number"]) if last else 0
+        except (ValueError, KeyError):  # a line longer than the tail: read the whole log
+            versions = self._read_log()
+            return versions[-1].number if versions else 0
 
     def versions(self) -> list[Version]:
         """Return every version, newest first."""

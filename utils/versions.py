@@ -271,8 +271,4 @@ def changes_frame(changes: list[Change], lang: str) -> pd.DataFrame:
         for change in changes
     ]
     frame = pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
-    names = {
-        **{c: t(f"history.column.{c}", lang) for c in ("file", "subject", "key", "change")},
-        **{c: t(f"column.{c}", lang) for c in ("field", "before", "after")},
-    }
-    return frame.rename(columns=names)
+    return frame.rename(columns={c: t(f"history.column.{c}", lang) for c in CHANGE_COLUMNS})

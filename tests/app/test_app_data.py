@@ -42,7 +42,7 @@ def editor_app(app, data_dir):
 
 def test_without_a_password_a_file_is_checked_but_cannot_be_applied(app, data_dir):
     open_page(app, "data", lang="en")
-    assert app.info[0].value.startswith("Editing is off: no editor password is configured")
+    assert app.info[0].value.startswith("Editing is off: .streamlit/secrets.toml sets neither")
     upload(app, registry_with_palanga())
     assert metrics(app) == {
         "Rows in the file": "12",
