@@ -66,9 +66,7 @@ def upload(page: Page, folder: Path) -> None:
     file = folder / "partners.csv"
     file.write_bytes((DATA / "partners.csv").read_bytes() + (NEW_ROW + "\n").encode())
     page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(file)
-    expect(page.get_by_text("No problems: the file can be applied.")).to_be_visible(
-        timeout=LOAD_MS
-    )
+    expect(page.get_by_text("No problems: the file can be applied.")).to_be_visible(timeout=LOAD_MS)
 
 
 def test_an_allowed_email_applies_and_is_recorded_as_the_editor(page, signed_server, tmp_path):
