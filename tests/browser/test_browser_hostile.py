@@ -1,11 +1,15 @@
 # Hostile text in the data files: shown literally everywhere, never run as script.
 from __future__ import annotations
 
+import csv
+import io
 import re
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
 from devtools.harness import AppServer
@@ -21,6 +25,9 @@ PLOTLY = (
     '<a href="http://evil.example/">click</a><b>bold</b>'
     '<span style="font-size:60px;color:red">big</span>'
 )
+# Spreadsheet formulas in partners' names (OWASP's CSV injection).
+FORMULA_NAME = '=HYPERLINK("http://evil.example/","click")'
+FORMULA_COMMAND = "+cmd|' /C calc'!A0"
 # Markdown makes links of bare addresses, escaped punctuation or not.
 ADDRESSES = "г. Биштынек https://evil.example/x www.evil.example mail@evil.example"
 
@@ -39,6 +46,11 @@ def hostile_server(tmp_path_factory) -> Iterator[AppServer]:
         f'kuhlungsborn,г. Кюлунгсборн,Kühlungsborn,"{PLOTLY.replace(chr(34), chr(34) * 2)}",',
     )
     registry = registry.replace("bisztynek,г. Биштынек,", f"bisztynek,{ADDRESSES},")
+    registry = registry.replace(
+        "braniewo,Гмина г. Бранёво,",
+        f'braniewo,"{FORMULA_NAME.replace(chr(34), chr(34) * 2)}",',
+    )
+    registry = registry.replace("lepel,г. Лепель,", f"lepel,{FORMULA_COMMAND},")
     (folder / "partners.csv").write_text(registry, encoding="utf-8")
     server = AppServer(env={"PARTNERS_DATA_DIR": str(folder)})
     yield server
@@ -160,3 +172,26 @@ def test_the_table_page_is_drawn_with_the_hostile_names(page, hostile_server):
     expect(page.locator(TABLE_ROWS)).to_have_count(12, timeout=LOAD_MS)  # header and 11
     assert not page.locator(EXCEPTION).count()
     assert outside_links(page) == []
+
+
+def test_downloads_carry_formula_like_names_as_text(page, hostile_server, tmp_path):
+    page.goto(f"{hostile_server.url}/table?lang=ru")
+    expect(page.locator(TABLE_ROWS)).to_have_count(12, timeout=LOAD_MS)
+    with page.expect_download() as csv_download:
+        page.get_by_role("button", name="Скачать CSV").click()
+    rows = list(
+        csv.reader(
+            io.StringIO(Path(csv_download.value.path()).read_text(encoding="utf-8-sig")),
+            delimiter=";",  # a Russian reader's Excel
+        )
+    )
+    cells = [cell for row in rows for cell in row]
+    assert f"'{FORMULA_NAME}" in cells
+    assert f"'{FORMULA_COMMAND}" in cells
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "@"))]
+    with page.expect_download() as xlsx_download:
+        page.get_by_role("button", name="Скачать Excel (XLSX)").click()
+    workbook = load_workbook(io.BytesIO(Path(xlsx_download.value.path()).read_bytes()))
+    values = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in values if cell.data_type == "f"]
+    assert FORMULA_NAME in [cell.value for cell in values]  # as text, as the reader wrote it

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,7 @@ NEW_ROW = (
 
 
 @pytest.fixture(scope="module")
-def replicas(postgres_cluster) -> Iterator[tuple[Nginx, AppServer, AppServer]]:
+def replicas(postgres_cluster) -> Iterator[tuple[Nginx, AppServer, AppServer, Callable]]:
     """nginx at /partners/ in front of two `streamlit run` processes on one database."""
     if nginx_path() is None:
         reason = "nginx is not installed (apt-get install nginx)"
@@ -42,12 +42,18 @@ def replicas(postgres_cluster) -> Iterator[tuple[Nginx, AppServer, AppServer]]:
         f'editor_password = "{PASSWORD}"\n\n[connections.registry]\nurl = "{url}"\n',
         encoding="utf-8",
     )
-    arguments = ("--secrets.files", str(secrets))
-    environment = {"PARTNERS_DATA_DIR": str(data)}
-    first = AppServer(arguments, base_path="partners", env=environment)
-    second = AppServer(arguments, base_path="partners", env=environment)
+
+    def start() -> AppServer:
+        """Start a replica: the same secrets (the database) and data folder."""
+        return AppServer(
+            ("--secrets.files", str(secrets)),
+            base_path="partners",
+            env={"PARTNERS_DATA_DIR": str(data)},
+        )
+
+    first, second = start(), start()
     proxy = Nginx(folder / "nginx", (first.port, second.port))
-    yield proxy, first, second
+    yield proxy, first, second, start
     proxy.stop()
     first.stop()
     second.stop()
@@ -59,7 +65,7 @@ def documents_shown(page):
 
 
 def test_an_apply_through_nginx_shows_on_the_other_replica(page, replicas, tmp_path):
-    proxy, first, second = replicas
+    proxy, first, second, start = replicas
     through_nginx = f"http://127.0.0.1:{proxy.port}/partners"
     # A reader of the second replica, before the edit.
     reader = page.context.new_page()
@@ -87,3 +93,10 @@ def test_an_apply_through_nginx_shows_on_the_other_replica(page, replicas, tmp_p
         expect(documents_shown(reader)).to_have_text("Documents shown: 12 of 12", timeout=LOAD_MS)
     reader.goto(f"{through_nginx}/?lang=en")
     expect(documents_shown(reader)).to_have_text("Documents shown: 12 of 12", timeout=LOAD_MS)
+    # A replica started afresh (a restart, a redeploy) reads the edit from the database.
+    restarted = start()
+    try:
+        reader.goto(f"{restarted.url}/?lang=en")
+        expect(documents_shown(reader)).to_have_text("Documents shown: 12 of 12", timeout=LOAD_MS)
+    finally:
+        restarted.stop()

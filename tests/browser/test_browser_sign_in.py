@@ -80,6 +80,14 @@ def test_an_allowed_email_applies_and_is_recorded_as_the_editor(page, signed_ser
     expect(page.get_by_text("this is version 1", exact=False)).to_be_visible(timeout=LOAD_MS)
     history = page.locator("[data-testid='stDataFrame']").filter(has_text="Who").first
     expect(history).to_contain_text(EDITOR, timeout=LOAD_MS)
+    # Undo from the page: version 0 brought back as version 2, in the editor's name.
+    page.locator(".st-key-history_version input").click()
+    page.keyboard.type("data as found")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Restore version 0").click()
+    expect(page.get_by_text("Version 2 made, equal to version 0.")).to_be_visible(timeout=LOAD_MS)
+    expect(history).to_contain_text("restores version 0", timeout=LOAD_MS)
+    expect(page.get_by_text("Documents shown: 11 of 11")).to_be_visible()
 
 
 def test_an_email_off_the_list_signs_in_but_cannot_apply(page, signed_server, tmp_path):
