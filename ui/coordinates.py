@@ -17,7 +17,7 @@ from ui.editor import is_editor
 from ui.upload import put_in_place
 from utils.coords_file import PLACE_ID, add_manual_coords, read_coords_rows
 from utils.data_folder import COORDS_FILE, REGISTRY_FILE
-from utils.exports import CSV_MIME
+from utils.exports import CSV_MIME, inert_csv
 from utils.files import DataWriteError
 from utils.geocode import DEFAULT_USER_AGENT, USER_AGENT_VARIABLE, geocode_places, places_to_geocode
 from utils.i18n import t
@@ -161,7 +161,7 @@ def coordinates_panel(view: View) -> None:
             path = folder / name
             st.download_button(
                 t("data.download_file", lang, file=name),
-                path.read_bytes() if path.exists() else b"",
+                inert_csv(path.read_text(encoding="utf-8")) if path.exists() else b"",
                 file_name=name,
                 mime=CSV_MIME,
                 key=f"download_{name}",

@@ -77,7 +77,12 @@ def current_folder() -> tuple[DataFolder, int]:
     number = database.latest()
     if number == 0:  # an empty database shows the data folder until the first apply
         return data_folder(), 0
-    return DataFolder(_materialised(_database_key(database.engine), number)), number
+    key = _database_key(database.engine)
+    folder = _materialised(key, number)
+    if not folder.exists():  # removed since (a temp cleaner, or KEPT_FOLDERS newer ones)
+        _materialised.clear()
+        folder = _materialised(key, number)
+    return DataFolder(folder), number
 
 
 def storage_name() -> str:

@@ -27,7 +27,7 @@ from ui.notices import show_problems
 from ui.store import database_configured, store
 from utils.auth import LOCKOUT_SECONDS
 from utils.data_folder import REGISTRY_FILE
-from utils.exports import CSV_MIME
+from utils.exports import CSV_MIME, inert_csv
 from utils.files import DataWriteError
 from utils.i18n import t
 from utils.store import NothingChangedError, StaleVersionError, StoreError
@@ -183,7 +183,7 @@ def upload_panel(view: View) -> None:
                 with st.container(horizontal=True):
                     st.download_button(
                         t("data.download_checked", lang),
-                        registry_text(check.documents).encode("utf-8"),
+                        inert_csv(registry_text(check.documents)),
                         file_name=REGISTRY_FILE,
                         mime=CSV_MIME,
                         key="download_checked",

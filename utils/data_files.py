@@ -102,6 +102,31 @@ def sniff_separator(header_line: str) -> str:
     return best if counts[best] > 0 else ","
 
 
+# A cell that starts with one of these is a formula to Excel and LibreOffice: a partner
+# named =HYPERLINK(...) or +cmd|' /C calc'!A0 would run when an analyst opens the file.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# The mark a spreadsheet reads as "this cell is text": downloads put it before such cells.
+TEXT_MARK = "'"
+
+
+# A signed number (a longitude of -2.5) is a number to a spreadsheet, never a formula.
+SIGNED_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+
+def is_formula_like(value: object) -> bool:
+    """Tell whether a spreadsheet would read this text cell as a formula."""
+    return (
+        isinstance(value, str)
+        and value.startswith(FORMULA_STARTS)
+        and not SIGNED_NUMBER.fullmatch(value)
+    )
+
+
+def unmarked(cell: str) -> str:
+    """Read a cell a download marked as text ('=...) as what it says (=...)."""
+    return cell[1:] if cell.startswith(TEXT_MARK) and is_formula_like(cell[1:]) else cell
+
+
 def read_table(source: Path | bytes) -> RawTable:
     """Read a CSV file or bytes into header and records, whatever the encoding and separator."""
     text = decode_text(read_source(source))
@@ -116,7 +141,8 @@ def read_table(source: Path | bytes) -> RawTable:
         # blank rows counted, a line break inside a quoted cell not.
         for row_number, cells in enumerate(reader, start=2):  # the header is row 1
             if any(cell.strip() for cell in cells):
-                records.append((row_number, [cell.strip() for cell in cells]))
+                # A data file downloaded from the app and uploaded again reads as it was.
+                records.append((row_number, [unmarked(cell.strip()) for cell in cells]))
     except csv.Error as error:
         raise TableReadError(
             Problem("file_unreadable", row=reader.line_num, params={"detail": str(error)})

@@ -1,6 +1,7 @@
 # Downloads of a table view: CSV that Russian Excel opens, and XLSX.
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import re
@@ -11,6 +12,7 @@ from babel import Locale
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from utils.data_files import TEXT_MARK, is_formula_like
 from utils.filters import Filters, filters_to_params
 from utils.i18n import country_name, t
 
@@ -19,19 +21,25 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_COLUMN_WIDTH = 60
 SHEET_NAME_LIMIT = 31  # Excel refuses longer sheet names
 MAX_NAME_FILTERS = 80  # of a file name, the part that says its filters
-# A cell that starts with one of these is a formula to Excel and LibreOffice: a partner
-# named =HYPERLINK(...) or +cmd|' /C calc'!A0 would run when an analyst opens the file.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def is_formula_like(value: object) -> bool:
-    """Tell whether a spreadsheet would read this text cell as a formula."""
-    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
 
 
 def inert_text(value: object) -> object:
     """Prefix text a spreadsheet would read as a formula with an apostrophe (OWASP's advice)."""
-    return f"'{value}" if is_formula_like(value) else value
+    return f"{TEXT_MARK}{value}" if is_formula_like(value) else value
+
+
+def inert_csv(text: str) -> bytes:
+    """Return a data file's CSV text for download, its formula-like cells marked as text.
+
+    The loaders read the mark back (utils/data_files.unmarked): downloaded and uploaded
+    again, the file says what it said.
+    """
+    rows = csv.reader(io.StringIO(text, newline=""))
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(
+        [inert_text(cell) for cell in row] for row in rows
+    )
+    return buffer.getvalue().encode("utf-8")
 
 
 def csv_convention(lang: str) -> tuple[str, str]:

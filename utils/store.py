@@ -46,6 +46,7 @@ LOCK_FILE = ".lock"
 LOG_TAIL_BYTES = 64 * 1024  # the end of the log read on each run for the latest number
 VERSIONS_TABLE = "partners_versions"
 FILES_TABLE = "partners_version_files"
+KEPT_FOLDERS = 8  # versions written out as folders that stay on disk (SQL back-end)
 # Settings a materialised folder copies from the data folder: they are not versioned data.
 SETTINGS_FILES = (HOME_FILE, BASEMAP_FILE)
 
@@ -482,6 +483,10 @@ def materialise(texts: Texts, number: int, settings: Path, cache_root: Path) -> 
     except OSError:
         # Another session of this process wrote the same version first: keep theirs.
         shutil.rmtree(partial, ignore_errors=True)
+    # Older versions' folders go, but the last few stay for sessions still reading them.
+    written = sorted(cache_root.glob("v*-*"), key=lambda path: path.stat().st_mtime)
+    for old in written[:-KEPT_FOLDERS]:
+        shutil.rmtree(old, ignore_errors=True)
     return folder
 
 

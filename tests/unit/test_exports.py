@@ -10,9 +10,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from utils.exports import about_rows, csv_bytes, export_name, xlsx_bytes
+from utils.data_files import is_formula_like
+from utils.exports import about_rows, csv_bytes, export_name, inert_csv, xlsx_bytes
 from utils.filters import Filters
+from utils.registry import load_registry
 from utils.tables import documents_table
+from utils.updates import registry_text
 
 TABLE = pd.DataFrame(
     {"Партнёр": ["г. Волин", "Гмина г. Бранёво"], "Дата подписания": ["31 июля 2009", "2009 г."]}
@@ -73,6 +76,38 @@ def test_xlsx_keeps_formula_like_names_as_text():
     assert all(cell.quotePrefix for cell in cells[:5])
     archive = zipfile.ZipFile(io.BytesIO(xlsx_bytes(table, "Документы")))
     assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")
+
+
+def test_a_downloaded_data_file_marks_formulas_and_reads_back_as_it_was(documents):
+    # The Data page's partners.csv: formula-like names marked as text for a spreadsheet,
+    # and the same file uploaded again gives the registry it came from.
+    hostile = documents.copy()
+    names = dict(zip(hostile["partner_id"].unique(), HOSTILE, strict=False))
+    hostile["partner_en"] = hostile["partner_id"].map(names).fillna(hostile["partner_en"])
+    text = registry_text(hostile)
+    downloaded = inert_csv(text)
+    cells = [cell for row in csv.reader(io.StringIO(downloaded.decode())) for cell in row]
+    assert not [cell for cell in cells if is_formula_like(cell)]
+    assert f"'{HOSTILE[0]}" in cells
+    reread, problems = load_registry(downloaded)
+    assert problems == []
+    assert reread["partner_en"].tolist() == hostile["partner_en"].tolist()
+    assert registry_text(reread) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "formula"),
+    [
+        ("=1+1", True),
+        ("-2+3", True),
+        ("- a note", True),  # a leading minus before text is still read as a formula
+        ("-2.5", False),  # a negative longitude is a number
+        ("+7", False),
+        ("г. Волин", False),
+    ],
+)
+def test_what_counts_as_formula_like(value, formula):
+    assert is_formula_like(value) is formula
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from tests.conftest import DATA, ROOT
 from utils.data_folder import COORDS_FILE, HOME_FILE, REGISTRY_FILE, STATUS_FILE
 from utils.store import (
+    KEPT_FOLDERS,
     FileStore,
     NothingChangedError,
     SqlStore,
@@ -148,6 +149,11 @@ def test_materialise_writes_a_version_once_with_the_settings(tmp_path):
     assert FileStore(first).live_texts() == texts
     assert materialise(texts, 4, DATA, tmp_path) == first
     assert len(list(tmp_path.iterdir())) == 1
+    # Older versions' folders are removed, the last KEPT_FOLDERS stay.
+    for number in range(5, 5 + KEPT_FOLDERS):
+        materialise({**texts, "partners.csv": str(number)}, number, DATA, tmp_path)
+    assert len(list(tmp_path.iterdir())) == KEPT_FOLDERS
+    assert not first.exists()
 
 
 def test_import_then_export_moves_the_files_through_a_database(tmp_path, capsys):
