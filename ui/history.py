@@ -106,12 +106,16 @@ def history_panel(view: View) -> None:
         st.success(t("history.restored", lang, number=restored[0], source=restored[1]))
     if problem := st.session_state.pop(RESTORE_PROBLEM_KEY, None):
         st.error(problem.message(lang))
-    storage_notes(lang)
+    try:
+        storage_notes(lang)
+        versions = store().versions()
+    except StoreError as error:
+        st.error(error.problem.message(lang))
+        return
     # Versions name their editors (e-mails): shown to editors, not to every visitor.
     if not is_editor():
         st.caption(t("history.sign_in_to_see", lang))
         return
-    versions = store().versions()
     if not versions:
         st.info(t("history.empty", lang))
         return

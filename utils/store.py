@@ -161,8 +161,16 @@ class FileStore:
         """Return the logged versions, oldest first (none before the first apply)."""
         if not self.log.exists():
             return []
-        lines = _complete_lines(self.log.read_bytes())
-        return [Version.from_record(json.loads(line)) for line in lines if line.strip()]
+        versions = []
+        for number, line in enumerate(_complete_lines(self.log.read_bytes()), start=1):
+            if not line.strip():
+                continue
+            try:
+                versions.append(Version.from_record(json.loads(line)))
+            except (ValueError, KeyError, TypeError) as error:
+                params = {"file": f"{HISTORY_DIR}/{VERSIONS_LOG}", "line": number}
+                raise StoreError(Problem("version_log_unreadable", params=params)) from error
+        return versions
 
     def latest(self) -> int:
         """Return the latest version's number (0 before the first apply): the log's last line."""
@@ -175,7 +183,7 @@ class FileStore:
         last = next((line for line in reversed(lines) if line.strip()), "")
         try:
             return int(json.loads(last)["number"]) if last else 0
-        except (ValueError, KeyError):  # a line longer than the tail: read the whole log
+        except (ValueError, KeyError):  # a line longer than the tail, or damaged: read it all
             versions = self._read_log()
             return versions[-1].number if versions else 0
 

@@ -16,6 +16,7 @@ from utils.store import (
     NothingChangedError,
     SqlStore,
     StaleVersionError,
+    StoreError,
     main,
     materialise,
 )
@@ -186,3 +187,16 @@ def test_an_unreachable_database_is_said_without_its_address(tmp_path, capsys):
     assert "The database cannot be reached (OperationalError)" in error
     assert "someone" not in error
     assert "9/none" not in error
+
+
+def test_a_damaged_log_is_said_by_its_line(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    store = FileStore(folder)
+    store.apply({REGISTRY_FILE: renamed_registry(store)}, based_on=0, editor="a", comment="")
+    lines = store.log.read_text(encoding="utf-8").splitlines()
+    store.log.write_text(f"{lines[0]}\n{{not json\n{lines[1]}\n", encoding="utf-8")
+    assert store.latest() == 1  # each run reads only the last line
+    with pytest.raises(StoreError) as damaged:
+        store.versions()
+    assert damaged.value.problem.params == {"file": "history/versions.jsonl", "line": 2}
