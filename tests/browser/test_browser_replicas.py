@@ -93,6 +93,11 @@ def test_an_apply_through_nginx_shows_on_the_other_replica(page, replicas, tmp_p
         expect(documents_shown(reader)).to_have_text("Documents shown: 12 of 12", timeout=LOAD_MS)
     reader.goto(f"{through_nginx}/?lang=en")
     expect(documents_shown(reader)).to_have_text("Documents shown: 12 of 12", timeout=LOAD_MS)
+    # The map through nginx: its layer file, named by its content, may be kept a year.
+    with reader.expect_response(lambda answer: "/app/static/layers/" in answer.url) as layer:
+        reader.goto(f"{through_nginx}/map?lang=en")
+    assert layer.value.status == 200
+    assert layer.value.headers["cache-control"] == "public, max-age=31536000, immutable"
     # A replica started afresh (a restart, a redeploy) reads the edit from the database.
     restarted = start()
     try:
