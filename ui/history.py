@@ -7,7 +7,7 @@ import streamlit as st
 
 from ui.data import View, data_folder
 from ui.editor import editing_enabled, editor_identity, is_editor
-from ui.store import database_configured, storage_name, store
+from ui.store import database_configured, storage_key, storage_name, store
 from utils.files import DataWriteError
 from utils.i18n import t
 from utils.store import (
@@ -18,7 +18,7 @@ from utils.store import (
     StoreError,
     restore,
 )
-from utils.versions import Version, changes_frame, diff, editor_label, versions_frame
+from utils.versions import Change, Version, changes_frame, diff, editor_label, versions_frame
 
 VERSION_PICK_KEY = "history_version"
 RESTORE_COMMENT_KEY = "restore_comment"
@@ -64,6 +64,17 @@ def version_label(version: Version, lang: str) -> str:
     return f"{version.number} · {made} UTC · {editor_label(version.editor, lang)}"
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def changes_between(storage: str, earlier: int, number: int, checksum: str) -> list[Change]:
+    """Return what version `number` changed since `earlier` (read once per version).
+
+    `storage` names the store and `checksum` the version's data: a version number alone
+    could name other data in another store.
+    """
+    del storage, checksum
+    return diff(store().texts(earlier), store().texts(number))
+
+
 def version_changes(version: Version, lang: str) -> None:
     """Show what a version changed against the one before it."""
     st.subheader(t("history.diff_header", lang, number=version.number))
@@ -71,7 +82,7 @@ def version_changes(version: Version, lang: str) -> None:
     if not earlier:
         st.caption(t("history.first", lang, number=version.number))
         return
-    changes = diff(store().texts(max(earlier)), store().texts(version.number))
+    changes = changes_between(storage_key(), max(earlier), version.number, version.checksum)
     if changes:
         st.dataframe(changes_frame(changes, lang), hide_index=True, key="history_changes")
     else:

@@ -88,3 +88,10 @@ def current_folder() -> tuple[DataFolder, int]:
 def storage_name() -> str:
     """Name the back-end for the History section: the database's dialect or "files"."""
     return database_store().engine.dialect.name if database_configured() else "files"
+
+
+def storage_key() -> str:
+    """Name the store for caches: the database's digest, or the data folder's path."""
+    if database_configured():
+        return _database_key(database_store().engine)
+    return str(data_folder().root)
