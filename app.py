@@ -8,7 +8,7 @@ from ui.frame import leave_legacy_pages_mode, running_pages
 from ui.navigation import default_page_alias, navigation_pages, page_menu
 from ui.sidebar import render_sidebar
 from ui.state import current_filters, init_filters, init_language, sync_url, view_mode
-from ui.store import current_folder
+from ui.store import current_folder, store_down
 from utils.assets import STATIC_DIR
 from utils.filters import home_options
 from utils.i18n import t
@@ -22,6 +22,9 @@ try:
 except StoreError as error:
     st.error(error.problem.message(lang))
     st.stop()
+if down := store_down():
+    problem, shown = down
+    st.warning(t("data.store_down", lang, reason=problem.message(lang), number=shown))
 key = folder.key()
 try:
     home = data.home(key)

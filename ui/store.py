@@ -13,10 +13,12 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from ui.data import data_folder
+from utils.data_files import Problem
 from utils.data_folder import DataFolder
-from utils.store import FileStore, SqlStore, Store, materialise
+from utils.store import FileStore, SqlStore, Store, StoreError, materialise
 
 CONNECTION_NAME = "registry"  # [connections.registry] in .streamlit/secrets.toml
+STORE_DOWN_KEY = "_store_down"  # this run shows the last version read: why, and which
 # Where a database's versions are written out as files for the loaders, one folder each.
 MATERIALISED_ROOT = Path(tempfile.gettempdir()) / "partners-store"
 
@@ -35,11 +37,16 @@ def database_configured() -> bool:
     return bool(connection_settings())
 
 
-def database_store() -> SqlStore:
-    """Return the database's store, its tables created on first use (once per database)."""
+def database_engine() -> sa.Engine:
+    """Return the database's engine (made without connecting)."""
     # The section is passed on as arguments: st.connection reads the same settings from a
     # secrets.toml itself, but not from secrets given any other way (AppTest's, for one).
-    engine = st.connection(CONNECTION_NAME, type="sql", **connection_settings()).engine
+    return st.connection(CONNECTION_NAME, type="sql", **connection_settings()).engine
+
+
+def database_store() -> SqlStore:
+    """Return the database's store, its tables created on first use (once per database)."""
+    engine = database_engine()
     return _sql_store(_database_key(engine), engine)
 
 
@@ -68,21 +75,45 @@ def _materialised(database: str, number: int) -> Path:
     return materialise(texts, number, data_folder().root, MATERIALISED_ROOT / database)
 
 
+@st.cache_resource(show_spinner=False)
+def _last_read() -> dict[str, tuple[Path, int]]:
+    """The version each database last showed, by database: shown again while it is down."""
+    return {}
+
+
 def current_folder() -> tuple[DataFolder, int]:
-    """Return the folder the loaders read this run, and the version it holds."""
+    """Return the folder the loaders read this run, and the version it holds.
+
+    Raises StoreError when the database cannot be read and this server never read it.
+    """
     if not database_configured():
         files = FileStore(data_folder().root)
         return data_folder(), files.latest()
-    database = database_store()
-    number = database.latest()
-    if number == 0:  # an empty database shows the data folder until the first apply
-        return data_folder(), 0
-    key = _database_key(database.engine)
-    folder = _materialised(key, number)
-    if not folder.exists():  # removed since (a temp cleaner, or KEPT_FOLDERS newer ones)
-        _materialised.clear()
+    key = _database_key(database_engine())
+    try:
+        database = database_store()
+        number = database.latest()
+        if number == 0:  # an empty database shows the data folder until the first apply
+            return data_folder(), 0
         folder = _materialised(key, number)
+        if not folder.exists():  # removed since (a temp cleaner, or KEPT_FOLDERS newer ones)
+            _materialised.clear()
+            folder = _materialised(key, number)
+    except StoreError as error:
+        last = _last_read().get(key)
+        if last is None or not last[0].exists():
+            raise
+        # A meeting goes on while the database is down: the last version read, said so.
+        st.session_state[STORE_DOWN_KEY] = (error.problem, last[1])
+        return DataFolder(last[0]), last[1]
+    _last_read()[key] = (folder, number)
+    st.session_state.pop(STORE_DOWN_KEY, None)
     return DataFolder(folder), number
+
+
+def store_down() -> tuple[Problem, int] | None:
+    """Return why the database is not read this run and the version shown instead, if so."""
+    return st.session_state.get(STORE_DOWN_KEY)
 
 
 def storage_name() -> str:

@@ -122,3 +122,24 @@ def test_with_a_database_in_secrets_an_apply_outlives_the_process(data_dir, tmp_
     second = open_page(started(), "overview", lang="en")
     assert second.sidebar.caption[0].value == "Documents shown: 12 of 12"
     database.engine.dispose()
+
+
+def test_while_the_database_is_down_the_last_version_read_is_shown_and_said(data_dir, tmp_path):
+    url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    app.secrets["editor_password"] = PASSWORD
+    app.secrets["connections"] = {"registry": {"url": url}}
+    open_page(app, "data", lang="en")
+    sign_in(app, PASSWORD)
+    apply_palanga(app)
+    # The database goes away (here: its versions table can no longer be found).
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(sa.text("ALTER TABLE partners_versions RENAME TO gone"))
+    engine.dispose()
+    app.switch_page("pages/overview.py").run()
+    assert not app.exception
+    (warning,) = [w.value for w in app.warning]
+    assert warning.startswith("The database cannot be reached (OperationalError).")
+    assert warning.endswith("Version 1, read earlier, is shown; changes cannot be applied now.")
+    assert app.sidebar.caption[0].value == "Documents shown: 12 of 12"
