@@ -1,6 +1,7 @@
 # Who may change the data: editors signed in with st.login (OIDC, [auth] in secrets) whose
 # e-mail is on the `editors` list, or the shared password as the simple fallback. Wrong
-# passwords are counted by the server per client address (utils/auth.py). Each version
+# passwords are counted by the server per client address (utils/auth.py), in the database
+# when there is one, so that every replica counts the same tries. Each version
 # records its editor's identity: the e-mail, or "password".
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ import os
 import time
 from pathlib import Path
 
+import sqlalchemy as sa
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from utils.auth import Lockout, password_matches
+from ui.store import database_configured, database_engine, database_key
+from utils.auth import Lockout, SqlLockout, password_matches
+from utils.store import StoreError
 from utils.versions import PASSWORD
 
 # Names of keys in .streamlit/secrets.toml (never committed), not secrets themselves.
@@ -26,6 +30,7 @@ COMMUNITY_CLOUD_ROOT = Path("/mount/src")
 EDITOR_KEY = "_editor"  # True once this session has given the right password
 WRONG_KEY = "_editor_wrong"  # this session's last try was a wrong password
 REFUSED_KEY = "_editor_refused"  # seconds this session's last try was asked to wait
+SIGN_IN_PROBLEM_KEY = "_editor_problem"  # why the last try could not be counted
 UNKNOWN_CLIENT = "unknown"  # no address known (a test run, some proxies): one shared count
 
 
@@ -84,9 +89,24 @@ def editor_identity() -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def lockout() -> Lockout:
-    """Return the server's count of wrong passwords, shared by every session."""
+def process_lockout() -> Lockout:
+    """Return this server process's count of wrong passwords, shared by every session."""
     return Lockout()
+
+
+@st.cache_resource(show_spinner=False)
+def _shared_lockout(database: str, _engine: sa.Engine) -> SqlLockout:
+    """Return the database's count of wrong passwords (the engine is not hashed)."""
+    del database
+    return SqlLockout(_engine)
+
+
+def lockout() -> Lockout:
+    """Return the count of wrong passwords: the database's (every replica's), or this process's."""
+    if database_configured():
+        engine = database_engine()
+        return _shared_lockout(database_key(engine), engine)
+    return process_lockout()
 
 
 def client() -> str:
@@ -98,12 +118,12 @@ def client() -> str:
 
 def attempts_left() -> int:
     """Return how many more tries this client has before it is locked out."""
-    return lockout().attempts_left(client(), time.monotonic())
+    return lockout().attempts_left(client(), time.time())
 
 
 def wait_seconds() -> float:
     """Return how long this client must wait before its next try."""
-    return lockout().wait_seconds(client(), time.monotonic())
+    return lockout().wait_seconds(client(), time.time())
 
 
 def sign_in(given: str) -> bool:
@@ -111,14 +131,18 @@ def sign_in(given: str) -> bool:
     expected = _secret(PASSWORD_SECRET)
     if not expected:
         return False
-    if (wait := wait_seconds()) > 0:
-        st.session_state[REFUSED_KEY] = wait
+    try:
+        if (wait := wait_seconds()) > 0:
+            st.session_state[REFUSED_KEY] = wait
+            return False
+        if password_matches(given, str(expected)):
+            st.session_state[EDITOR_KEY] = True
+            lockout().succeeded(client())
+            return True
+        lockout().failed(client(), time.time())
+    except StoreError as error:  # the shared count cannot be read: no try is taken
+        st.session_state[SIGN_IN_PROBLEM_KEY] = error.problem
         return False
-    if password_matches(given, str(expected)):
-        st.session_state[EDITOR_KEY] = True
-        lockout().succeeded(client())
-        return True
-    lockout().failed(client(), time.monotonic())
     st.session_state[WRONG_KEY] = True
     return False
 

@@ -47,10 +47,10 @@ def database_engine() -> sa.Engine:
 def database_store() -> SqlStore:
     """Return the database's store, its tables created on first use (once per database)."""
     engine = database_engine()
-    return _sql_store(_database_key(engine), engine)
+    return _sql_store(database_key(engine), engine)
 
 
-def _database_key(engine: sa.Engine) -> str:
+def database_key(engine: sa.Engine) -> str:
     """Name a database by its URL's digest: secrets changed to another one name another."""
     url = engine.url.render_as_string(hide_password=False)
     return hashlib.sha256(url.encode()).hexdigest()[:12]
@@ -89,7 +89,7 @@ def current_folder() -> tuple[DataFolder, int]:
     if not database_configured():
         files = FileStore(data_folder().root)
         return data_folder(), files.latest()
-    key = _database_key(database_engine())
+    key = database_key(database_engine())
     try:
         database = database_store()
         number = database.latest()
@@ -124,5 +124,5 @@ def storage_name() -> str:
 def storage_key() -> str:
     """Name the store for caches: the database's digest, or the data folder's path."""
     if database_configured():
-        return _database_key(database_store().engine)
+        return database_key(database_store().engine)
     return str(data_folder().root)

@@ -11,6 +11,7 @@ import streamlit as st
 from ui.data import View
 from ui.editor import (
     REFUSED_KEY,
+    SIGN_IN_PROBLEM_KEY,
     WRONG_KEY,
     attempts_left,
     data_persists,
@@ -127,14 +128,21 @@ def sign_in_choices(lang: str) -> None:
         if not password_configured():
             return
         st.caption(t("data.or_password", lang))
-    if attempts_left() == 0:
+    if problem := st.session_state.pop(SIGN_IN_PROBLEM_KEY, None):
+        st.error(problem.message(lang))
+    try:
+        left = attempts_left()
+    except StoreError as error:  # the shared count of wrong tries cannot be read
+        st.error(error.problem.message(lang))
+        return
+    if left == 0:
         st.error(t("data.locked", lang, minutes=LOCKOUT_SECONDS // 60))
         return
     with st.form("sign_in_form"):
         st.text_input(t("data.password", lang), type="password", key=SIGN_IN_INPUT_KEY)
         st.form_submit_button(t("data.sign_in", lang), on_click=submit_password)
     if st.session_state.pop(WRONG_KEY, False):
-        st.error(t("data.wrong_password", lang, left=attempts_left()))
+        st.error(t("data.wrong_password", lang, left=left))
     if refused := st.session_state.pop(REFUSED_KEY, None):
         st.warning(t("data.wait", lang, seconds=math.ceil(refused)))
 

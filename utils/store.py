@@ -335,12 +335,12 @@ class SqlStore:
         self.seed = seed
         self.metadata = sa.MetaData()
         self.versions_table, self.files_table = _tables(self.metadata)
-        with _database_errors():
+        with database_errors():
             self.metadata.create_all(engine, checkfirst=True)
 
     def latest(self) -> int:
         """Return the latest version's number (0 for an empty database): one small query."""
-        with _database_errors(), self.engine.connect() as connection:
+        with database_errors(), self.engine.connect() as connection:
             return self._top(connection) or 0
 
     def _top(self, connection: sa.Connection) -> int | None:
@@ -350,14 +350,14 @@ class SqlStore:
 
     def is_empty(self) -> bool:
         """Tell whether no version has been stored yet."""
-        with _database_errors(), self.engine.connect() as connection:
+        with database_errors(), self.engine.connect() as connection:
             count = connection.execute(sa.select(sa.func.count()).select_from(self.versions_table))
             return not count.scalar()
 
     def versions(self) -> list[Version]:
         """Return every version, newest first."""
         query = sa.select(self.versions_table).order_by(self.versions_table.c.number.desc())
-        with _database_errors(), self.engine.connect() as connection:
+        with database_errors(), self.engine.connect() as connection:
             return [Version.from_record(row._mapping) for row in connection.execute(query)]
 
     def _texts(self, connection: sa.Connection, number: int) -> dict[str, str]:
@@ -380,7 +380,7 @@ class SqlStore:
 
     def texts(self, number: int | None = None) -> dict[str, str]:
         """Return the data sets as version `number` has them (None: the latest)."""
-        with _database_errors(), self.engine.connect() as connection:
+        with database_errors(), self.engine.connect() as connection:
             top = self._top(connection)
             if top is None:
                 return self._seed_texts()
@@ -397,7 +397,7 @@ class SqlStore:
     ) -> Version:
         """Store a new version in one transaction; a concurrent apply makes this one stale."""
         try:
-            with _database_errors(), self.engine.begin() as connection:
+            with database_errors(), self.engine.begin() as connection:
                 top_number = self._top(connection)
                 latest = None if top_number is None else self._version(connection, top_number)
                 if (top_number or 0) != based_on:
@@ -423,7 +423,7 @@ class SqlStore:
                 return version
         except IntegrityError as error:
             # Another replica stored the same version number first: name its version.
-            with _database_errors(), self.engine.connect() as connection:
+            with database_errors(), self.engine.connect() as connection:
                 latest = self._version(connection, self._top(connection) or 0)
             raise _stale(latest, based_on) from error
 
@@ -445,7 +445,7 @@ class SqlStore:
 
 
 @contextmanager
-def _database_errors() -> Iterator[None]:
+def database_errors() -> Iterator[None]:
     """Turn a database failure into a StoreError that names its kind, never the URL."""
     try:
         yield

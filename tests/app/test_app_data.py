@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import APP, TIMEOUT, metrics, open_page
 from tests.conftest import DATA
-from ui.editor import UNKNOWN_CLIENT, lockout
+from ui.editor import UNKNOWN_CLIENT, lockout, process_lockout
+from utils.auth import MAX_FAILED_ATTEMPTS
 
 PASSWORD = "верный-пароль"  # noqa: S105 - the test's own
 NEW_ROW = (
@@ -76,9 +77,9 @@ def test_a_file_with_problems_lists_them_and_is_not_applied(editor_app, data_dir
 def no_pause(monkeypatch):
     """Wrong passwords counted as on a server, without the growing pause between tries."""
     monkeypatch.setattr("utils.auth.FIRST_DELAY_SECONDS", 0.0)
-    lockout.clear()  # the server's count, shared by every session: fresh for each test
+    process_lockout.clear()  # the server's count, shared by every session: fresh for each test
     yield
-    lockout.clear()
+    process_lockout.clear()
 
 
 def test_wrong_passwords_lock_the_address_in_every_session(editor_app, no_pause):
@@ -102,15 +103,15 @@ def test_wrong_passwords_lock_the_address_in_every_session(editor_app, no_pause)
 
 
 def test_a_try_during_the_pause_is_refused_and_not_counted(editor_app):
-    lockout.clear()
+    process_lockout.clear()
     open_page(editor_app, "data", lang="en")
     sign_in(editor_app, "не тот")
     assert editor_app.error[-1].value == "Wrong password. Attempts left: 4."
     sign_in(editor_app)  # at once: the right password, but the pause is not over
     assert editor_app.warning[-1].value.startswith("Wait 1 s before the next try")
     assert not editor_app.success or "signed in" not in editor_app.success[0].value
-    assert lockout().attempts_left(UNKNOWN_CLIENT, time.monotonic()) == 4
-    lockout.clear()
+    assert lockout().attempts_left(UNKNOWN_CLIENT, time.time()) == 4
+    process_lockout.clear()
 
 
 def test_editor_applies_a_file_and_the_old_one_is_kept(editor_app, data_dir):
@@ -336,3 +337,24 @@ def test_an_upload_garbled_by_a_wrong_encoding_is_reported_by_row_and_column(app
     assert mragowo["What is wrong"].iloc[0].startswith("“MrÄ…gowo” is garbled text")
     assert app.error[0].value.startswith("Fix the problems and upload the file again")
     assert not [b for b in app.button if b.key == "apply_upload"]
+
+
+def test_with_a_database_the_wrong_tries_are_counted_there_for_every_replica(
+    data_dir, tmp_path, no_pause
+):
+    url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
+
+    def replica() -> AppTest:
+        app = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        app.secrets["editor_password"] = PASSWORD
+        app.secrets["connections"] = {"registry": {"url": url}}
+        return open_page(app, "data", lang="en")
+
+    first = replica()
+    for _ in range(MAX_FAILED_ATTEMPTS):
+        sign_in(first, "не тот")
+    # Another process would have a count of its own in memory: here it is dropped.
+    process_lockout.clear()
+    second = replica()
+    assert not second.get("form")
+    assert second.error[0].value.startswith("Too many wrong passwords from this address")
