@@ -93,6 +93,7 @@ def current_folder() -> tuple[DataFolder, int]:
     try:
         database = database_store()
         number = database.latest()
+        st.session_state.pop(STORE_DOWN_KEY, None)
         if number == 0:  # an empty database shows the data folder until the first apply
             return data_folder(), 0
         folder = _materialised(key, number)
@@ -107,7 +108,6 @@ def current_folder() -> tuple[DataFolder, int]:
         st.session_state[STORE_DOWN_KEY] = (error.problem, last[1])
         return DataFolder(last[0]), last[1]
     _last_read()[key] = (folder, number)
-    st.session_state.pop(STORE_DOWN_KEY, None)
     return DataFolder(folder), number
 
 
