@@ -9,7 +9,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from devtools.harness import ROOT, free_port
+from devtools.harness import ROOT, free_port, stop_process
 
 README = ROOT / "README.md"
 # The README's block that the replicas' test runs; its first line is this comment.
@@ -89,8 +89,4 @@ class Nginx:
 
     def stop(self) -> None:
         """Stop nginx."""
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop_process(self.process)

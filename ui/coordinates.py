@@ -161,7 +161,10 @@ def coordinates_panel(view: View) -> None:
             path = folder / name
             st.download_button(
                 t("data.download_file", lang, file=name),
-                inert_csv(path.read_text(encoding="utf-8")) if path.exists() else b"",
+                # Read and marked only when clicked, not on every rerun of the page.
+                (lambda path=path: inert_csv(path.read_text(encoding="utf-8")))
+                if path.exists()
+                else b"",
                 file_name=name,
                 mime=CSV_MIME,
                 key=f"download_{name}",

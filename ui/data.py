@@ -85,11 +85,17 @@ def strategy(key: DataKey) -> tuple[pd.DataFrame, list[Problem]]:
 
 @st.cache_data(show_spinner=False)
 def data_version(key: DataKey, number: int = 0) -> str:
-    """Name the data's version: the store's number, the registry file's time and hash."""
+    """Name the data's version: its number in History, or the registry file's time; its hash.
+
+    A versioned registry is named by its number alone: its file's time on a database's
+    replica is when that replica wrote it out, not when the data changed.
+    """
     path = DataFolder(key.folder).registry
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path.exists() else "-"
+    if number:
+        return f"v{number} · sha256 {digest}"
     stamp = dt.datetime.fromtimestamp(key.registry_modified, tz=dt.UTC)
-    return f"v{number} · {stamp.isoformat(timespec='seconds')} · sha256 {digest}"
+    return f"{stamp.isoformat(timespec='seconds')} · sha256 {digest}"
 
 
 @st.cache_data(show_spinner=False)

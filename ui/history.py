@@ -45,8 +45,8 @@ def restore_version(number: int, based_on: int) -> None:
     st.session_state[VERSION_PICK_KEY] = version.number
 
 
-def storage_notes(lang: str) -> None:
-    """Say where the data is kept, and what the store has noticed about it."""
+def storage_notes(lang: str, *, editor: bool) -> None:
+    """Say where the data is kept, and (to editors) what the store has noticed about it."""
     current = store()
     if database_configured():
         st.caption(t("history.storage_sql", lang, dialect=storage_name()))
@@ -54,7 +54,7 @@ def storage_notes(lang: str) -> None:
             st.info(t("history.sql_empty", lang))
     else:
         st.caption(t("history.storage_files", lang, folder=data_folder().root.name))
-        if isinstance(current, FileStore) and current.edited_outside():
+        if editor and isinstance(current, FileStore) and current.edited_outside():
             st.warning(t("history.edited_outside", lang, number=current.latest()))
 
 
@@ -75,14 +75,13 @@ def changes_between(storage: str, earlier: int, number: int, checksum: str) -> l
     return diff(store().texts(earlier), store().texts(number))
 
 
-def version_changes(version: Version, lang: str) -> None:
-    """Show what a version changed against the one before it."""
+def version_changes(version: Version, earlier: int | None, lang: str) -> None:
+    """Show what a version changed against the one before it (`earlier`, None for the first)."""
     st.subheader(t("history.diff_header", lang, number=version.number))
-    earlier = [v.number for v in store().versions() if v.number < version.number]
-    if not earlier:
+    if earlier is None:
         st.caption(t("history.first", lang, number=version.number))
         return
-    changes = changes_between(storage_key(), max(earlier), version.number, version.checksum)
+    changes = changes_between(storage_key(), earlier, version.number, version.checksum)
     if changes:
         st.dataframe(changes_frame(changes, lang), hide_index=True, key="history_changes")
     else:
@@ -117,14 +116,16 @@ def history_panel(view: View) -> None:
         st.success(t("history.restored", lang, number=restored[0], source=restored[1]))
     if problem := st.session_state.pop(RESTORE_PROBLEM_KEY, None):
         st.error(problem.message(lang))
+    # Versions name their editors (e-mails): shown to editors, not to every visitor, whose
+    # runs of the page read no versions and no files for them.
+    editor = is_editor()
     try:
-        storage_notes(lang)
-        versions = store().versions()
+        storage_notes(lang, editor=editor)
+        versions = store().versions() if editor else []
     except StoreError as error:
         st.error(error.problem.message(lang))
         return
-    # Versions name their editors (e-mails): shown to editors, not to every visitor.
-    if not is_editor():
+    if not editor:
         st.caption(t("history.sign_in_to_see", lang))
         return
     if not versions:
@@ -140,5 +141,6 @@ def history_panel(view: View) -> None:
         key=VERSION_PICK_KEY,
         format_func=lambda n: version_label(by_number[n], lang),
     )
-    version_changes(by_number[number], lang)
+    earlier = [n for n in by_number if n < number]
+    version_changes(by_number[number], max(earlier) if earlier else None, lang)
     restore_controls(by_number[number], versions[0].number, view)

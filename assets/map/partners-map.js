@@ -13,6 +13,9 @@
   var LABELS_AT_MOST = 400; // names measured and placed per drawing: a large registry's first
   var KEY_AT_MOST = 20; // names a numbered key may hold; beyond that, a zoom shows them
   var COLLAPSE_LEGEND_BELOW_PX = 1100; // a map narrower than this opens with the legend shut
+  var CARD_MAX_PX = 400; // a partner's card's text at most this wide, less on a narrow map
+  var CARD_CHROME_PX = 55; // the card's frame and padding around its text, and Leaflet's edge
+  var NARROW_CARD_PX = 320; // a card narrower than this sets each label above its value
   var DIRECTIONS = [
     [1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [1, 1], [-1, -1], [-1, 1],
     [0.5, -1], [-0.5, -1], [0.5, 1], [-0.5, 1]
@@ -670,6 +673,21 @@
         opacity: 0.55, className: classes.arc
       }).bindTooltip(textOf(bundle[4])).addTo(layer);
     });
+    // A card fits its map beside the buttons it pans clear of, and scrolls when taller:
+    // on a phone a 400 px card ran off the screen's edge (seen at 390 px).
+    function fitCard(event) {
+      var size = layer._map.getSize();
+      var width = Math.max(160, Math.min(CARD_MAX_PX,
+                                         size.x - config.popupClearance[0] - CARD_CHROME_PX));
+      var height = Math.max(160, size.y - config.popupClearance[1] - 2 * CARD_CHROME_PX);
+      var options = event.popup.options;
+      event.popup.getElement().classList.toggle("partner-card-narrow", width < NARROW_CARD_PX);
+      if (options.maxWidth !== width || options.maxHeight !== height) {
+        options.maxWidth = width;
+        options.maxHeight = height;
+        event.popup.update();
+      }
+    }
     partners.forEach(function (partner) {
       // At 10 px or less Leaflet reports a click at the marker's centre, which is how the
       // page knows the partner (utils/map/network.py, partner_at).
@@ -679,7 +697,8 @@
         fillOpacity: config.canvas ? 0.9 : 1, className: classes.marker
       }).bindTooltip(function () { return textOf(partner.name); }, {className: "partner-tooltip"})
         .bindPopup(function () { return card(partner, config); },
-                   {maxWidth: 400, autoPanPaddingTopLeft: config.popupClearance})
+                   {maxWidth: CARD_MAX_PX, autoPanPaddingTopLeft: config.popupClearance})
+        .on("popupopen", fitCard)
         .addTo(layer);
     });
     config.homes.forEach(function (home) {

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from devtools.harness import wait_until_map_is_still
+from tests.app.test_app_data import registry_with_palanga
 
 TITLE_RU = "Международные связи Зеленоградского муниципального округа"
 TITLE_EN = "International partners of the Zelenogradsk Municipal District"
@@ -31,6 +33,14 @@ def record_requests(page: Page) -> list[str]:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     return requested
+
+
+def upload_registry_with_palanga(page: Page, folder: Path) -> None:
+    """Upload, on the Data page, the committed registry with Palanga's document added."""
+    file = folder / "partners.csv"
+    file.write_bytes(registry_with_palanga())
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(file)
+    expect(page.get_by_text("No problems: the file can be applied.")).to_be_visible(timeout=LOAD_MS)
 
 
 def map_frame(page: Page, marker: str = ".partner-marker"):

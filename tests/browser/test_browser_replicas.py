@@ -15,14 +15,11 @@ from playwright.sync_api import expect
 
 from devtools.harness import AppServer
 from devtools.nginx import Nginx, nginx_path
+from tests.browser.test_browser_dashboard import upload_registry_with_palanga
 from tests.conftest import DATA
 
 LOAD_MS = 60_000
 PASSWORD = "пароль-реплик"  # noqa: S105 - the test's own
-NEW_ROW = (
-    "palanga,Паланга,Palanga,Palanga,city,Клайпедский уезд,Klaipėda County,LT,"
-    "cooperation_agreement,Соглашение о сотрудничестве,2025-06-01,day,"
-)
 
 
 @pytest.fixture(scope="module")
@@ -76,10 +73,7 @@ def test_an_apply_through_nginx_shows_on_the_other_replica(page, replicas, tmp_p
     page.get_by_label("Editor password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in", exact=True).click()
     expect(page.get_by_text("You are signed in as an editor.")).to_be_visible(timeout=LOAD_MS)
-    upload = tmp_path / "partners.csv"
-    upload.write_bytes((DATA / "partners.csv").read_bytes() + (NEW_ROW + "\n").encode())
-    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(upload)
-    expect(page.get_by_text("No problems: the file can be applied.")).to_be_visible(timeout=LOAD_MS)
+    upload_registry_with_palanga(page, tmp_path)
     page.get_by_label("Comment on the change (what and why)").fill("Palanga through nginx")
     page.get_by_role("button", name="Apply the file", exact=True).click()
     expect(

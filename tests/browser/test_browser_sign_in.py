@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from devtools.harness import AppServer, free_port
+from tests.browser.test_browser_dashboard import upload_registry_with_palanga
 from tests.conftest import DATA
 
 oidc_provider_mock = pytest.importorskip("oidc_provider_mock")
@@ -18,10 +18,6 @@ oidc_provider_mock = pytest.importorskip("oidc_provider_mock")
 LOAD_MS = 60_000
 EDITOR = "editor@example.org"
 VISITOR = "visitor@example.org"
-NEW_ROW = (
-    "palanga,Паланга,Palanga,Palanga,city,Клайпедский уезд,Klaipėda County,LT,"
-    "cooperation_agreement,Соглашение о сотрудничестве,2025-06-01,day,"
-)
 
 
 @pytest.fixture(scope="module")
@@ -61,20 +57,12 @@ def sign_in_as(page: Page, server: AppServer, email: str) -> None:
     page.goto(f"{server.url}/data?lang=en")
 
 
-def upload(page: Page, folder: Path) -> None:
-    """Upload the registry with Palanga's document."""
-    file = folder / "partners.csv"
-    file.write_bytes((DATA / "partners.csv").read_bytes() + (NEW_ROW + "\n").encode())
-    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(file)
-    expect(page.get_by_text("No problems: the file can be applied.")).to_be_visible(timeout=LOAD_MS)
-
-
 def test_an_allowed_email_applies_and_is_recorded_as_the_editor(page, signed_server, tmp_path):
     sign_in_as(page, signed_server, EDITOR)
     expect(page.get_by_text(f"You are signed in as {EDITOR}, an editor.")).to_be_visible(
         timeout=LOAD_MS
     )
-    upload(page, tmp_path)
+    upload_registry_with_palanga(page, tmp_path)
     page.get_by_label("Comment on the change (what and why)").fill("Palanga, signed in")
     page.get_by_role("button", name="Apply the file", exact=True).click()
     expect(page.get_by_text("this is version 1", exact=False)).to_be_visible(timeout=LOAD_MS)
@@ -95,6 +83,6 @@ def test_an_email_off_the_list_signs_in_but_cannot_apply(page, signed_server, tm
     expect(page.get_by_text(f"You are signed in as {VISITOR}, but", exact=False)).to_be_visible(
         timeout=LOAD_MS
     )
-    upload(page, tmp_path)
+    upload_registry_with_palanga(page, tmp_path)
     expect(page.get_by_text("Only an editor can apply the file.")).to_be_visible()
     expect(page.get_by_role("button", name="Apply the file", exact=True)).to_have_count(0)

@@ -175,6 +175,32 @@ def test_labels_follow_a_resized_window(browser, app_server):
     context.close()
 
 
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_presenters_card_fits_inside_the_map_clear_of_its_buttons(browser, app_server, size):
+    # At 390 px a 400 px card ran off the screen's edge and under the legend's button.
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="ru-RU")
+    page = context.new_page()
+    page.goto(f"{app_server.url}/map?mode=present&partner=neringa")
+    frame = map_frame(page)
+    expect(frame.locator(".leaflet-popup .partner-card")).to_be_visible(timeout=LOAD_MS)
+    map_window = page.locator(MAP_FRAME).element_handle().content_frame()
+    wait_until_map_is_still(map_window)
+    boxes = map_window.evaluate(
+        """() => Object.fromEntries(Object.entries({
+            map: ".leaflet-container", card: ".leaflet-popup-content-wrapper",
+            legend: ".map-legend-toggle", zoom: ".leaflet-control-zoom"
+        }).map(([name, selector]) => {
+            const r = document.querySelector(selector).getBoundingClientRect();
+            return [name, {left: r.left, top: r.top, right: r.right, bottom: r.bottom}];
+        }))"""
+    )
+    assert _inside(boxes["card"], boxes["map"]), boxes
+    assert _overlap(boxes["card"], boxes["legend"]) == 0, boxes
+    assert _overlap(boxes["card"], boxes["zoom"]) == 0, boxes
+    context.close()
+
+
 @pytest.mark.parametrize("size", ["desktop", "laptop", "projector", "tablet"])
 def test_first_click_on_a_partner_opens_its_card(browser, app_server, size):
     # The map runs below the fold: Leaflet's focus used to scroll the page on the first
