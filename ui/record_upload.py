@@ -7,11 +7,12 @@ import streamlit as st
 from ui.data import View
 from ui.editor import is_editor
 from ui.notices import show_problems
-from ui.upload import comment_input, put_in_place
+from ui.upload import checked_once, comment_input, put_in_place, refusal_text
+from utils.data_files import Problem
 from utils.i18n import t
-from utils.record_updates import RECORD_FILES, check_record_upload
+from utils.record_updates import RECORD_FILES
 from utils.tables import markdown_text
-from utils.updates import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, UploadRefusedError
+from utils.updates import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
 
 RECORD_KIND_KEY = "record_file"
 RECORD_APPLIED_KEY = "_record_applied"
@@ -41,18 +42,9 @@ def record_panel(view: View) -> None:
     )
     if upload is None:
         return
-    try:
-        check = check_record_upload(
-            upload.getvalue(),
-            upload.name,
-            file_name=file_name,
-            documents=view.registry,
-            home_id=view.home.id,
-            today=view.today,
-        )
-    except UploadRefusedError as refused:
-        reason = refused.problem.message(lang)
-        st.error(t("data.refused", lang, file=markdown_text(upload.name), reason=reason))
+    check = checked_once(upload, file_name, view)
+    if isinstance(check, Problem):
+        st.error(refusal_text(check, upload.name, lang))
         return
     with st.container(horizontal=True, key="record_summary"):
         st.metric(t("data.file_rows", lang), check.file_rows, border=True)

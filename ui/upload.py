@@ -2,11 +2,14 @@
 # and applied by editors as a new version of the store (ui/store.py).
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import math
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from ui.data import View
 from ui.editor import (
@@ -27,15 +30,18 @@ from ui.editor import (
 from ui.notices import show_problems
 from ui.store import database_configured, store
 from utils.auth import LOCKOUT_SECONDS
-from utils.data_folder import REGISTRY_FILE
+from utils.data_files import Problem
+from utils.data_folder import REGISTRY_FILE, DataKey
 from utils.exports import CSV_MIME, inert_csv
 from utils.files import DataWriteError
 from utils.i18n import t
+from utils.record_updates import RecordCheck, check_record_upload
 from utils.store import NothingChangedError, StaleVersionError, StoreError
 from utils.tables import markdown_text
 from utils.updates import (
     MAX_UPLOAD_BYTES,
     MAX_UPLOAD_ROWS,
+    UploadCheck,
     UploadRefusedError,
     check_upload,
     registry_text,
@@ -87,6 +93,51 @@ def put_in_place(
     st.session_state[applied_key] = version.number
     if comment_key is not None:
         st.session_state[comment_key] = ""
+
+
+@st.cache_data(show_spinner=False, max_entries=8, ttl=3600)
+def _checked(
+    digest: str,
+    upload_name: str,
+    file_name: str,
+    key: DataKey,
+    today: dt.date,
+    _data: bytes,
+    _registry: pd.DataFrame,
+    _home_id: str,
+) -> UploadCheck | RecordCheck | Problem:
+    """Check an upload as `file_name`, or return the Problem it was refused for.
+
+    Keyed on the upload's sha256 and on the data it is checked against (the data's key
+    and today): a workbook is read once, not on every rerun of the page.
+    """
+    del digest, key
+    try:
+        if file_name == REGISTRY_FILE:
+            return check_upload(_data, upload_name, _registry, today)
+        return check_record_upload(
+            _data, upload_name, file_name=file_name, documents=_registry, home_id=_home_id,
+            today=today,
+        )  # fmt: skip
+    except UploadRefusedError as refused:
+        return refused.problem
+
+
+def checked_once(
+    upload: UploadedFile, file_name: str, view: View
+) -> UploadCheck | RecordCheck | Problem:
+    """Check an upload as the data file `file_name`, once per file and data version."""
+    data = upload.getvalue()
+    digest = hashlib.sha256(data).hexdigest()
+    return _checked(
+        digest, upload.name, file_name, view.key, view.today, data, view.registry, view.home.id
+    )
+
+
+def refusal_text(problem: Problem, file_name: str, lang: str) -> str:
+    """Say why an upload was refused, with the row where the refusal names one."""
+    reason = problem.describe(lang) if problem.row is not None else problem.message(lang)
+    return t("data.refused", lang, file=markdown_text(file_name), reason=reason)
 
 
 def comment_input(key: str, lang: str) -> None:
@@ -149,7 +200,7 @@ def sign_in_choices(lang: str) -> None:
 
 def upload_panel(view: View) -> None:
     """Check an uploaded registry file and, for editors, put it in place."""
-    lang, documents, today = view.lang, view.registry, view.today
+    lang = view.lang
     st.header(t("data.upload_header", lang))
     upload = st.file_uploader(
         t("data.upload", lang),
@@ -158,11 +209,9 @@ def upload_panel(view: View) -> None:
         help=t("data.upload_help", lang, mb=MAX_UPLOAD_BYTES // 2**20, rows=MAX_UPLOAD_ROWS),
     )
     if upload is not None:
-        try:
-            check = check_upload(upload.getvalue(), upload.name, documents, today)
-        except UploadRefusedError as refused:
-            reason = refused.problem.message(lang)
-            st.error(t("data.refused", lang, file=markdown_text(upload.name), reason=reason))
+        check = checked_once(upload, REGISTRY_FILE, view)
+        if isinstance(check, Problem):
+            st.error(refusal_text(check, upload.name, lang))
         else:
             with st.container(horizontal=True, key="upload_summary"):
                 st.metric(t("data.file_rows", lang), check.file_rows, border=True)

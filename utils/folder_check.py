@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -21,8 +22,15 @@ from utils.data_folder import (
 from utils.i18n import count_of, t
 from utils.places import HomeConfigError, load_home
 from utils.record import empty_activities, empty_status, load_activities, load_status
-from utils.registry import PARTNER_ID, load_registry, with_default_home
+from utils.registry import (
+    PARTNER_ID,
+    load_registry,
+    registry_frame,
+    summary,
+    with_default_home,
+)
 from utils.strategy import load_strategy
+from utils.updates import UploadRefusedError, read_upload
 
 
 @dataclass(frozen=True)
@@ -92,3 +100,22 @@ def folder_report(folder: DataFolder, lang: str, today: dt.date) -> tuple[str, i
         activities=count_of("activities", len(checked.activities), lang),
     )
     return summary, 0
+
+
+def file_report(path: Path, lang: str, today: dt.date) -> tuple[str, int]:
+    """The `check FILE` command's text and exit code: 0 for a clean registry, 1 with problems.
+
+    The file is read as the Data page reads an upload (CSV or XLSX, the same limits).
+    """
+    try:
+        table = read_upload(path.read_bytes(), path.name)
+    except UploadRefusedError as refused:
+        frame, problems, total = registry_frame([]), [refused.problem], 0
+    else:
+        frame, problems = load_registry(table, today=today)
+        total = len(table.records)
+    if not problems:
+        return summary(frame, lang), 0
+    lines = [problem.describe(lang) for problem in problems]
+    lines.append(t("report.problems", lang, problems=len(problems), loaded=len(frame), total=total))
+    return "\n".join(lines), 1

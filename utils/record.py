@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from utils.data_files import Problem, read_rows
+from utils.data_files import Problem, RawTable, read_rows
 from utils.registry import (
     DOCUMENT_TYPE,
     HOME_ID,
@@ -160,7 +160,7 @@ def _cross_check(
 
 
 def load_record(
-    source: Path | bytes,
+    source: Path | bytes | RawTable,
     schema: RecordSchema,
     documents: pd.DataFrame,
     home_id: str,

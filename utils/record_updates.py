@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from utils.data_files import Problem, count_file_rows, read_table
+from utils.data_files import Problem
 from utils.data_folder import ACTIVITIES_FILE, STATUS_FILE
 from utils.files import csv_text
 from utils.record import ACTIVITY_SCHEMA, STATUS_SCHEMA, load_record
@@ -46,13 +46,12 @@ def check_record_upload(
 
     Raises UploadRefusedError for a file over the size or row limit.
     """
-    csv_bytes = read_upload(data, upload_name)
+    table = read_upload(data, upload_name)
     schema = RECORD_FILES[file_name]
-    rows, problems = load_record(csv_bytes, schema, documents, home_id, today)
+    rows, problems = load_record(table, schema, documents, home_id, today)
     text = ""
     if not problems:
-        table = read_table(csv_bytes)
         columns = schema.columns
         records = (dict(zip(table.header, cells, strict=True)) for _, cells in table.records)
         text = csv_text(columns, ([record.get(c, "") for c in columns] for record in records))
-    return RecordCheck(file_name, rows, problems, count_file_rows(csv_bytes), text)
+    return RecordCheck(file_name, rows, problems, len(table.records), text)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from utils.data_files import Problem, count_file_rows, read_rows
+from utils.data_files import Problem, RawTable, read_rows
 from utils.i18n import DEFAULT_LANGUAGE, LANGUAGES, is_country_code, t
 
 PARTNER_ID = "partner_id"
@@ -228,7 +228,7 @@ def registry_frame(rows: list[dict]) -> pd.DataFrame:
 
 
 def load_registry(
-    source: Path | bytes, today: dt.date | None = None
+    source: Path | bytes | RawTable, today: dt.date | None = None
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Load a registry file: the typed rows that are valid, and a problem for each one left out."""
     today = today or dt.date.today()
@@ -272,29 +272,11 @@ def summary(frame: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> str:
     )
 
 
-def check_report(path: Path, lang: str, today: dt.date | None = None) -> tuple[str, int]:
-    """The `check` command's text and exit code: 0 for a clean file, 1 with problems."""
-    frame, problems = load_registry(path, today=today)
-    if not problems:
-        return summary(frame, lang), 0
-    lines = [problem.describe(lang) for problem in problems]
-    lines.append(
-        t(
-            "report.problems",
-            lang,
-            problems=len(problems),
-            loaded=len(frame),
-            total=count_file_rows(path),
-        )
-    )
-    return "\n".join(lines), 1
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run `python -m utils.registry check PATH`: a partners file, or a whole data folder."""
     # Imported here: the folder's check reads the other files, whose modules import this one.
     from utils.data_folder import DataFolder  # noqa: PLC0415
-    from utils.folder_check import folder_report  # noqa: PLC0415
+    from utils.folder_check import file_report, folder_report  # noqa: PLC0415
 
     parser = argparse.ArgumentParser(prog="python -m utils.registry")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -307,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.path.is_dir():
         text, code = folder_report(DataFolder(args.path), args.lang, dt.date.today())
     elif args.path.is_file():
-        text, code = check_report(args.path, args.lang)
+        text, code = file_report(args.path, args.lang, dt.date.today())
     else:
         parser.error(f"no such file or folder: {args.path}")
     sys.stdout.write(text + "\n")

@@ -2,21 +2,22 @@
 # registry's loader, and apply it with a backup, so that nothing is ever lost.
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import shutil
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree.ElementTree import ParseError
 
 import pandas as pd
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
-from utils.data_files import Problem, ProblemError, count_file_rows
+from utils.data_files import (
+    LOST_LETTER_CODE,
+    Problem,
+    ProblemError,
+    RawTable,
+    TableReadError,
+    TooManyRowsError,
+    read_table,
+)
 from utils.data_folder import HISTORY_DIR
 from utils.files import csv_text, write_text_atomic, writing
 from utils.registry import (
@@ -28,30 +29,11 @@ from utils.registry import (
     SIGNED,
     load_registry,
 )
+from utils.workbook import WorkbookRefusedError, read_workbook
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_UPLOAD_ROWS = 50_000
 XLSX_SUFFIX = ".xlsx"
-# A workbook is a zip of XML parts: what parsing costs is their unpacked size, not the
-# upload's (a 307 KB file can unpack one 300 MB shared string, which openpyxl loads
-# whole). The zip's directory is checked before anything is unpacked, and zipfile never
-# unpacks more of an entry than the directory declares.
-MAX_XLSX_UNPACKED_BYTES = 80 * 2**20
-MAX_XLSX_PARTS = 1000
-# What reading a damaged or hostile workbook raises: a broken zip or deflate stream,
-# malformed XML, entities refused by defusedxml (a ValueError), a missing part.
-_XLSX_READ_ERRORS = (
-    zipfile.BadZipFile,
-    zlib.error,
-    ParseError,
-    InvalidFileException,
-    KeyError,
-    ValueError,
-    TypeError,
-    IndexError,
-    EOFError,
-    OSError,
-)
 
 
 class UploadRefusedError(ProblemError):
@@ -77,72 +59,30 @@ class UploadCheck:
         return not self.problems and self.file_rows > 0
 
 
-def _cell_text(value: object) -> str:
-    """Write a spreadsheet cell as the registry's text: dates as ISO, whole numbers bare."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+def read_table_file(data: bytes, file_name: str, max_records: int = MAX_UPLOAD_ROWS) -> RawTable:
+    """Read a CSV or XLSX file as a table, within the limits; raises UploadRefusedError.
 
-
-def check_workbook_size(data: bytes) -> None:
-    """Refuse a workbook whose parts would unpack too large, before unpacking any."""
+    The Data page's uploads and the command line's `check` read through here: a workbook's
+    first sheet, or a CSV in UTF-8 or Windows-1251; more than `max_records` data rows are
+    refused as soon as the one over is read.
+    """
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = archive.infolist()
-    except _XLSX_READ_ERRORS as error:
-        raise _unreadable(error) from error
-    if len(parts) > MAX_XLSX_PARTS:
-        params = {"parts": len(parts), "limit": MAX_XLSX_PARTS}
-        raise UploadRefusedError(Problem("xlsx_too_many_parts", params=params))
-    unpacked = sum(part.file_size for part in parts)
-    if unpacked > MAX_XLSX_UNPACKED_BYTES:
-        params = {"size": unpacked // 2**20, "limit": MAX_XLSX_UNPACKED_BYTES // 2**20}
-        raise UploadRefusedError(Problem("xlsx_too_big_unpacked", params=params))
+        if file_name.lower().endswith(XLSX_SUFFIX):
+            sheet = read_workbook(data, max_records=max_records)
+            if sheet.over_limit:
+                raise UploadRefusedError(Problem("upload_too_long", params={"limit": max_records}))
+            return sheet.table
+        return read_table(data, max_records=max_records)
+    except (WorkbookRefusedError, TooManyRowsError, TableReadError) as error:
+        raise UploadRefusedError(error.problem) from error
 
 
-def _unreadable(error: Exception) -> UploadRefusedError:
-    """Say that a workbook cannot be read, naming the fault but no server path."""
-    return UploadRefusedError(Problem("xlsx_unreadable", params={"detail": type(error).__name__}))
-
-
-def xlsx_to_csv(data: bytes) -> bytes:
-    """Convert the first sheet of an Excel workbook into UTF-8 CSV bytes."""
-    check_workbook_size(data)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            # Damage may show only while the rows are read, not when the workbook opens.
-            for count, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True)):
-                if count > MAX_UPLOAD_ROWS + 1:  # the header and one row over: refused anyway
-                    break
-                writer.writerow([_cell_text(value) for value in row])
-        finally:
-            workbook.close()
-    except _XLSX_READ_ERRORS as error:
-        raise _unreadable(error) from error
-    return buffer.getvalue().encode("utf-8")
-
-
-def read_upload(data: bytes, file_name: str) -> bytes:
-    """Return an upload as CSV bytes, refusing one over the size or row limit."""
+def read_upload(data: bytes, file_name: str) -> RawTable:
+    """Read an upload as a table, refusing one over the size or row limit or unreadable."""
     if len(data) > MAX_UPLOAD_BYTES:
         params = {"size": f"{len(data) / 1024 / 1024:.1f}", "limit": MAX_UPLOAD_BYTES // 2**20}
         raise UploadRefusedError(Problem("upload_too_big", params=params))
-    csv_bytes = xlsx_to_csv(data) if file_name.lower().endswith(XLSX_SUFFIX) else data
-    rows = count_file_rows(csv_bytes)
-    if rows > MAX_UPLOAD_ROWS:
-        raise UploadRefusedError(
-            Problem("upload_too_long", params={"rows": rows, "limit": MAX_UPLOAD_ROWS})
-        )
-    return csv_bytes
+    return read_table_file(data, file_name)
 
 
 def _document_keys(documents: pd.DataFrame) -> set[tuple[str, str, str]]:
@@ -189,17 +129,29 @@ def encoding_losses(renamed: list[tuple[str, str, str, str]]) -> list[Problem]:
     ]
 
 
+def explained_elsewhere(problems: list[Problem], losses: list[Problem]) -> list[Problem]:
+    """Leave out a cell's lost letter where a partner's loss names the old letter itself."""
+    explained = {(loss.column, loss.params["after"]) for loss in losses}
+    return [
+        problem
+        for problem in problems
+        if problem.code != LOST_LETTER_CODE
+        or (problem.column, problem.params.get("value")) not in explained
+    ]
+
+
 def check_upload(data: bytes, file_name: str, current: pd.DataFrame, today: dt.date) -> UploadCheck:
     """Check an uploaded registry and compare it with the current one; raises UploadRefusedError."""
-    csv_bytes = read_upload(data, file_name)
-    documents, problems = load_registry(csv_bytes, today=today)
+    table = read_upload(data, file_name)
+    documents, problems = load_registry(table, today=today)
     uploaded, existing = _document_keys(documents), _document_keys(current)
     known_partners = set(current[PARTNER_ID].astype(str))
     renamed = renamed_partners(current, documents)
+    losses = encoding_losses(renamed)
     return UploadCheck(
         documents=documents,
-        problems=problems + encoding_losses(renamed),
-        file_rows=count_file_rows(csv_bytes),
+        problems=explained_elsewhere(problems, losses) + losses,
+        file_rows=len(table.records),
         added=len(uploaded - existing),
         removed=len(existing - uploaded),
         new_partners=sorted(set(documents[PARTNER_ID].astype(str)) - known_partners),

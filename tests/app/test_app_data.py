@@ -77,9 +77,9 @@ def test_a_file_with_problems_lists_them_and_is_not_applied(editor_app, data_dir
 def no_pause(monkeypatch):
     """Wrong passwords counted as on a server, without the growing pause between tries."""
     monkeypatch.setattr("utils.auth.FIRST_DELAY_SECONDS", 0.0)
-    process_lockout.clear()  # the server's count, shared by every session: fresh for each test
+    process_lockout().clear()  # the server's count, shared by every session: fresh for each test
     yield
-    process_lockout.clear()
+    process_lockout().clear()
 
 
 def test_wrong_passwords_lock_the_address_in_every_session(editor_app, no_pause):
@@ -103,7 +103,7 @@ def test_wrong_passwords_lock_the_address_in_every_session(editor_app, no_pause)
 
 
 def test_a_try_during_the_pause_is_refused_and_not_counted(editor_app):
-    process_lockout.clear()
+    process_lockout().clear()
     open_page(editor_app, "data", lang="en")
     sign_in(editor_app, "не тот")
     assert editor_app.error[-1].value == "Wrong password. Attempts left: 4."
@@ -111,7 +111,7 @@ def test_a_try_during_the_pause_is_refused_and_not_counted(editor_app):
     assert editor_app.warning[-1].value.startswith("Wait 1 s before the next try")
     assert not editor_app.success or "signed in" not in editor_app.success[0].value
     assert lockout().attempts_left(UNKNOWN_CLIENT, time.time()) == 4
-    process_lockout.clear()
+    process_lockout().clear()
 
 
 def test_editor_applies_a_file_and_the_old_one_is_kept(editor_app, data_dir):
@@ -236,7 +236,8 @@ def test_an_upload_over_the_row_limit_is_refused(app, data_dir):
     row = "p,П,P,P,city,,,PL,cooperation_agreement,С,2009,year,"
     upload(app, (header + "\n" + (row + "\n") * 50_001).encode("utf-8"), "huge.csv")
     assert app.error[0].value == (
-        "Файл huge\\.csv не принят: в файле 50001 строк данных, а можно не больше 50000."
+        "Файл huge\\.csv не принят: в файле больше 50000 строк данных (это предел); "
+        "дальше он не читался."
     )
 
 
@@ -354,7 +355,7 @@ def test_with_a_database_the_wrong_tries_are_counted_there_for_every_replica(
     for _ in range(MAX_FAILED_ATTEMPTS):
         sign_in(first, "не тот")
     # Another process would have a count of its own in memory: here it is dropped.
-    process_lockout.clear()
+    process_lockout().clear()
     second = replica()
     assert not second.get("form")
     assert second.error[0].value.startswith("Too many wrong passwords from this address")

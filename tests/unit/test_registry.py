@@ -1,10 +1,12 @@
 # Loading and validating the registry: what analysts really hand us, and each kind of problem.
 from __future__ import annotations
 
+import csv
 import datetime as dt
 
 import pandas as pd
 import pytest
+from openpyxl import Workbook
 
 from tests.conftest import DATA, HEADER, VALID_ROW
 from utils import registry
@@ -208,6 +210,27 @@ def test_check_cli_broken_file_exits_1_with_row_messages(write_file, capsys):
         "Row 3, column “signed”: no such date: “2010-02-31”",
         "Problems found: 1. Rows loaded: 1 of 2.",
     ]
+
+
+def test_check_cli_reads_a_workbook_as_the_data_page_does(tmp_path, capsys):
+    # A workbook of the committed registry: "unknown text encoding" before, now the same
+    # reader and limits as an upload.
+    workbook = Workbook()
+    for cells in csv.reader((DATA / "partners.csv").read_text(encoding="utf-8").splitlines()):
+        workbook.active.append(cells)
+    workbook.save(tmp_path / "partners.xlsx")
+    assert registry.main(["check", str(tmp_path / "partners.xlsx"), "--lang", "en"]) == 0
+    assert (
+        capsys.readouterr().out.strip() == "No problems. Documents: 11, partners: 10, countries: 4."
+    )
+
+
+def test_check_cli_says_a_lost_letter_in_a_file_checked_alone(write_file, capsys):
+    path = write_file("p.csv", "\n".join([HEADER, row_with(partner_local="Mr?gowo")]))
+    assert registry.main(["check", str(path), "--lang", "en"]) == 1
+    assert capsys.readouterr().out.startswith(
+        "Row 2, column “partner_local”: “Mr?gowo”: a “?” between two letters"
+    )
 
 
 def test_check_cli_missing_file_is_a_usage_error(tmp_path):
