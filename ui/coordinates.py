@@ -16,6 +16,7 @@ from ui.data import View
 from ui.editor import is_editor
 from ui.upload import put_in_place
 from utils.coords_file import PLACE_ID, add_manual_coords, read_coords_rows
+from utils.data_files import read_text_file
 from utils.data_folder import COORDS_FILE, REGISTRY_FILE
 from utils.exports import CSV_MIME, inert_csv
 from utils.files import DataWriteError
@@ -43,7 +44,7 @@ def scratch_copy(path: Path) -> Iterator[Path]:
 def apply_coords(copy: Path, based_on: int, places: list[str]) -> None:
     """Apply a written copy of coords.csv as a new version, naming the places it adds."""
     put_in_place(
-        {COORDS_FILE: copy.read_text(encoding="utf-8")},
+        {COORDS_FILE: read_text_file(copy)},
         based_on,
         applied_key=COORDS_APPLIED_KEY,
         problem_key=COORDS_PROBLEM_KEY,
@@ -162,9 +163,7 @@ def coordinates_panel(view: View) -> None:
             st.download_button(
                 t("data.download_file", lang, file=name),
                 # Read and marked only when clicked, not on every rerun of the page.
-                (lambda path=path: inert_csv(path.read_text(encoding="utf-8")))
-                if path.exists()
-                else b"",
+                (lambda path=path: inert_csv(read_text_file(path))) if path.exists() else b"",
                 file_name=name,
                 mime=CSV_MIME,
                 key=f"download_{name}",

@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from utils.data_files import TEXT_MARK, is_formula_like
+from utils.files import csv_text
 from utils.filters import Filters, filters_to_params
 from utils.i18n import country_name, t
 
@@ -34,12 +35,8 @@ def inert_csv(text: str) -> bytes:
     The loaders read the mark back (utils/data_files.unmarked): downloaded and uploaded
     again, the file says what it said.
     """
-    rows = csv.reader(io.StringIO(text, newline=""))
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(
-        [inert_text(cell) for cell in row] for row in rows
-    )
-    return buffer.getvalue().encode("utf-8")
+    rows = [[inert_text(cell) for cell in row] for row in csv.reader(io.StringIO(text, newline=""))]
+    return csv_text(rows[0], rows[1:]).encode("utf-8") if rows else b""
 
 
 def csv_convention(lang: str) -> tuple[str, str]:

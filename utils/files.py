@@ -27,11 +27,19 @@ def writing(path: Path) -> Iterator[None]:
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """Render rows as comma-separated UTF-8 text with LF line ends."""
+    """Render rows as comma-separated UTF-8 text with LF line ends, read back as written.
+
+    The CSV module quotes a cell holding a line feed but not one holding a bare carriage
+    return, which a reader then takes for the end of the row: such a row is quoted whole.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header)
-    writer.writerows(rows)
+    for row in rows:
+        cells = list(row)
+        has_return = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+        (quoted if has_return else writer).writerow(cells)
     return buffer.getvalue()
 
 

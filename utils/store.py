@@ -26,7 +26,7 @@ from typing import Protocol
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from utils.data_files import Problem, ProblemError
+from utils.data_files import Problem, ProblemError, TableReadError, read_text_file
 from utils.data_folder import BASEMAP_FILE, DEFAULT_DATA_DIR, HISTORY_DIR, HOME_FILE, DataFolder
 from utils.files import DataWriteError, write_text_atomic, writing
 from utils.updates import replace_keeping_backup
@@ -192,12 +192,19 @@ class FileStore:
         return self._read_log()[::-1]
 
     def live_texts(self) -> dict[str, str]:
-        """Return the data sets as the folder has them now."""
-        return {
-            name: (self.root / name).read_text(encoding="utf-8")
-            for name in DATA_SETS
-            if (self.root / name).exists()
-        }
+        """Return the data sets as the folder has them now, read as the loaders read them.
+
+        UTF-8 or Windows-1251 (Russian Excel's export) alike; a folder or a pipe in a data
+        file's place raises TableReadError instead of blocking or failing half-way.
+        """
+        try:
+            return {
+                name: read_text_file(self.root / name)
+                for name in DATA_SETS
+                if (self.root / name).exists()
+            }
+        except TableReadError as error:
+            raise StoreError(error.problem) from error
 
     def texts(self, number: int | None = None) -> dict[str, str]:
         """Return the data sets as version `number` wrote them (None: the folder as it is)."""
@@ -213,7 +220,7 @@ class FileStore:
                 if name not in settled:
                     settled.add(name)
                     if (folder / name).exists():
-                        texts[name] = (folder / name).read_text(encoding="utf-8")
+                        texts[name] = read_text_file(folder / name)
         return texts
 
     def edited_outside(self) -> bool:
@@ -372,7 +379,13 @@ class SqlStore:
         query = sa.select(files.c.name, files.c.content).join(
             newest, sa.and_(files.c.name == newest.c.name, files.c.number == newest.c.number)
         )
-        return {name: content for name, content in connection.execute(query) if content is not None}
+        # Only the data sets the app knows: a row of another name (written by hand or by
+        # someone else's tool) never becomes a file, whatever its name says.
+        return {
+            name: content
+            for name, content in connection.execute(query)
+            if content is not None and name in DATA_SETS
+        }
 
     def _seed_texts(self) -> dict[str, str]:
         """Return the seed folder's data sets (shown while the database is empty)."""
@@ -481,8 +494,8 @@ def materialise(texts: Texts, number: int, settings: Path, cache_root: Path) -> 
         return folder
     cache_root.mkdir(parents=True, exist_ok=True)
     partial = Path(tempfile.mkdtemp(dir=cache_root, prefix=".partial-"))
-    for name, text in texts.items():
-        (partial / name).write_text(text, encoding="utf-8")
+    for name, text in known_data_sets(texts).items():
+        (partial / name).write_text(text, encoding="utf-8", newline="")
     for name in SETTINGS_FILES:
         if (settings / name).exists():
             shutil.copy2(settings / name, partial / name)
@@ -498,12 +511,18 @@ def materialise(texts: Texts, number: int, settings: Path, cache_root: Path) -> 
     return folder
 
 
+def known_data_sets(texts: Texts) -> dict[str, str]:
+    """Keep the data sets the app knows by name (DATA_SETS): only those are ever written."""
+    return {name: texts[name] for name in DATA_SETS if name in texts}
+
+
 def export_texts(texts: Texts, folder: Path) -> list[str]:
-    """Write the data sets into `folder` as CSV files; return the names written."""
+    """Write the known data sets into `folder` as CSV files; return the names written."""
+    known = known_data_sets(texts)
     with writing(folder):
-        for name, text in texts.items():
+        for name, text in known.items():
             write_text_atomic(folder / name, text)
-    return sorted(texts)
+    return sorted(known)
 
 
 def import_texts(folder: Path, settings: Path, today: dt.date) -> dict[str, str]:
@@ -526,6 +545,19 @@ def import_texts(folder: Path, settings: Path, today: dt.date) -> dict[str, str]
         params = {"file": name, "count": len(problems), "first": first.describe("en")}
         raise ProblemError(Problem("import_not_clean", params=params))
     return texts
+
+
+def version_texts(store: Store, number: int | None) -> dict[str, str]:
+    """Return the data sets of a stored version (None: the latest); refuse one not stored."""
+    numbers = [version.number for version in store.versions()]
+    if not numbers:
+        raise ProblemError(Problem("store_empty"))
+    if number is None:
+        number = max(numbers)
+    elif number not in numbers:
+        params = {"number": number, "first": min(numbers), "latest": max(numbers)}
+        raise ProblemError(Problem("version_not_stored", params=params))
+    return store.texts(number)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -551,7 +583,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         store = SqlStore(sa.create_engine(args.url))
         if args.command == "export":
-            names = export_texts(store.texts(args.version), args.to)
+            names = export_texts(version_texts(store, args.version), args.to)
             sys.stdout.write(f"{len(names)} file(s) written to {args.to}: {', '.join(names)}\n")
             return 0
         version = store.apply(

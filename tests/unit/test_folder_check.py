@@ -47,6 +47,8 @@ def test_the_corpus_covers_every_rule():
         "status.csv/duplicated_rows", "activities.csv/unknown_partner_and_kind",
         "activities.csv/duplicated_rows", "activities.csv/future_and_impossible_dates",
         "activities.csv/link_not_http", "activities.csv/missing_title",
+        # A bare carriage return in a cell: checked clean once, then a row split on apply.
+        "status.csv/bare_carriage_return",
     }  # fmt: skip
     assert all(path.with_suffix(".txt").exists() for _, path in CASES)
 

@@ -3,7 +3,11 @@
 # a failure in CI). What one back-end does, the others must do alike.
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+import unicodedata
 
 import pytest
 import sqlalchemy as sa
@@ -200,3 +204,97 @@ def test_a_damaged_log_is_said_by_its_line(tmp_path):
     with pytest.raises(StoreError) as damaged:
         store.versions()
     assert damaged.value.problem.params == {"file": "history/versions.jsonl", "line": 2}
+
+
+def test_export_writes_only_the_known_data_sets_inside_its_folder(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
+    assert main(["import", "--url", url, "--from", str(LIVING)]) == 0
+    # A data set named to climb out of the folder, written into the database by hand.
+    store = SqlStore(sa.create_engine(url))
+    with store.engine.begin() as connection:
+        connection.execute(
+            sa.insert(store.files_table),
+            [{"number": 1, "name": "../../escaped.csv", "content": "x"}],
+        )
+    target = tmp_path / "a" / "b" / "out"
+    assert main(["export", "--url", url, "--to", str(target)]) == 0
+    assert not list(tmp_path.rglob("escaped.csv"))
+    assert sorted(path.name for path in target.iterdir()) == sorted(FileStore(LIVING).live_texts())
+    # Nor does the app write it out for its loaders.
+    assert "../../escaped.csv" not in store.texts(1)
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    ("version", "said"),
+    [
+        ("-1", "there is no version -1: the versions stored are 1 to 1"),
+        ("0", "there is no version 0: the versions stored are 1 to 1"),
+        ("99", "there is no version 99: the versions stored are 1 to 1"),
+    ],
+)
+def test_export_refuses_a_version_that_is_not_stored(tmp_path, capsys, version, said):
+    url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
+    assert main(["import", "--url", url, "--from", str(LIVING)]) == 0
+    capsys.readouterr()
+    assert main(["export", "--url", url, "--to", str(tmp_path / "out"), "--version", version]) == 1
+    assert said in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_export_of_an_empty_database_is_refused(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
+    assert main(["export", "--url", url, "--to", str(tmp_path / "out")]) == 1
+    assert "the database holds no version yet" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def import_in_a_process(tmp_path, folder) -> subprocess.CompletedProcess:
+    """Run the import command in a process of its own: a pipe must not hang the test."""
+    url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
+    return subprocess.run(
+        [sys.executable, "-m", "utils.store", "import", "--url", url, "--from", str(folder)],
+        capture_output=True, text=True, timeout=60, cwd=ROOT, check=False,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe"])
+def test_import_refuses_a_data_file_that_is_not_a_regular_file(tmp_path, kind):
+    folder = tmp_path / "odd"
+    shutil.copytree(LIVING, folder)
+    if kind == "folder":
+        (folder / REGISTRY_FILE).unlink()
+        (folder / REGISTRY_FILE).mkdir()
+        name = REGISTRY_FILE
+    else:
+        (folder / STATUS_FILE).unlink()
+        os.mkfifo(folder / STATUS_FILE)  # reading it would wait for a writer for ever
+        name = STATUS_FILE
+    done = import_in_a_process(tmp_path, folder)
+    assert done.returncode == 1
+    assert f"{name} is not a regular file" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def can_encode(char: str) -> bool:
+    """Tell whether Windows-1251 has the character."""
+    try:
+        char.encode("cp1251")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def test_import_takes_a_registry_saved_by_russian_excel(tmp_path):
+    folder = tmp_path / "excel"
+    shutil.copytree(LIVING, folder)
+    text = (folder / REGISTRY_FILE).read_text(encoding="utf-8").replace(",", ";")
+    # Letters Windows-1251 lacks written without their marks (Klaipėda as Klaipeda), as an
+    # editor fixes them: a file that `check DIR` passes.
+    text = "".join(
+        unicodedata.normalize("NFKD", char)[0] if not can_encode(char) else char for char in text
+    )
+    (folder / REGISTRY_FILE).write_bytes(text.encode("cp1251"))
+    done = import_in_a_process(tmp_path, folder)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("version 1: ")
