@@ -2,7 +2,7 @@
 # run into a View (ui/data.py) and hands it to the page, which lives in pages/.
 import streamlit as st
 
-from ui import data
+from ui import data, views
 from ui.chrome import app_style, hide_chrome
 from ui.frame import leave_legacy_pages_mode, running_pages
 from ui.navigation import default_page_alias, navigation_pages, page_menu
@@ -26,6 +26,7 @@ if down := store_down():
     problem, shown = down
     st.warning(t("data.store_down", lang, reason=problem.message(lang), number=shown))
 key = folder.key()
+views.forget_other_versions(key)
 try:
     home = data.home(key)
 except HomeConfigError as error:

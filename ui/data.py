@@ -44,6 +44,9 @@ DATA_DIR_VARIABLE = "PARTNERS_DATA_DIR"
 # Fixes the app's "today" (YYYY-MM-DD): tests, and rehearsing a meeting set for a later day.
 TODAY_VARIABLE = "PARTNERS_TODAY"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# Versions of each data set a server keeps read: the one shown and a few a replica or a
+# session may still be on. An unbounded cache grew by a registry per version on disk.
+KEPT_VERSIONS = 4
 
 
 def data_folder() -> DataFolder:
@@ -57,13 +60,13 @@ def today() -> dt.date:
     return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=KEPT_VERSIONS)
 def home(key: DataKey) -> Home:
     """Return the home municipality's settings (raises HomeConfigError if unusable)."""
     return load_home(DataFolder(key.folder).home)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=KEPT_VERSIONS)
 def registry(key: DataKey, today: dt.date) -> tuple[pd.DataFrame, list[Problem]]:
     """Return the partner registry and the problems found in its file."""
     # Today is a parameter: a date rejected as future becomes valid when its day comes.
@@ -71,19 +74,19 @@ def registry(key: DataKey, today: dt.date) -> tuple[pd.DataFrame, list[Problem]]
     return with_default_home(documents, home(key).id), problems
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=KEPT_VERSIONS)
 def coords(key: DataKey) -> tuple[pd.DataFrame, list[Problem]]:
     """Return the coordinates of the places and the problems found in their file."""
     return load_coords(DataFolder(key.folder).coords)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=KEPT_VERSIONS)
 def strategy(key: DataKey) -> tuple[pd.DataFrame, list[Problem]]:
     """Return the strategy's directions of cooperation and the problems found in their file."""
     return load_strategy(DataFolder(key.folder).strategy)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=KEPT_VERSIONS)
 def data_version(key: DataKey, number: int = 0) -> str:
     """Name the data's version: its number in History, or the registry file's time; its hash.
 
@@ -98,7 +101,7 @@ def data_version(key: DataKey, number: int = 0) -> str:
     return f"{stamp.isoformat(timespec='seconds')} · sha256 {digest}"
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=KEPT_VERSIONS)
 def status(key: DataKey, today: dt.date) -> tuple[pd.DataFrame, list[Problem]]:
     """Return the partnerships' changes of status (none without status.csv) and their problems."""
     folder = DataFolder(key.folder)
@@ -107,7 +110,7 @@ def status(key: DataKey, today: dt.date) -> tuple[pd.DataFrame, list[Problem]]:
     return load_status(folder.status, registry(key, today)[0], home(key).id, today)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=KEPT_VERSIONS)
 def activities(key: DataKey, today: dt.date) -> tuple[pd.DataFrame, list[Problem]]:
     """Return the contacts and joint work (none without activities.csv) and their problems."""
     folder = DataFolder(key.folder)

@@ -88,10 +88,15 @@ def editor_identity() -> str:
     return (signed_in_email() or PASSWORD) if sso_editor() else PASSWORD
 
 
-@st.cache_resource(show_spinner=False)
+# Without a database, the wrong passwords are counted by the server process, outside
+# Streamlit's caches: any visitor can ask the server to clear those (a "clear_cache"
+# message over the WebSocket), and a count kept there let the 101st guess in.
+_PROCESS_LOCKOUT = Lockout()
+
+
 def process_lockout() -> Lockout:
     """Return this server process's count of wrong passwords, shared by every session."""
-    return Lockout()
+    return _PROCESS_LOCKOUT
 
 
 @st.cache_resource(show_spinner=False)

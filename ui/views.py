@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 
 import folium
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui.data import View
+from ui.data import View, documents_in_view
 from utils.anniversaries import coming_anniversaries, with_statuses
 from utils.assets import STATIC_DIR, STATIC_URL_FROM_MAP
 from utils.charts import ROW_HEIGHT_PX
@@ -217,3 +218,25 @@ def _names(
 def names(view: View, year: int | None = None) -> dict[str, str]:
     """Return the view's partners by id, named in its language, in order of joining."""
     return _names(view.key, view.today, view.filters, view.lang, year, view)
+
+
+# Every cached view, for forget_other_versions.
+VIEW_CACHES = (_table, _profiles, _anniversaries, _timeline, _growth, _base_map, _links, _names)
+_last_shown = {"key": None}  # the data this server's runs last showed
+_last_shown_lock = threading.Lock()
+
+
+def forget_other_versions(key: DataKey) -> None:
+    """Drop every cached view of other data once the data changes: memory stays one version's.
+
+    The views are keyed on the data's key, so none would be wrong; but each version's views
+    would stay until pushed out, a registry's worth each at scale.
+    """
+    with _last_shown_lock:
+        changed = _last_shown["key"] is not None and _last_shown["key"] != key
+        _last_shown["key"] = key
+    if changed:
+        for cached in VIEW_CACHES:
+            cached.clear()
+        _layer_data.clear()
+        documents_in_view.clear()

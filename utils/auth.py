@@ -55,6 +55,11 @@ class Lockout:
         with self._guard:
             self.failures.pop(client, None)
 
+    def clear(self) -> None:
+        """Forget every wrong try (a server's administrator lifting a lock-out)."""
+        with self._guard:
+            self.failures.clear()
+
     def attempts_left(self, client: str, now: float) -> int:
         """Return how many more tries a client has before it is locked out."""
         recent = self._snapshot(now)
@@ -118,3 +123,8 @@ class SqlLockout(Lockout):
         """Forget a client's wrong tries, for every replica."""
         with database_errors(), self.engine.begin() as connection:
             connection.execute(sa.delete(self.table).where(self.table.c.client == client))
+
+    def clear(self) -> None:
+        """Forget every wrong try, for every replica."""
+        with database_errors(), self.engine.begin() as connection:
+            connection.execute(sa.delete(self.table))

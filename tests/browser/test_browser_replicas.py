@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -99,3 +101,24 @@ def test_an_apply_through_nginx_shows_on_the_other_replica(page, replicas, tmp_p
         expect(documents_shown(reader)).to_have_text("Documents shown: 12 of 12", timeout=LOAD_MS)
     finally:
         restarted.stop()
+
+
+def put_status(url: str, body: bytes) -> int:
+    """PUT `body` to `url`; return the HTTP status, whatever it is."""
+    request = urllib.request.Request(url, data=body, method="PUT")  # noqa: S310 - the test's own
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:  # noqa: S310
+            return answer.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_nginx_limits_the_upload_route(replicas):
+    # One client sending uploads as fast as it can: a burst passes, the rest is refused
+    # before it reaches a replica, where each upload would wait in memory for its session.
+    proxy = replicas[0]
+    route = f"http://127.0.0.1:{proxy.port}/partners/_stcore/upload_file/a-session/a-file"
+    # Over 11 MB: refused by nginx before the app reads it.
+    assert put_status(route.replace("a-file", "big"), b"x" * 12 * 2**20) == 413
+    statuses = [put_status(route, b"partner_id\n") for _ in range(15)]
+    assert statuses.count(429) >= 15 - 6, statuses  # a burst of five and one more at most
