@@ -7,7 +7,14 @@ from ui.chrome import app_style, hide_chrome
 from ui.frame import leave_legacy_pages_mode, running_pages
 from ui.navigation import default_page_alias, navigation_pages, page_menu
 from ui.sidebar import render_sidebar
-from ui.state import current_filters, init_filters, init_language, sync_url, view_mode
+from ui.state import (
+    current_filters,
+    ignored_link_parameters,
+    init_filters,
+    init_language,
+    sync_url,
+    view_mode,
+)
 from ui.store import current_folder, store_down
 from utils.assets import STATIC_DIR
 from utils.filters import home_options
@@ -60,6 +67,8 @@ view = data.build_view(
 pages = navigation_pages(lang, mode)
 navigation = st.navigation([*pages, default_page_alias(pages[0])], position="hidden")
 app_style()
+if ignored := ignored_link_parameters():
+    st.toast(t("link.ignored", lang, names=", ".join(ignored)))
 if mode:
     hide_chrome(mode)
 else:

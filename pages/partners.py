@@ -7,6 +7,7 @@ from ui.frame import page_view
 from ui.notices import stop_if_empty
 from ui.record import record_markdown, show_record
 from ui.state import PARTNERS_SORT_KEY as SORT_KEY
+from ui.state import link_value
 from utils.i18n import count_of, t
 from utils.profiles import SORT_ORDERS, dormant_text
 from utils.tables import markdown_link, markdown_text
@@ -21,8 +22,7 @@ st.write(t("partners.intro", lang))
 stop_if_empty(view)
 
 if SORT_KEY not in st.session_state:
-    requested = st.query_params.get(SORT_KEY)
-    st.session_state[SORT_KEY] = requested if requested in SORT_ORDERS else SORT_ORDERS[0]
+    st.session_state[SORT_KEY] = link_value(SORT_KEY) or SORT_ORDERS[0]
 order = st.radio(
     t("partners.sort", lang),
     SORT_ORDERS,

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from utils.filters import (
+    FILTER_LINK_PARAMETERS,
     FILTER_PARAMS,
     Filters,
     default_filters,
@@ -18,6 +19,8 @@ from utils.filters import (
     year_bounds,
 )
 from utils.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from utils.links import Parameter, ReadLink, is_identifier, one_of, read_link
+from utils.profiles import SORT_ORDERS
 
 # Widget keys. The language's key is also its query parameter.
 LANGUAGE_KEY = "lang"
@@ -36,13 +39,48 @@ MAP_CLICK_SEEN_KEY = "map_click_seen"  # the map's last click that has been acte
 PARTNERS_SORT_KEY = "partners_sort"  # the Partners page's order; also its parameter
 # Parameters a page keeps in the URL beside the filters and the language.
 PAGE_PARAMS = (PARTNER_KEY, MODE_PARAM, PARTNERS_SORT_KEY)
+# Every parameter a link may carry, and the values each takes (utils/links.py).
+LINK_PARAMETERS = (
+    *FILTER_LINK_PARAMETERS,
+    Parameter(LANGUAGE_KEY, one_of(LANGUAGES)),
+    Parameter(MODE_PARAM, one_of(MODES)),
+    Parameter(PARTNER_KEY, is_identifier),
+    Parameter(PARTNERS_SORT_KEY, one_of(SORT_ORDERS)),
+)
+OPENING_LINK_KEY = "_opening_link"  # the link this session opened with, as read
+LINK_NOTE_KEY = "_link_ignored"  # the parameters of that link that were left out
+
+
+def current_link() -> ReadLink:
+    """Read the URL's parameters as they are now, each through its parameter's rule."""
+    params = {name: st.query_params.get_all(name) for name in st.query_params}
+    return read_link(params, LINK_PARAMETERS)
+
+
+def opening_link() -> ReadLink:
+    """Return the link this session opened with, read once; what it left out is noted."""
+    if OPENING_LINK_KEY not in st.session_state:
+        read = st.session_state[OPENING_LINK_KEY] = current_link()
+        if read.ignored:
+            st.session_state[LINK_NOTE_KEY] = read.ignored
+    return st.session_state[OPENING_LINK_KEY]
+
+
+def link_value(name: str) -> str | None:
+    """Return a parameter's value in the URL now, if it is one the parameter takes."""
+    return next(iter(current_link().values.get(name, [])), None)
+
+
+def ignored_link_parameters() -> tuple[str, ...]:
+    """Return (once) the parameters of the opening link that were left out, to say so."""
+    return st.session_state.pop(LINK_NOTE_KEY, ())
 
 
 def init_language() -> str:
     """Take the language from the URL on a session's first run and return the current one."""
     if LANGUAGE_KEY not in st.session_state:
-        requested = st.query_params.get(LANGUAGE_KEY, DEFAULT_LANGUAGE)
-        st.session_state[LANGUAGE_KEY] = requested if requested in LANGUAGES else DEFAULT_LANGUAGE
+        requested = opening_link().values.get(LANGUAGE_KEY, [DEFAULT_LANGUAGE])
+        st.session_state[LANGUAGE_KEY] = requested[0]
     else:
         # Written on every run, like the filters (see KEPT_FILTERS_KEY).
         st.session_state[LANGUAGE_KEY] = language()
@@ -106,7 +144,7 @@ def init_filters(documents: pd.DataFrame) -> None:
     made_for = st.session_state.get(KEPT_BOUNDS_KEY)
     st.session_state[KEPT_BOUNDS_KEY] = year_bounds(documents)
     if kept is None:
-        params = {name: st.query_params.get_all(name) for name in FILTER_PARAMS}
+        params = {name: opening_link().values.get(name, []) for name in FILTER_PARAMS}
         _store(filters_from_params(params, documents))
         return
     # Written on every run, so every run tells the browser the widgets' values.
@@ -127,9 +165,10 @@ def sync_url(documents: pd.DataFrame) -> None:
     """Rewrite the URL's parameters from the language and the filters, if they differ."""
     wanted = filters_to_params(current_filters(documents), default_filters(documents))
     wanted[LANGUAGE_KEY] = [language()]
+    taken = current_link().values
     for kept in PAGE_PARAMS:
-        if kept in st.query_params:
-            wanted[kept] = st.query_params.get_all(kept)
+        if kept in taken:
+            wanted[kept] = taken[kept]
     present = {name: st.query_params.get_all(name) for name in st.query_params}
     if present != wanted:
         st.query_params.from_dict(wanted)
@@ -138,7 +177,7 @@ def sync_url(documents: pd.DataFrame) -> None:
 def init_partner(choices: list[str]) -> None:
     """Choose the partner whose card is shown: from the URL at first, none if filtered out."""
     if PARTNER_KEY not in st.session_state:
-        requested = st.query_params.get(PARTNER_KEY)
+        requested = link_value(PARTNER_KEY)
         st.session_state[PARTNER_KEY] = requested if requested in choices else None
     elif st.session_state[PARTNER_KEY] not in choices:
         st.session_state[PARTNER_KEY] = None
@@ -167,8 +206,7 @@ def set_partner_param(partner_id: str | None) -> None:
 
 def view_mode() -> str | None:
     """Return the mode the URL asks for (presentation or print), or None for the dashboard."""
-    mode = st.query_params.get(MODE_PARAM)
-    return mode if mode in MODES else None
+    return link_value(MODE_PARAM)
 
 
 def enter_mode(mode: str) -> None:
@@ -184,7 +222,7 @@ def leave_mode() -> None:
 
 def selected_partner(choices: list[str]) -> str | None:
     """Return the partner the URL names, if it is among the choices."""
-    chosen = st.query_params.get(PARTNER_KEY)
+    chosen = link_value(PARTNER_KEY)
     return chosen if chosen in choices else None
 
 

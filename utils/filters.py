@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from utils.data_files import FORBIDDEN_CHARACTERS
+from utils.i18n import is_country_code
+from utils.links import Parameter, is_identifier, is_year, one_of
 from utils.record import STATUS_CHOICES
 from utils.registry import (
     COUNTRY_CODE,
@@ -40,6 +43,23 @@ FILTER_PARAMS = (
 
 SEARCHED_NAMES = (PARTNER_RU, PARTNER_LOCAL, PARTNER_EN)
 MAX_SEARCH_LENGTH = 100
+
+
+def is_search(value: str) -> bool:
+    """Tell whether a value can be a name search: short, no control or bidi characters."""
+    return len(value) <= MAX_SEARCH_LENGTH and not FORBIDDEN_CHARACTERS.search(value)
+
+
+# What each filter's parameter takes (utils/links.py reads every link through these).
+FILTER_LINK_PARAMETERS = (
+    Parameter(YEAR_FROM_PARAM, is_year),
+    Parameter(YEAR_TO_PARAM, is_year),
+    Parameter(COUNTRY_PARAM, lambda code: is_country_code(code.upper()), repeats=True),
+    Parameter(DOCUMENT_TYPE_PARAM, one_of(DOCUMENT_TYPES, str.lower), repeats=True),
+    Parameter(SEARCH_PARAM, is_search),
+    Parameter(HOME_PARAM, is_identifier, repeats=True),
+    Parameter(STATUS_PARAM, one_of(STATUS_CHOICES, str.lower), repeats=True),
+)
 # Letters that Unicode does not decompose into a base letter and an accent.
 _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "ё": "е"})
 
@@ -150,20 +170,20 @@ def _known(
     return tuple(option for option in options if option in wanted)
 
 
-def _first_int(values: Sequence[str]) -> int | None:
-    """Return the first value that is a whole number, or None."""
-    for value in values:
-        text = value.strip()
-        if text.lstrip("-").isdigit():
-            return int(text)
-    return None
+def _first_year(values: Sequence[str]) -> int | None:
+    """Return the first value that is a year of four ASCII digits, or None."""
+    return next((int(value) for value in values if is_year(value)), None)
 
 
 def filters_from_params(params: Mapping[str, Sequence[str]], documents: pd.DataFrame) -> Filters:
-    """Read filters from URL parameters (each a list of values), fitted to the registry."""
+    """Read filters from URL parameters (each a list of values), fitted to the registry.
+
+    The parameters are those read_link (utils/links.py) took; a year that is not one is
+    passed over here too.
+    """
     defaults = default_filters(documents)
-    year_from = _first_int(params.get(YEAR_FROM_PARAM, ()))
-    year_to = _first_int(params.get(YEAR_TO_PARAM, ()))
+    year_from = _first_year(params.get(YEAR_FROM_PARAM, ()))
+    year_to = _first_year(params.get(YEAR_TO_PARAM, ()))
     requested = Filters(
         year_from=defaults.year_from if year_from is None else year_from,
         year_to=defaults.year_to if year_to is None else year_to,
