@@ -195,3 +195,22 @@ def test_downloads_carry_formula_like_names_as_text(page, hostile_server, tmp_pa
     values = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]
     assert not [cell.coordinate for cell in values if cell.data_type == "f"]
     assert FORMULA_NAME in [cell.value for cell in values]  # as text, as the reader wrote it
+
+
+# A link with a value wrong in each parameter beside a valid one (Poland).
+MALFORMED_LINK = (
+    "?country=PL&from=%C2%B2&to=%E2%91%A0&type=%3Cscript%3E&status=dead&q=%00%E2%80%AE"
+    "&partner=x%20y&partners_sort=drop&contry=PL&from=" + "9" * 5000
+)
+
+
+@pytest.mark.parametrize("path", ["", "map", "partners", "timeline", "table", "data"])
+def test_a_malformed_link_opens_the_page_with_a_note_and_the_rest_applied(page, app_server, path):
+    page.goto(f"{app_server.url}/{path}{MALFORMED_LINK}&lang=en")
+    expect(page.get_by_text("Documents shown: 6 of 11")).to_be_visible(timeout=LOAD_MS)
+    expect(
+        page.get_by_text("Not understood in the link and left out:", exact=False)
+    ).to_be_visible()
+    expect(page.locator(EXCEPTION)).to_have_count(0)
+    # The URL keeps what applies and drops what did not.
+    expect(page).to_have_url(re.compile(r"^(?!.*[?&]from=).*[?&]country=PL"))
