@@ -16,11 +16,11 @@ from ui.state import (
     view_mode,
 )
 from ui.store import current_folder, store_down
-from utils.assets import STATIC_DIR
+from utils.data.places import HomeConfigError, home_names
+from utils.editing.store import StoreError
 from utils.filters import home_options
 from utils.i18n import t
-from utils.places import HomeConfigError, home_names
-from utils.store import StoreError
+from utils.map.assets import STATIC_DIR
 
 leave_legacy_pages_mode()
 lang = init_language()

@@ -40,11 +40,11 @@ from bench.browser import TIMEOUT_MS, Change, measure_app
 from bench.synthetic import write_registry
 from devtools.harness import CHROMIUM_ARGS, ROOT, AppServer, chromium_path
 from ui.data import DATA_DIR_VARIABLE
-from utils.assets import STATIC_DIR, publish_assets
-from utils.coords_file import load_coords
-from utils.data_folder import DataFolder
+from utils.data.coords import load_coords
+from utils.data.folder import DataFolder
+from utils.data.registry import load_registry
 from utils.i18n import country_name
-from utils.registry import load_registry
+from utils.map.assets import STATIC_DIR, publish_assets
 
 SIZES = (10, 1_000, 10_000, 26_000)
 HOMES = {10: 1, 1_000: 50, 10_000: 300, 26_000: 400}

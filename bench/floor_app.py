@@ -5,7 +5,7 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from utils.assets import JQUERY_JS, LEAFLET_CSS, LEAFLET_JS, STATIC_URL_FROM_MAP
+from utils.map.assets import JQUERY_JS, LEAFLET_CSS, LEAFLET_JS, STATIC_URL_FROM_MAP
 
 st.title("Floor")
 markers = st.selectbox("Markers", [1, 2], key="markers")

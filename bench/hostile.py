@@ -36,8 +36,9 @@ reader, path, name = sys.argv[1:4]
 data = open(path, "rb").read()
 if reader == "app":
     import datetime as dt
-    from utils.registry import load_registry
-    from utils.updates import UploadRefusedError, check_upload
+    from utils.data.registry import load_registry
+    from utils.data.table_files import FileRefusedError
+    from utils.editing.uploads import check_upload
     current, _ = load_registry(b"")
 elif reader == "openpyxl":
     import csv, datetime as dt, io
@@ -60,7 +61,7 @@ if reader == "app":
     try:
         check = check_upload(data, name, current, dt.date(2026, 11, 26))
         said = f"checked, {check.file_rows} rows"
-    except UploadRefusedError as refused:
+    except FileRefusedError as refused:
         said = "refused: " + refused.problem.code
 elif reader == "openpyxl":
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)

@@ -8,30 +8,30 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from ui.data import data_folder, today
-from utils.assets import JQUERY_JS, LEAFLET_CSS, LEAFLET_JS, STATIC_URL_FROM_MAP
-from utils.coords_file import LAT, LON, load_coords
+from utils.data.coords import LAT, LON, load_coords
+from utils.data.places import load_home
+from utils.data.registry import COUNTRY_CODE, PARTNER_EN, load_registry
 from utils.i18n import country_name
+from utils.map.assets import JQUERY_JS, LEAFLET_CSS, LEAFLET_JS, STATIC_URL_FROM_MAP
 from utils.map.network import HOME_LAT, HOME_LON, partner_places
-from utils.places import load_home
-from utils.registry import COUNTRY_CODE, PARTNER_EN, load_registry
 
 
 @st.cache_data
-def data() -> tuple[pd.DataFrame, pd.DataFrame, str]:
-    """Read the registry, the coordinates and the home's id once."""
+def data() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read the registry (homes filled in) and the coordinates once."""
     folder = data_folder()
     home = load_home(folder.home)
-    documents, _ = load_registry(folder.registry, today=today())
-    return documents, load_coords(folder.coords)[0], home.id
+    documents, _ = load_registry(folder.registry, today(), home.id)
+    return documents, load_coords(folder.coords)[0]
 
 
 @st.cache_data(max_entries=32)
 def features(countries: tuple[str, ...]) -> tuple[dict, dict]:
     """Return the partners as GeoJSON points and the links as GeoJSON lines."""
-    documents, coords, home_id = data()
+    documents, coords = data()
     if countries:
         documents = documents[documents[COUNTRY_CODE].isin(countries)]
-    links = partner_places(documents, coords, home_id)
+    links = partner_places(documents, coords)
     partners = links.drop_duplicates("partner_id")
     points = [
         {
@@ -58,7 +58,7 @@ def features(countries: tuple[str, ...]) -> tuple[dict, dict]:
     )
 
 
-documents, _, _ = data()
+documents, _ = data()
 st.title("Reference")
 chosen = st.multiselect(
     "Countries",

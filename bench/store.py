@@ -1,4 +1,4 @@
-"""Benchmark of the store (utils/store.py): what keeping versions costs, per back-end.
+"""Benchmark of the store (utils/editing/store.py): what keeping versions costs, per back-end.
 
     python -m bench.store                  # 1,000 and 26,000 links, results in bench/results/
     python -m bench.store --sizes 1000 --runs 3
@@ -30,8 +30,8 @@ import sqlalchemy as sa
 from bench.synthetic import write_registry
 from devtools.harness import ROOT
 from devtools.postgres import PostgresCluster, postgres_bin
-from utils.data_folder import REGISTRY_FILE
-from utils.store import FileStore, SqlStore, materialise
+from utils.data.folder import REGISTRY_FILE
+from utils.editing.store import FileStore, SqlStore, materialise
 
 SIZES = (1_000, 26_000)
 HOMES = {1_000: 50, 26_000: 400}

@@ -7,10 +7,10 @@ import random
 import shutil
 from pathlib import Path
 
-from utils.coords_file import COORDS_COLUMNS
-from utils.data_folder import DataFolder
-from utils.files import csv_text
-from utils.registry import COLUMNS, DOCUMENT_TYPES, HOME_ID, LEVELS
+from utils.data.coords import COORDS_COLUMNS
+from utils.data.folder import DataFolder
+from utils.data.registry import COLUMNS, DOCUMENT_TYPES, HOME_ID, LEVELS
+from utils.data.writing import csv_text
 
 SEED = 20261126
 # Europe as the basemap draws it: west, south, east, north.

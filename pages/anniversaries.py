@@ -5,17 +5,17 @@ import streamlit as st
 from ui import views
 from ui.frame import page_view
 from ui.notices import stop_if_empty
-from utils.anniversaries import (
+from utils.data.registry import DOCUMENT_TYPE, SIGNED_PRECISION
+from utils.i18n import count_of, format_date_long, format_signed, t
+from utils.ics import ICS_MIME, anniversaries_ics
+from utils.views.anniversaries import (
     ANNIVERSARY,
     HORIZON_YEARS,
     anniversaries_in,
     anniversary_years,
     proposed,
 )
-from utils.i18n import count_of, format_date_long, format_signed, t
-from utils.ics import ICS_MIME, anniversaries_ics
-from utils.registry import DOCUMENT_TYPE, SIGNED_PRECISION
-from utils.tables import anniversaries_table, partner_name
+from utils.views.tables import anniversaries_table, partner_name
 
 ANNIVERSARY_YEAR_KEY = "anniversary_year"
 ANNIVERSARY_PICK_KEY = "anniversary_pick"

@@ -10,20 +10,20 @@ from ui.maps import show_map
 from ui.notices import stop_if_empty
 from ui.record import show_record
 from ui.state import PARTNER_KEY, init_partner, set_partner_param, take_map_click
-from utils.coords_file import PLACE_ID
+from utils.data.coords import PLACE_ID
+from utils.data.places import home_names, partners_without_coords
+from utils.data.registry import HOME_ID, PARTNER_ID
 from utils.filters import growth_years, signed_by_end_of
-from utils.growth import STEP_SECONDS, Growth
 from utils.i18n import count_of, t
 from utils.map.export import HTML_MIME, standalone_map_html
+from utils.map.growth import STEP_SECONDS, Growth
 from utils.map.network import partner_at, partner_distance
 from utils.map.text import partner_card
-from utils.places import home_names, partners_without_coords
-from utils.record_text import partner_record
-from utils.registry import HOME_ID, PARTNER_ID
-from utils.tables import markdown_text
+from utils.views.record_lines import partner_record
+from utils.views.tables import markdown_text
 
 MAP_HEIGHT_PX = 680
-GROWTH_KEY = "_growth"  # the Growth state (utils/growth.py)
+GROWTH_KEY = "_growth"  # the Growth state (utils/map/growth.py)
 GROWTH_YEAR_KEY = "growth_year"
 GROWTH_PLAYING_KEY = "growth_play"
 

@@ -9,8 +9,8 @@ from ui.record import record_markdown, show_record
 from ui.state import PARTNERS_SORT_KEY as SORT_KEY
 from ui.state import link_value
 from utils.i18n import count_of, t
-from utils.profiles import SORT_ORDERS, dormant_text
-from utils.tables import markdown_link, markdown_text
+from utils.views.profiles import SORT_ORDERS, dormant_text
+from utils.views.tables import markdown_link, markdown_text
 
 CARDS_PER_PAGE = 50  # a long registry is read a page of cards at a time
 

@@ -8,11 +8,11 @@ from ui.frame import page_view
 from ui.maps import show_map
 from ui.notices import stop_if_empty
 from ui.state import leave_mode, selected_partner, set_partner_param, step_partner
+from utils.data.places import partners_without_coords
+from utils.data.registry import SIGNED_YEAR
 from utils.i18n import t
-from utils.places import partners_without_coords
-from utils.registry import SIGNED_YEAR
-from utils.stats import summarise
-from utils.tables import markdown_text, partner_names
+from utils.views.stats import summarise
+from utils.views.tables import markdown_text, partner_names
 
 # The frame's height before the page's CSS stretches it to the screen.
 MAP_HEIGHT_PX = 1080 - PRESENT_CHROME_PX

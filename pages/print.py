@@ -9,12 +9,12 @@ from ui.frame import page_view
 from ui.maps import show_map
 from ui.notices import stop_if_empty
 from ui.state import leave_mode
-from utils.charts import chart_config
+from utils.charts.layout import chart_config
+from utils.data.record import partners_by_status
 from utils.i18n import format_date_long, t
 from utils.map.build import base_map, partner_layer
-from utils.record import partners_by_status
-from utils.stats import summarise
-from utils.tables import describe_document, markdown_text
+from utils.views.stats import summarise
+from utils.views.tables import describe_document, markdown_text
 
 MAP_HEIGHT_PX = 440  # with the title and the summary, one A4 landscape page
 PRINT_LABEL_PX = 15  # on paper, smaller than on a projector

@@ -5,12 +5,12 @@ import streamlit as st
 from ui import data
 from ui.frame import page_view
 from ui.notices import show_problems
-from utils.data_folder import STRATEGY_FILE
+from utils.data.folder import STRATEGY_FILE
+from utils.data.record import status_by_link
+from utils.data.registry import HOME_ID, PARTNER_ID
+from utils.data.strategy import SERVED, STANDING, documents_serving, strategy_coverage
 from utils.i18n import t
-from utils.record import status_by_link
-from utils.registry import HOME_ID, PARTNER_ID
-from utils.strategy import SERVED, STANDING, documents_serving, strategy_coverage
-from utils.tables import describe_direction, describe_document, markdown_text
+from utils.views.tables import describe_direction, describe_document, markdown_text
 
 view = page_view()
 lang = view.lang

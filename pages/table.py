@@ -6,11 +6,11 @@ import streamlit as st
 from ui import data, views
 from ui.frame import page_view
 from ui.notices import show_data_problems, stop_if_empty
+from utils.data.places import DISTANCE_KM
+from utils.data.registry import COUNTRY_CODE, PARTNER_ID
 from utils.exports import CSV_MIME, XLSX_MIME, about_rows, csv_bytes, export_name, xlsx_bytes
 from utils.filters import default_filters, filters_to_params
 from utils.i18n import t
-from utils.places import DISTANCE_KM
-from utils.registry import COUNTRY_CODE, PARTNER_ID
 
 view = page_view()
 lang, documents = view.lang, view.documents

@@ -4,9 +4,9 @@ import streamlit as st
 from ui import views
 from ui.frame import page_view
 from ui.notices import stop_if_empty
-from utils.charts import chart_config
+from utils.charts.layout import chart_config
+from utils.charts.timeline import timeline_has_rows
 from utils.i18n import t
-from utils.timeline_charts import timeline_has_rows
 
 view = page_view()
 lang, documents = view.lang, view.documents

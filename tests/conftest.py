@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from devtools.postgres import PostgresCluster, postgres_bin
-from utils.coords_file import load_coords
-from utils.places import load_home
-from utils.record import Record, load_activities, load_status
-from utils.registry import load_registry, with_default_home
+from utils.data.coords import load_coords
+from utils.data.places import load_home
+from utils.data.record import Record, load_activities, load_status
+from utils.data.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -49,7 +49,15 @@ def write_file(tmp_path: Path):
 
 @pytest.fixture(scope="session")
 def documents():
-    """The committed registry: 11 documents of 10 partners."""
+    """The committed registry as the app reads it: 11 documents of 10 partners, homes filled."""
+    frame, problems = load_registry(DATA / "partners.csv", home_id="zelenogradsk")
+    assert not problems
+    return frame
+
+
+@pytest.fixture(scope="session")
+def registry_as_written():
+    """The committed registry as its file has it: no home filled in where it names none."""
     frame, problems = load_registry(DATA / "partners.csv")
     assert not problems
     return frame
@@ -78,9 +86,8 @@ LIVING_TODAY = dt.date(2026, 11, 26)
 def living():
     """The fixture's registry (home filled in) and its record as of LIVING_TODAY."""
     home_id = load_home(LIVING / "home.toml").id
-    documents, problems = load_registry(LIVING / "partners.csv", today=LIVING_TODAY)
+    documents, problems = load_registry(LIVING / "partners.csv", LIVING_TODAY, home_id)
     assert not problems
-    documents = with_default_home(documents, home_id)
     changes, status_problems = load_status(LIVING / "status.csv", documents, home_id, LIVING_TODAY)
     contacts, activity_problems = load_activities(
         LIVING / "activities.csv", documents, home_id, LIVING_TODAY

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from utils.assets import STATIC_DIR
+from utils.map.assets import STATIC_DIR
 from utils.map.layer_files import LAYERS_DIR
 
 _LAYER_CALL = re.compile(r"PartnersMap\.layer\([\w]+, [\w]+, (\{.*\})\);", re.DOTALL)

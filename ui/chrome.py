@@ -1,11 +1,10 @@
 # What presentation and print mode take away from Streamlit's page, and the print layout.
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from ui.state import PRESENT_MODE
+from utils.data.folder import APP_ROOT
 
 PRESENT_MAP_BOX = "present_map_box"  # container key; Streamlit gives it the class st-key-<key>
 PRINT_SECTION_PREFIX = "print_section_"  # containers that each start a printed page
@@ -16,7 +15,7 @@ PRESENT_CHROME_STEPS = ((1200, 190), (700, 260))
 # A4 landscape, less margins: the print column's width on screen and on paper.
 PRINT_COLUMN_PX = 1000
 
-APP_CSS_DIR = Path(__file__).resolve().parent.parent / "assets" / "app"
+APP_CSS_DIR = APP_ROOT / "assets" / "app"
 APP_CSS = APP_CSS_DIR / "app.css"
 MODE_CSS = APP_CSS_DIR / "modes.css"  # what both modes hide
 PRESENT_CSS = APP_CSS_DIR / "present.css"

@@ -15,14 +15,19 @@ import streamlit as st
 from ui.data import View
 from ui.editor import is_editor
 from ui.upload import put_in_place
-from utils.coords_file import PLACE_ID, add_manual_coords, read_coords_rows
-from utils.data_files import read_text_file
-from utils.data_folder import COORDS_FILE, REGISTRY_FILE
+from utils.data.coords import PLACE_ID, add_manual_coords, read_coords_rows
+from utils.data.folder import COORDS_FILE, REGISTRY_FILE
+from utils.data.reading import read_text_file
+from utils.data.writing import DataWriteError
 from utils.exports import CSV_MIME, inert_csv
-from utils.files import DataWriteError
-from utils.geocode import DEFAULT_USER_AGENT, USER_AGENT_VARIABLE, geocode_places, places_to_geocode
 from utils.i18n import t
-from utils.tables import partner_names
+from utils.sources.geocode import (
+    DEFAULT_USER_AGENT,
+    USER_AGENT_VARIABLE,
+    geocode_places,
+    places_to_geocode,
+)
+from utils.views.tables import partner_names
 
 GEOCODED_KEY = "_data_geocoded"  # the last geocoding run's report
 GEOCODE_ASKED_KEY = "_data_geocode_asked"

@@ -13,22 +13,20 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from utils.assets import STATIC_DIR
-from utils.assets import publish_assets as publish
-from utils.coords_file import load_coords
-from utils.data_files import Problem
-from utils.data_folder import (
+from utils.data.coords import load_coords
+from utils.data.folder import (
     ACTIVITIES_FILE,
     COORDS_FILE,
+    DEFAULT_DATA_DIR,
     REGISTRY_FILE,
     STATUS_FILE,
     DataFolder,
     DataKey,
     modified,
 )
-from utils.filters import Filters, apply_filters, view_end
-from utils.places import Home, load_home
-from utils.record import (
+from utils.data.places import Home, load_home
+from utils.data.reading import Problem
+from utils.data.record import (
     Record,
     empty_activities,
     empty_status,
@@ -36,14 +34,16 @@ from utils.record import (
     load_activities,
     load_status,
 )
-from utils.registry import HOME_ID, load_registry, with_default_home
-from utils.strategy import load_strategy
+from utils.data.registry import HOME_ID, load_registry
+from utils.data.strategy import load_strategy
+from utils.filters import Filters, apply_filters, view_end
+from utils.map.assets import STATIC_DIR
+from utils.map.assets import publish_assets as publish
 
 # Another municipality (or a test) points the app at its own data folder.
 DATA_DIR_VARIABLE = "PARTNERS_DATA_DIR"
 # Fixes the app's "today" (YYYY-MM-DD): tests, and rehearsing a meeting set for a later day.
 TODAY_VARIABLE = "PARTNERS_TODAY"
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Versions of each data set a server keeps read: the one shown and a few a replica or a
 # session may still be on. An unbounded cache grew by a registry per version on disk.
 KEPT_VERSIONS = 4
@@ -70,8 +70,7 @@ def home(key: DataKey) -> Home:
 def registry(key: DataKey, today: dt.date) -> tuple[pd.DataFrame, list[Problem]]:
     """Return the partner registry and the problems found in its file."""
     # Today is a parameter: a date rejected as future becomes valid when its day comes.
-    documents, problems = load_registry(DataFolder(key.folder).registry, today=today)
-    return with_default_home(documents, home(key).id), problems
+    return load_registry(DataFolder(key.folder).registry, today=today, home_id=home(key).id)
 
 
 @st.cache_data(show_spinner=False, max_entries=KEPT_VERSIONS)
@@ -150,10 +149,10 @@ class View:
     coord_problems: list[Problem]
     filters: Filters
     documents: pd.DataFrame  # what the filters let through
-    status: pd.DataFrame  # every change of status (utils/record.py), oldest first
+    status: pd.DataFrame  # every change of status (utils/data/record.py), oldest first
     activities: pd.DataFrame  # every contact and joint work, oldest first
     record_problems: tuple[list[Problem], list[Problem]] = ([], [])  # status, activities
-    version: int = 0  # the store's version this run shows (utils/store.py); 0 before any apply
+    version: int = 0  # the store's version this run shows; 0 before any apply
 
     @property
     def file_problems(self) -> list[tuple[str, list[Problem]]]:

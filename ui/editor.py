@@ -1,6 +1,6 @@
 # Who may change the data: editors signed in with st.login (OIDC, [auth] in secrets) whose
 # e-mail is on the `editors` list, or the shared password as the simple fallback. Wrong
-# passwords are counted by the server per client address (utils/auth.py), in the database
+# passwords are counted by the server per client address (utils/editing/auth.py), in the database
 # when there is one, so that every replica counts the same tries. Each version
 # records its editor's identity: the e-mail, or "password".
 from __future__ import annotations
@@ -14,9 +14,9 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from ui.store import database_configured, database_engine, database_key
-from utils.auth import Lockout, SqlLockout, password_matches
-from utils.store import StoreError
-from utils.versions import PASSWORD
+from utils.editing.auth import Lockout, SqlLockout, password_matches
+from utils.editing.store import StoreError
+from utils.editing.versions import PASSWORD
 
 # Names of keys in .streamlit/secrets.toml (never committed), not secrets themselves.
 PASSWORD_SECRET = "editor_password"  # noqa: S105

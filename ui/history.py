@@ -8,9 +8,8 @@ import streamlit as st
 from ui.data import View, data_folder
 from ui.editor import editing_enabled, editor_identity, is_editor
 from ui.store import database_configured, storage_key, storage_name, store
-from utils.files import DataWriteError
-from utils.i18n import t
-from utils.store import (
+from utils.data.writing import DataWriteError
+from utils.editing.store import (
     FileStore,
     NothingChangedError,
     SqlStore,
@@ -18,7 +17,15 @@ from utils.store import (
     StoreError,
     restore,
 )
-from utils.versions import Change, Version, changes_frame, diff, editor_label, versions_frame
+from utils.editing.versions import (
+    Change,
+    Version,
+    changes_frame,
+    diff,
+    editor_label,
+    versions_frame,
+)
+from utils.i18n import t
 
 VERSION_PICK_KEY = "history_version"
 RESTORE_COMMENT_KEY = "restore_comment"

@@ -4,9 +4,9 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.data import View
-from utils.data_files import Problem
+from utils.data.reading import Problem
 from utils.i18n import t
-from utils.tables import problems_table
+from utils.views.tables import problems_table
 
 
 def show_problems(problems: list[Problem], file_name: str, lang: str) -> None:

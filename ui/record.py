@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from utils.i18n import t
-from utils.record_text import RecordLine
-from utils.tables import markdown_link, markdown_text
+from utils.views.record_lines import RecordLine
+from utils.views.tables import markdown_link, markdown_text
 
 
 def record_markdown(line: RecordLine, lang: str) -> str:

@@ -8,11 +8,11 @@ from ui.data import View
 from ui.editor import is_editor
 from ui.notices import show_problems
 from ui.upload import checked_once, comment_input, put_in_place, refusal_text
-from utils.data_files import Problem
+from utils.data.reading import Problem
+from utils.data.table_files import MAX_FILE_BYTES, MAX_FILE_ROWS
+from utils.editing.record_uploads import RECORD_FILES
 from utils.i18n import t
-from utils.record_updates import RECORD_FILES
-from utils.tables import markdown_text
-from utils.updates import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
+from utils.views.tables import markdown_text
 
 RECORD_KIND_KEY = "record_file"
 RECORD_APPLIED_KEY = "_record_applied"
@@ -38,7 +38,7 @@ def record_panel(view: View) -> None:
         t("data.record_upload", lang, file=file_name),
         type=["csv", "xlsx"],
         key="record_upload",
-        help=t("data.upload_help", lang, mb=MAX_UPLOAD_BYTES // 2**20, rows=MAX_UPLOAD_ROWS),
+        help=t("data.upload_help", lang, mb=MAX_FILE_BYTES // 2**20, rows=MAX_FILE_ROWS),
     )
     if upload is None:
         return

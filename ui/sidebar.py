@@ -18,6 +18,7 @@ from ui.state import (
     remember_filters,
     reset_filters,
 )
+from utils.data.record import STATUS_CHOICES
 from utils.filters import (
     MAX_SEARCH_LENGTH,
     country_options,
@@ -25,7 +26,6 @@ from utils.filters import (
     year_bounds,
 )
 from utils.i18n import LANGUAGES, country_name, language_name, t
-from utils.record import STATUS_CHOICES
 
 
 def render_sidebar(view: View, home_labels: dict[str, str]) -> None:

@@ -20,7 +20,7 @@ from utils.filters import (
 )
 from utils.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from utils.links import Parameter, ReadLink, is_identifier, one_of, read_link
-from utils.profiles import SORT_ORDERS
+from utils.views.profiles import SORT_ORDERS
 
 # Widget keys. The language's key is also its query parameter.
 LANGUAGE_KEY = "lang"

@@ -1,4 +1,4 @@
-# Which back-end holds the data (utils/store.py): the data folder's files by default, or
+# Which back-end holds the data (utils/editing/store.py): the data folder's files by default, or
 # the database named in secrets as [connections.registry] (st.connection, type "sql").
 # Each run asks the store for its latest version number, one small query, so a replica
 # shows another replica's apply on its next rerun.
@@ -13,9 +13,9 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from ui.data import data_folder
-from utils.data_files import Problem
-from utils.data_folder import DataFolder
-from utils.store import FileStore, SqlStore, Store, StoreError, materialise
+from utils.data.folder import DataFolder
+from utils.data.reading import Problem
+from utils.editing.store import FileStore, SqlStore, Store, StoreError, materialise
 
 CONNECTION_NAME = "registry"  # [connections.registry] in .streamlit/secrets.toml
 STORE_DOWN_KEY = "_store_down"  # this run shows the last version read: why, and which

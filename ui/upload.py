@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -29,30 +28,27 @@ from ui.editor import (
 )
 from ui.notices import show_problems
 from ui.store import database_configured, store
-from utils.auth import LOCKOUT_SECONDS
-from utils.data_files import Problem
-from utils.data_folder import REGISTRY_FILE, DataKey
-from utils.exports import CSV_MIME, inert_csv
-from utils.files import DataWriteError
-from utils.i18n import t
-from utils.record_updates import RecordCheck, check_record_upload
-from utils.store import NothingChangedError, StaleVersionError, StoreError
-from utils.tables import markdown_text
-from utils.updates import (
-    MAX_UPLOAD_BYTES,
-    MAX_UPLOAD_ROWS,
+from utils.data.folder import APP_ROOT, REGISTRY_FILE, DataKey
+from utils.data.reading import Problem
+from utils.data.table_files import MAX_FILE_BYTES, MAX_FILE_ROWS, FileRefusedError
+from utils.data.writing import DataWriteError
+from utils.editing.auth import LOCKOUT_SECONDS
+from utils.editing.record_uploads import RecordCheck, check_record_upload
+from utils.editing.store import NothingChangedError, StaleVersionError, StoreError
+from utils.editing.uploads import (
     UploadCheck,
-    UploadRefusedError,
     check_upload,
     registry_text,
 )
+from utils.exports import CSV_MIME, inert_csv
+from utils.i18n import t
+from utils.views.tables import markdown_text
 
 APPLIED_KEY = "_data_applied"  # the version the last apply made, to say so after the rerun
 WRITE_PROBLEM_KEY = "_data_write_problem"  # why the last apply could not write
 SIGN_IN_INPUT_KEY = "password"
 COMMENT_KEY = "apply_comment"
 MAX_COMMENT_CHARS = 500
-APP_ROOT = Path(__file__).resolve().parent.parent
 
 
 # The buttons act through callbacks: a callback's effect survives the rerun that
@@ -119,7 +115,7 @@ def _checked(
             _data, upload_name, file_name=file_name, documents=_registry, home_id=_home_id,
             today=today,
         )  # fmt: skip
-    except UploadRefusedError as refused:
+    except FileRefusedError as refused:
         return refused.problem
 
 
@@ -206,7 +202,7 @@ def upload_panel(view: View) -> None:
         t("data.upload", lang),
         type=["csv", "xlsx"],
         key="upload",
-        help=t("data.upload_help", lang, mb=MAX_UPLOAD_BYTES // 2**20, rows=MAX_UPLOAD_ROWS),
+        help=t("data.upload_help", lang, mb=MAX_FILE_BYTES // 2**20, rows=MAX_FILE_ROWS),
     )
     if upload is not None:
         check = checked_once(upload, REGISTRY_FILE, view)

@@ -14,19 +14,19 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui.data import View, documents_in_view
-from utils.anniversaries import coming_anniversaries, with_statuses
-from utils.assets import STATIC_DIR, STATIC_URL_FROM_MAP
-from utils.charts import ROW_HEIGHT_PX
-from utils.data_folder import DataKey
+from utils.charts.layout import ROW_HEIGHT_PX
+from utils.charts.timeline import growth_figure, timeline_figure
+from utils.data.folder import DataKey
+from utils.data.record import Record
 from utils.filters import Filters, signed_by_end_of
+from utils.map.assets import STATIC_DIR, STATIC_URL_FROM_MAP
 from utils.map.build import base_map, layer_element, partner_layer_config
 from utils.map.elements import script_json
 from utils.map.layer_files import LAYERS_DIR, layer_file_name, publish_layer
 from utils.map.network import partner_places
-from utils.profiles import Profile, partner_profiles, sorted_profiles
-from utils.record import Record
-from utils.tables import documents_table, partner_names
-from utils.timeline_charts import growth_figure, timeline_figure
+from utils.views.anniversaries import coming_anniversaries, with_statuses
+from utils.views.profiles import Profile, partner_profiles, sorted_profiles
+from utils.views.tables import documents_table, partner_names
 
 MAX_VIEWS = 32  # views kept per cached item: filters a reader goes back and forth between
 
@@ -46,7 +46,7 @@ def _table(
     key: DataKey, today: dt.date, filters: Filters, lang: str, *, iso: bool, _view: View
 ) -> pd.DataFrame:
     documents, coords = _view.documents, _view.coords
-    return documents_table(documents, coords, _view.home.id, lang, _view.record, iso_dates=iso)
+    return documents_table(documents, coords, lang, _view.record, iso_dates=iso)
 
 
 def table(view: View, *, iso_dates: bool = False) -> pd.DataFrame:
@@ -63,7 +63,7 @@ def _profiles(
 
 
 def profiles(view: View, order: str) -> list[Profile]:
-    """Return the Partners page's cards of the view, in `order` (utils.profiles.SORT_ORDERS)."""
+    """Return the Partners page's cards of the view, in `order` (profiles.SORT_ORDERS)."""
     return _profiles(view.key, view.today, view.filters, view.lang, order, view)
 
 
@@ -200,7 +200,7 @@ def partners_layer(
 def _links(
     key: DataKey, today: dt.date, filters: Filters, year: int | None, _view: View
 ) -> pd.DataFrame:
-    return partner_places(_shown(_view, year), _view.coords, _view.home.id)
+    return partner_places(_shown(_view, year), _view.coords)
 
 
 def links(view: View, year: int | None = None) -> pd.DataFrame:

@@ -12,8 +12,8 @@ from babel import Locale
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from utils.data_files import TEXT_MARK, is_formula_like
-from utils.files import csv_text
+from utils.data.reading import TEXT_MARK, is_formula_like
+from utils.data.writing import csv_text
 from utils.filters import Filters, filters_to_params
 from utils.i18n import country_name, t
 

@@ -8,11 +8,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from utils.data_files import FORBIDDEN_CHARACTERS
-from utils.i18n import is_country_code
-from utils.links import Parameter, is_identifier, is_year, one_of
-from utils.record import STATUS_CHOICES
-from utils.registry import (
+from utils.data.reading import FORBIDDEN_CHARACTERS
+from utils.data.record import STATUS_CHOICES
+from utils.data.registry import (
     COUNTRY_CODE,
     DOCUMENT_TYPE,
     DOCUMENT_TYPES,
@@ -22,6 +20,8 @@ from utils.registry import (
     PARTNER_RU,
     SIGNED_YEAR,
 )
+from utils.i18n import is_country_code
+from utils.links import Parameter, is_identifier, is_year, one_of
 
 # Query parameters of the URL; a view's link carries only those that differ from the defaults.
 YEAR_FROM_PARAM = "from"
@@ -77,7 +77,7 @@ class Filters:
     document_types: tuple[str, ...] = ()
     search: str = ""
     homes: tuple[str, ...] = ()  # home municipalities, when the registry has several
-    # Partnerships' statuses on the view's date (utils/record.py), "unrecorded" among them.
+    # Partnerships' statuses on the view's date (utils/data/record.py), "unrecorded" among them.
     statuses: tuple[str, ...] = ()
 
 

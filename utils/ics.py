@@ -7,11 +7,11 @@ import datetime as dt
 
 import pandas as pd
 
-from utils.anniversaries import ANNIVERSARY, ANNIVERSARY_START, YEARS
+from utils.data.record import STATUS, SUSPENDED
+from utils.data.registry import DOCUMENT_TYPE, HOME_ID, PARTNER_ID, SIGNED, SIGNED_PRECISION
 from utils.i18n import count_of, format_signed, t
-from utils.record import STATUS, SUSPENDED
-from utils.registry import DOCUMENT_TYPE, HOME_ID, PARTNER_ID, SIGNED, SIGNED_PRECISION
-from utils.tables import partner_name
+from utils.views.anniversaries import ANNIVERSARY, ANNIVERSARY_START, YEARS
+from utils.views.tables import partner_name
 
 ICS_MIME = "text/calendar"
 PRODUCT_ID = "-//partners-dashboard//anniversaries//EN"

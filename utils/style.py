@@ -1,7 +1,7 @@
 # Colours and marker shapes shared by the map and the charts, one per document type.
 from __future__ import annotations
 
-from utils.registry import DOCUMENT_TYPES
+from utils.data.registry import DOCUMENT_TYPES
 
 # Okabe–Ito colours: told apart by colour-blind readers and on a washed-out projector.
 DOCUMENT_TYPE_COLORS = dict(
@@ -11,7 +11,7 @@ DOCUMENT_TYPE_COLORS = dict(
 DOCUMENT_TYPE_SYMBOLS = dict(
     zip(DOCUMENT_TYPES, ("circle", "square", "diamond", "triangle-up", "star"), strict=True)
 )
-# How an arc on the map draws the status of its tie (utils/record.py): colour says the
+# How an arc on the map draws the status of its tie (utils/data/record.py): colour says the
 # latest document's type, the stroke says the status. A dash array is SVG's; "color" None
 # keeps the type's colour. Nothing recorded is drawn thin and faint: no claim of a live tie.
 STATUS_STYLES = {

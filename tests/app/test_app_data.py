@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import APP, TIMEOUT, metrics, open_page
 from tests.conftest import DATA
 from ui.editor import UNKNOWN_CLIENT, lockout, process_lockout
-from utils.auth import MAX_FAILED_ATTEMPTS
+from utils.editing.auth import MAX_FAILED_ATTEMPTS
 
 PASSWORD = "верный-пароль"  # noqa: S105 - the test's own
 NEW_ROW = (
@@ -76,7 +76,7 @@ def test_a_file_with_problems_lists_them_and_is_not_applied(editor_app, data_dir
 @pytest.fixture
 def no_pause(monkeypatch):
     """Wrong passwords counted as on a server, without the growing pause between tries."""
-    monkeypatch.setattr("utils.auth.FIRST_DELAY_SECONDS", 0.0)
+    monkeypatch.setattr("utils.editing.auth.FIRST_DELAY_SECONDS", 0.0)
     process_lockout().clear()  # the server's count, shared by every session: fresh for each test
     yield
     process_lockout().clear()

@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import APP, TIMEOUT, dataframe_with_column, metrics, open_page
 from tests.app.test_app_data import NEW_ROW, registry_with_palanga, sign_in, upload
 from tests.conftest import DATA
-from utils.data_folder import REGISTRY_FILE
-from utils.store import FileStore, SqlStore
+from utils.data.folder import REGISTRY_FILE
+from utils.editing.store import FileStore, SqlStore
 
 PASSWORD = "верный-пароль"  # noqa: S105 - the test's own, as in test_app_data.py
 

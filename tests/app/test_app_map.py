@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import open_page
 from tests.map_settings import drawn
 from ui import data
-from utils.assets import STATIC_DIR
+from utils.map.assets import STATIC_DIR
 from utils.map.layer_files import LAYERS_DIR
 
 APP = Path(__file__).resolve().parents[2] / "app.py"

@@ -103,5 +103,5 @@ def test_unwritable_static_folder_is_a_warning_not_a_crash(app, monkeypatch):
     published_once_per_server.clear()  # an earlier test's app has published already
     open_page(app, "overview", lang="en")
     assert app.warning[0].value.startswith("The map's files could not be written to ")
-    assert "python -m utils.assets" in app.warning[0].value
+    assert "python -m utils assets" in app.warning[0].value
     assert metrics(app)["Documents"] == "11"  # everything else still works

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from devtools.harness import AppServer
 from devtools.stream import clear_caches
 from tests.conftest import DATA
-from utils.auth import MAX_FAILED_ATTEMPTS
+from utils.editing.auth import MAX_FAILED_ATTEMPTS
 
 LOAD_MS = 60_000
 PASSWORD = "the-editors-own-password"  # noqa: S105 - a test's own

@@ -6,15 +6,15 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from utils.anniversaries import (
+from utils.data.registry import PARTNER_ID, registry_frame
+from utils.views.anniversaries import (
     ANNIVERSARY,
     YEARS,
     anniversaries_in,
     anniversary_years,
     coming_anniversaries,
 )
-from utils.registry import PARTNER_ID, registry_frame
-from utils.tables import anniversaries_table
+from utils.views.tables import anniversaries_table
 
 
 def one_document(signed: str, precision: str) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from shapely.geometry import Point, box, shape
 
 from scripts.build_basemap import baltic_features, decode_arcs, ring
 from tests.conftest import DATA
-from utils.assets import BASEMAP_BOUNDS, BASEMAP_NAME, asset_files, publish_assets
+from utils.map.assets import BASEMAP_BOUNDS, BASEMAP_NAME, asset_files, publish_assets
 
 
 def test_publish_copies_each_file_once(tmp_path):

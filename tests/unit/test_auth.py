@@ -1,11 +1,11 @@
-# The server's count of wrong passwords (utils/auth.py): per client address and overall,
+# The server's count of wrong passwords (utils/editing/auth.py): per client address and overall,
 # with a growing pause, whatever session or reload the tries come from.
 from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
 
-from utils.auth import (
+from utils.editing.auth import (
     FIRST_DELAY_SECONDS,
     LOCKOUT_SECONDS,
     MAX_FAILED_ATTEMPTS,

@@ -1,5 +1,5 @@
 # A corpus of broken registry files (tests/data/bad/partners), each with the report it
-# must produce: `python -m utils.registry check FILE` in English, on a fixed day.
+# must produce: `python -m utils check FILE` in English, on a fixed day.
 # To add a case, put FILE.csv there and its expected report in FILE.txt.
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from utils.coords_file import load_coords
-from utils.folder_check import file_report
+from utils.data.check import file_report
+from utils.data.coords import load_coords
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "bad" / "partners"
 TODAY = dt.date(2026, 11, 26)

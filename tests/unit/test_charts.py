@@ -6,7 +6,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from utils.charts import (
+from utils.charts.layout import (
     chart_config,
     country_figure,
     decade_figure,
@@ -14,7 +14,7 @@ from utils.charts import (
     plotly_text,
     wrap_label,
 )
-from utils.timeline_charts import growth_figure, period, period_middle, timeline_figure
+from utils.charts.timeline import growth_figure, period, period_middle, timeline_figure
 
 TODAY = dt.date(2026, 11, 26)
 

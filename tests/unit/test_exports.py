@@ -10,12 +10,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from utils.data_files import is_formula_like
+from utils.data.reading import is_formula_like
+from utils.data.registry import load_registry
+from utils.editing.uploads import registry_text
 from utils.exports import about_rows, csv_bytes, export_name, inert_csv, xlsx_bytes
 from utils.filters import Filters
-from utils.registry import load_registry
-from utils.tables import documents_table
-from utils.updates import registry_text
+from utils.views.tables import documents_table
 
 TABLE = pd.DataFrame(
     {"Партнёр": ["г. Волин", "Гмина г. Бранёво"], "Дата подписания": ["31 июля 2009", "2009 г."]}
@@ -125,7 +125,7 @@ def test_csv_follows_the_readers_excel(lang, separator, decimal):
 
 
 def test_the_download_carries_an_iso_date_beside_the_date_in_words(documents, coords):
-    table = documents_table(documents, coords, "zelenogradsk", "ru", iso_dates=True)
+    table = documents_table(documents, coords, "ru", iso_dates=True)
     columns = list(table.columns)
     assert columns[columns.index("Дата подписания") + 1] == "Дата (ISO)"
     dates = dict(zip(table["Партнёр"], table["Дата (ISO)"], strict=False))
@@ -134,7 +134,7 @@ def test_the_download_carries_an_iso_date_beside_the_date_in_words(documents, co
         "2009", "2009-03", "2009-07-31",
     )  # fmt: skip
     assert table["Расстояние, км"].tolist()[0] == 712  # a whole number, never "712.0"
-    assert "Дата (ISO)" not in documents_table(documents, coords, "zelenogradsk", "ru").columns
+    assert "Дата (ISO)" not in documents_table(documents, coords, "ru").columns
 
 
 def test_the_workbook_says_what_view_it_is_on_a_second_sheet():

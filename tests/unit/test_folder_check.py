@@ -1,4 +1,4 @@
-# `python -m utils.registry check DIR`: the committed data folder is clean, and each broken
+# `python -m utils check DIR`: the committed data folder is clean, and each broken
 # status or activities file (tests/data/bad/status, tests/data/bad/activities), put beside
 # the fixture registry (tests/data/living), gives exactly the report in its FILE.txt.
 from __future__ import annotations
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from utils.data_folder import ACTIVITIES_FILE, STATUS_FILE, DataFolder
-from utils.folder_check import folder_report
-from utils.registry import main
+from utils.__main__ import main
+from utils.data.check import folder_report
+from utils.data.folder import ACTIVITIES_FILE, STATUS_FILE, DataFolder
 
 TESTS_DATA = Path(__file__).resolve().parent.parent / "data"
 LIVING = TESTS_DATA / "living"

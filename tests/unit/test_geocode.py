@@ -9,12 +9,13 @@ import pytest
 from geopy.exc import GeocoderQueryError, GeocoderRateLimited, GeocoderTimedOut, GeocoderUnavailable
 
 from tests.conftest import DATA
-from utils import coords_file, geocode
-from utils.coords_file import load_coords
-from utils.files import write_text_atomic
-from utils.geocode import Place, geocode_places, places_to_geocode
-from utils.places import load_home
-from utils.registry import load_registry
+from utils.__main__ import main as cli
+from utils.data import coords as coords_file
+from utils.data.coords import load_coords
+from utils.data.places import load_home
+from utils.data.registry import load_registry
+from utils.data.writing import write_text_atomic
+from utils.sources.geocode import Place, geocode_places, places_to_geocode
 
 COORDS_HEADER = "place_id,query,lat,lon,source,updated"
 
@@ -184,7 +185,7 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path, monkeypat
     def broken_fsync(_descriptor: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("utils.files.os.fsync", broken_fsync)
+    monkeypatch.setattr("utils.data.writing.os.fsync", broken_fsync)
     with pytest.raises(OSError, match="No space left"):
         write_text_atomic(path, "new\n")
     assert path.read_text(encoding="utf-8") == "old\n"
@@ -205,9 +206,10 @@ def test_places_to_geocode_lists_only_what_is_missing():
 
 
 def run_cli(folder) -> int:
-    """Run `python -m utils.geocode` on the data files in `folder`."""
-    return geocode.main(
+    """Run `python -m utils geocode` on the data files in `folder`."""
+    return cli(
         [
+            "geocode",
             "--partners", str(folder / "partners.csv"),
             "--coords", str(folder / "coords.csv"),
             "--home", str(folder / "home.toml"),

@@ -19,13 +19,14 @@ MEMORY_LIMIT_BYTES = 1500 * 2**20  # the whole child process: Python, pandas and
 CHECK = """
 import datetime as dt, resource, sys
 resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
-from utils.registry import load_registry
-from utils.updates import UploadRefusedError, check_upload
+from utils.data.registry import load_registry
+from utils.data.table_files import FileRefusedError
+from utils.editing.uploads import check_upload
 data = open(sys.argv[1], "rb").read()
 current, _ = load_registry(b"")
 try:
     check = check_upload(data, sys.argv[2], current, dt.date(2026, 11, 26))
-except UploadRefusedError as refused:
+except FileRefusedError as refused:
     print("refused", refused.problem.code)
 else:
     print("checked", check.file_rows, " ".join(sorted({{p.code for p in check.problems}})))
@@ -78,20 +79,20 @@ def test_a_small_hostile_file_is_read_within_bounds(tmp_path, name, build, expec
 
 
 def test_the_long_shared_string_is_said_by_row_and_column():
-    from utils.data_files import read_rows  # noqa: PLC0415
-    from utils.updates import read_upload  # noqa: PLC0415
+    from utils.data.reading import read_rows  # noqa: PLC0415
+    from utils.data.table_files import read_table_file  # noqa: PLC0415
 
-    table = read_upload(hostile_files.huge_shared_string(), "long-string.xlsx")
+    table = read_table_file(hostile_files.huge_shared_string(), "long-string.xlsx")
     _, problems = read_rows(table, tuple(table.header), ())
     too_long = [problem for problem in problems if problem.code == "cell_too_long"]
     assert [(problem.row, problem.column) for problem in too_long] == [(2, "partner_id")]
 
 
 def test_many_shared_strings_without_a_declared_count_are_refused_at_the_limit():
-    from utils.updates import UploadRefusedError, read_upload  # noqa: PLC0415
-    from utils.workbook import MAX_SHARED_STRINGS  # noqa: PLC0415
+    from utils.data.table_files import FileRefusedError, read_table_file  # noqa: PLC0415
+    from utils.data.workbook import MAX_SHARED_STRINGS  # noqa: PLC0415
 
     data = hostile_files.many_shared_strings(MAX_SHARED_STRINGS + 1, declare=False)
-    with pytest.raises(UploadRefusedError) as refused:
-        read_upload(data, "many-strings.xlsx")
+    with pytest.raises(FileRefusedError) as refused:
+        read_table_file(data, "many-strings.xlsx")
     assert refused.value.problem.code == "xlsx_too_many_strings"

@@ -6,8 +6,13 @@ import datetime as dt
 import icalendar
 
 from tests.conftest import LIVING_TODAY
-from utils.anniversaries import anniversaries_in, coming_anniversaries, proposed, with_statuses
 from utils.ics import anniversaries_ics
+from utils.views.anniversaries import (
+    anniversaries_in,
+    coming_anniversaries,
+    proposed,
+    with_statuses,
+)
 
 
 def events(data: bytes) -> list:

@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA, SEED_COPY
-from utils import importer
+from utils.__main__ import main as cli
+from utils.data.registry import DOCUMENT_TYPES
 from utils.i18n import t
-from utils.importer import import_published, parse_published, slug
-from utils.published_cells import (
+from utils.sources import importer
+from utils.sources.importer import import_published, parse_published, slug
+from utils.sources.published_cells import (
     PUBLISHED_TITLES,
     PublishedTableError,
     find_country,
@@ -20,7 +22,6 @@ from utils.published_cells import (
     parse_documents,
     parse_partner,
 )
-from utils.registry import DOCUMENT_TYPES
 
 
 @pytest.mark.parametrize(
@@ -268,13 +269,13 @@ def test_slug(name, expected):
 
 def test_cli_reports_problems_and_exits_1(write_file, tmp_path, capsys):
     source = write_file("page.txt", "г. Волин Польша\tСоглашение о сотрудничестве с когда-то\n")
-    assert importer.main([str(source), "-o", str(tmp_path / "out.csv")]) == 1
+    assert cli(["import", str(source), "-o", str(tmp_path / "out.csv")]) == 1
     assert "Строка 1" in capsys.readouterr().err
     assert not (tmp_path / "out.csv").exists()
 
 
 def test_cli_writes_and_lists_new_partners(tmp_path, capsys):
-    assert importer.main([str(SEED_COPY), "-o", str(tmp_path / "out.csv"), "--lang", "en"]) == 0
+    assert cli(["import", str(SEED_COPY), "-o", str(tmp_path / "out.csv"), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "Wrote 11 documents (10 partners)" in out
     assert "bishtynek" in out

@@ -25,7 +25,7 @@ def test_map_bounds():
 
 
 def test_places_one_per_partner_with_latest_type_and_distance(documents, coords):
-    places = partner_places(documents, coords, "zelenogradsk").set_index("partner_id")
+    places = partner_places(documents, coords).set_index("partner_id")
     assert len(places) == 10
     assert places.at["braniewo", "latest_type"] == "cooperation_treaty"
     assert round(places.at["pinneberg", "distance_km"]) == 712
@@ -142,7 +142,7 @@ def test_partner_card_in_both_languages(documents):
 
 def test_popup_and_side_panel_say_the_same(documents, coords):
     # The map's popup (from the layer's data) and the page's card are one card.
-    links = partner_places(documents, coords, "zelenogradsk")
+    links = partner_places(documents, coords)
     cards = partner_cards(documents, links, "ru")
     assert list(cards) == list(links["partner_id"])
     distance = float(links.loc[links["partner_id"] == "braniewo", "distance_km"].iloc[0])
@@ -150,7 +150,7 @@ def test_popup_and_side_panel_say_the_same(documents, coords):
 
 
 def test_partner_at_finds_the_clicked_marker(documents, coords):
-    places = partner_places(documents, coords, "zelenogradsk")
+    places = partner_places(documents, coords)
     assert partner_at(places, 54.3799, 19.8196) == "braniewo"
     # The browser gets places to 5 decimals: a click reports the rounded centre.
     assert partner_at(places, 54.379904, 19.819596) == "braniewo"
@@ -266,7 +266,7 @@ def test_links_of_two_homes(documents, coords, home):
         [coords, pd.DataFrame([{"place_id": "baltiysk", "lat": 54.6536, "lon": 19.9126}])],
         ignore_index=True,
     )
-    links = partner_places(regional, more_coords, home.id)
+    links = partner_places(regional, more_coords)
     assert len(links) == 11
     assert sorted(links.loc[links["partner_id"] == "braniewo", "home_id"]) == [
         "baltiysk",

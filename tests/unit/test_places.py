@@ -7,15 +7,15 @@ import pandas as pd
 import pytest
 
 from tests.conftest import DATA
-from utils.coords_file import load_coords
-from utils.places import (
+from utils.data.coords import load_coords
+from utils.data.places import (
     HomeConfigError,
     load_home,
     pair_distances_km,
     partner_query,
     partners_without_coords,
 )
-from utils.registry import load_registry
+from utils.data.registry import load_registry
 
 COORDS_HEADER = "place_id,query,lat,lon,source,updated"
 

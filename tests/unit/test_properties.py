@@ -9,16 +9,16 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from utils.data_files import garbled_code
-from utils.i18n import CATALOGUE
-from utils.importer import parse_published
-from utils.published_cells import PublishedTableError, parse_date_phrase
-from utils.registry import (
+from utils.data.reading import garbled_code
+from utils.data.registry import (
     COLUMNS,
     DOCUMENT_TYPES,
     LEVELS,
     load_registry,
 )
+from utils.i18n import CATALOGUE
+from utils.sources.importer import parse_published
+from utils.sources.published_cells import PublishedTableError, parse_date_phrase
 
 STORED_DATE = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
 

@@ -1,4 +1,4 @@
-# The living record (utils/record.py, record_text.py, profiles.py): the status on a day,
+# The living record (utils/data/record.py, record_text.py, profiles.py): the status on a day,
 # the last known fact, the last contact and dormancy, the cards' lines, and links.
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import LIVING_TODAY
-from utils.profiles import dormant_text, partner_profiles, sorted_profiles
-from utils.record import (
+from utils.data.record import (
     FACT_DATE,
     FACT_KIND,
     Record,
@@ -20,8 +19,9 @@ from utils.record import (
     statuses_on,
     years_since,
 )
-from utils.record_text import partner_record
-from utils.registry import is_web_url
+from utils.data.registry import is_web_url
+from utils.views.profiles import dormant_text, partner_profiles, sorted_profiles
+from utils.views.record_lines import partner_record
 
 HOME = "zelenogradsk"
 

@@ -10,15 +10,15 @@ import io
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from utils.coords_file import COORDS_COLUMNS, load_coords, read_coords_rows, write_coords_rows
+from utils.data.coords import COORDS_COLUMNS, load_coords, read_coords_rows, write_coords_rows
+from utils.data.registry import COLUMNS, DOCUMENT_TYPES, LEVELS, load_registry
+from utils.data.strategy import STRATEGY_COLUMNS, load_strategy
+from utils.data.writing import csv_text
+from utils.editing.record_uploads import check_record_upload
+from utils.editing.store import FileStore
+from utils.editing.uploads import registry_text
+from utils.editing.versions import DATA_SETS
 from utils.exports import inert_csv
-from utils.files import csv_text
-from utils.record_updates import check_record_upload
-from utils.registry import COLUMNS, DOCUMENT_TYPES, LEVELS, load_registry
-from utils.store import FileStore
-from utils.strategy import STRATEGY_COLUMNS, load_strategy
-from utils.updates import registry_text
-from utils.versions import DATA_SETS
 
 TODAY = dt.date(2026, 11, 26)
 ROUND_TRIP = settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])

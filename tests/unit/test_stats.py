@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from utils.stats import (
+from utils.views.stats import (
     counts_by_country,
     counts_by_decade,
     counts_by_document_type,

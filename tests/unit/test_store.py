@@ -1,4 +1,4 @@
-# The store of the data (utils/store.py) on each back-end: the data folder's files, SQLite,
+# The store of the data (utils/editing/store.py) on each back-end: the data folder's files, SQLite,
 # and a real PostgreSQL (tests/conftest.py starts one; skipped where none is installed,
 # a failure in CI). What one back-end does, the others must do alike.
 from __future__ import annotations
@@ -13,19 +13,19 @@ import pytest
 import sqlalchemy as sa
 
 from tests.conftest import DATA, ROOT
-from utils.data_folder import COORDS_FILE, HOME_FILE, REGISTRY_FILE, STATUS_FILE
-from utils.store import (
+from utils.__main__ import main
+from utils.data.folder import COORDS_FILE, HOME_FILE, REGISTRY_FILE, STATUS_FILE
+from utils.editing.store import (
     KEPT_FOLDERS,
     FileStore,
     NothingChangedError,
     SqlStore,
     StaleVersionError,
     StoreError,
-    main,
     materialise,
 )
-from utils.store import restore as restore_version
-from utils.versions import AS_FOUND, OUTSIDE, checksum
+from utils.editing.store import restore as restore_version
+from utils.editing.versions import AS_FOUND, OUTSIDE, checksum
 
 LIVING = ROOT / "tests" / "data" / "living"
 RENAMED = ("Крайс Пиннеберг", "Район Пиннеберг")
@@ -163,13 +163,13 @@ def test_materialise_writes_a_version_once_with_the_settings(tmp_path):
 
 def test_import_then_export_moves_the_files_through_a_database(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
-    assert main(["import", "--url", url, "--from", str(LIVING), "--editor", "admin"]) == 0
+    assert main(["store", "import", "--url", url, "--from", str(LIVING), "--editor", "admin"]) == 0
     assert capsys.readouterr().out.startswith("version 1: ")
-    assert main(["export", "--url", url, "--to", str(tmp_path / "out")]) == 0
+    assert main(["store", "export", "--url", url, "--to", str(tmp_path / "out")]) == 0
     for name in FileStore(LIVING).live_texts():
         assert (tmp_path / "out" / name).read_bytes() == (LIVING / name).read_bytes()
     # The exported folder has no home.toml: it is checked with the settings' one.
-    assert main(["import", "--url", url, "--from", str(tmp_path / "out")]) == 1
+    assert main(["store", "import", "--url", url, "--from", str(tmp_path / "out")]) == 1
     assert "Nothing changes" in capsys.readouterr().err
 
 
@@ -179,14 +179,14 @@ def test_import_refuses_a_folder_with_problems(tmp_path, capsys):
     registry = folder / REGISTRY_FILE
     registry.write_text(registry.read_text(encoding="utf-8").replace("1991-10-14", "1991-02-31"))
     url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
-    assert main(["import", "--url", url, "--from", str(folder)]) == 1
+    assert main(["store", "import", "--url", url, "--from", str(folder)]) == 1
     assert "The folder has problems (1), the first in partners.csv" in capsys.readouterr().err
     assert SqlStore(sa.create_engine(url)).latest() == 0
 
 
 def test_an_unreachable_database_is_said_without_its_address(tmp_path, capsys):
     url = "postgresql+psycopg://someone:secret@127.0.0.1:9/none"
-    assert main(["export", "--url", url, "--to", str(tmp_path)]) == 1
+    assert main(["store", "export", "--url", url, "--to", str(tmp_path)]) == 1
     error = capsys.readouterr().err
     assert "The database cannot be reached (OperationalError)" in error
     assert "someone" not in error
@@ -208,7 +208,7 @@ def test_a_damaged_log_is_said_by_its_line(tmp_path):
 
 def test_export_writes_only_the_known_data_sets_inside_its_folder(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
-    assert main(["import", "--url", url, "--from", str(LIVING)]) == 0
+    assert main(["store", "import", "--url", url, "--from", str(LIVING)]) == 0
     # A data set named to climb out of the folder, written into the database by hand.
     store = SqlStore(sa.create_engine(url))
     with store.engine.begin() as connection:
@@ -217,7 +217,7 @@ def test_export_writes_only_the_known_data_sets_inside_its_folder(tmp_path, caps
             [{"number": 1, "name": "../../escaped.csv", "content": "x"}],
         )
     target = tmp_path / "a" / "b" / "out"
-    assert main(["export", "--url", url, "--to", str(target)]) == 0
+    assert main(["store", "export", "--url", url, "--to", str(target)]) == 0
     assert not list(tmp_path.rglob("escaped.csv"))
     assert sorted(path.name for path in target.iterdir()) == sorted(FileStore(LIVING).live_texts())
     # Nor does the app write it out for its loaders.
@@ -235,16 +235,17 @@ def test_export_writes_only_the_known_data_sets_inside_its_folder(tmp_path, caps
 )
 def test_export_refuses_a_version_that_is_not_stored(tmp_path, capsys, version, said):
     url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
-    assert main(["import", "--url", url, "--from", str(LIVING)]) == 0
+    assert main(["store", "import", "--url", url, "--from", str(LIVING)]) == 0
     capsys.readouterr()
-    assert main(["export", "--url", url, "--to", str(tmp_path / "out"), "--version", version]) == 1
+    target = str(tmp_path / "out")
+    assert main(["store", "export", "--url", url, "--to", target, "--version", version]) == 1
     assert said in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
 
 
 def test_export_of_an_empty_database_is_refused(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
-    assert main(["export", "--url", url, "--to", str(tmp_path / "out")]) == 1
+    assert main(["store", "export", "--url", url, "--to", str(tmp_path / "out")]) == 1
     assert "the database holds no version yet" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
 
@@ -253,7 +254,7 @@ def import_in_a_process(tmp_path, folder) -> subprocess.CompletedProcess:
     """Run the import command in a process of its own: a pipe must not hang the test."""
     url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
     return subprocess.run(
-        [sys.executable, "-m", "utils.store", "import", "--url", url, "--from", str(folder)],
+        [sys.executable, "-m", "utils", "store", "import", "--url", url, "--from", str(folder)],
         capture_output=True, text=True, timeout=60, cwd=ROOT, check=False,
     )  # fmt: skip
 

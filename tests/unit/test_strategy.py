@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import DATA
-from utils.strategy import (
+from utils.data.strategy import (
     DIRECTION_ID,
     DOCUMENT_COUNT,
     IS_OPEN,
@@ -13,7 +13,7 @@ from utils.strategy import (
     load_strategy,
     strategy_coverage,
 )
-from utils.tables import describe_direction
+from utils.views.tables import describe_direction
 
 HEADER = "direction_id,name_ru,name_en,kind,target"
 

@@ -4,21 +4,21 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import DATA
-from utils.coords_file import load_coords
-from utils.data_files import Problem
-from utils.registry import load_registry
-from utils.tables import describe_document, documents_table, markdown_text, problems_table
+from utils.data.coords import load_coords
+from utils.data.reading import Problem
+from utils.data.registry import load_registry
+from utils.views.tables import describe_document, documents_table, markdown_text, problems_table
 
 
 @pytest.fixture(scope="module")
 def registry():
-    partners, _ = load_registry(DATA / "partners.csv")
+    partners, _ = load_registry(DATA / "partners.csv", home_id="zelenogradsk")
     coords, _ = load_coords(DATA / "coords.csv")
     return partners, coords
 
 
 def test_russian_table(registry):
-    table = documents_table(*registry, "zelenogradsk", "ru")
+    table = documents_table(*registry, "ru")
     assert list(table.columns) == [
         "Партнёр",
         "Страна",
@@ -43,7 +43,7 @@ def test_russian_table(registry):
 
 
 def test_english_table_is_oldest_first(registry):
-    table = documents_table(*registry, "zelenogradsk", "en")
+    table = documents_table(*registry, "en")
     assert table["Partner"].tolist()[:3] == [
         "Pinneberg District",
         "Neringa Municipality",
@@ -60,7 +60,7 @@ def test_english_table_is_oldest_first(registry):
 
 def test_partner_without_coordinates_has_no_distance(registry):
     partners, coords = registry
-    table = documents_table(partners, coords[coords["place_id"] != "lepel"], "zelenogradsk", "en")
+    table = documents_table(partners, coords[coords["place_id"] != "lepel"], "en")
     distances = table.set_index("Partner")["Distance, km"]
     assert distances.isna().sum() == 1
     assert distances.isna()["Lepel"]

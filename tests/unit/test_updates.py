@@ -12,21 +12,18 @@ import pytest
 from openpyxl import Workbook
 
 from tests.conftest import DATA, HEADER
-from utils.auth import password_matches
-from utils.coords_file import add_manual_coords, check_manual_coords
-from utils.registry import load_registry
-from utils.updates import (
-    MAX_UPLOAD_BYTES,
-    MAX_UPLOAD_ROWS,
-    UploadRefusedError,
+from utils.data.coords import add_manual_coords, check_manual_coords
+from utils.data.registry import load_registry
+from utils.data.table_files import MAX_FILE_BYTES, MAX_FILE_ROWS, FileRefusedError, read_table_file
+from utils.data.workbook import MAX_PARTS
+from utils.editing.auth import password_matches
+from utils.editing.store import replace_keeping_backup
+from utils.editing.uploads import (
     check_upload,
     encoding_losses,
-    read_upload,
     registry_text,
     renamed_partners,
-    replace_keeping_backup,
 )
-from utils.workbook import MAX_PARTS
 
 TODAY = dt.date(2026, 11, 26)
 SHORT_ROW = "p,П,P,P,city,,,PL,cooperation_agreement,С,2009,year,"  # a valid row, short
@@ -41,25 +38,25 @@ def rows_file(count: int) -> bytes:
     ("data", "name", "code"),
     [
         # One byte over 10 MB is refused before anything reads it.
-        (b"x" * (MAX_UPLOAD_BYTES + 1), "big.csv", "upload_too_big"),
+        (b"x" * (MAX_FILE_BYTES + 1), "big.csv", "upload_too_big"),
         # One row over the limit is refused; the limit itself is not (next test).
-        (rows_file(MAX_UPLOAD_ROWS + 1), "long.csv", "upload_too_long"),
+        (rows_file(MAX_FILE_ROWS + 1), "long.csv", "upload_too_long"),
         # Not a workbook though it is named like one.
         (b"partner_id,partner_ru\n", "fake.xlsx", "xlsx_unreadable"),
     ],
 )
 def test_uploads_refused_with_a_reason(data, name, code):
-    with pytest.raises(UploadRefusedError) as refused:
-        read_upload(data, name)
+    with pytest.raises(FileRefusedError) as refused:
+        read_table_file(data, name)
     assert refused.value.problem.code == code
     assert refused.value.problem.message("ru")  # said in the reader's words
 
 
 def test_upload_at_the_row_limit_is_taken():
-    assert len(read_upload(rows_file(MAX_UPLOAD_ROWS), "limit.csv").records) == MAX_UPLOAD_ROWS
+    assert len(read_table_file(rows_file(MAX_FILE_ROWS), "limit.csv").records) == MAX_FILE_ROWS
 
 
-def test_excel_upload_reads_like_the_csv(documents):
+def test_excel_upload_reads_like_the_csv(registry_as_written):
     workbook = Workbook()
     sheet = workbook.active
     lines = (DATA / "partners.csv").read_text(encoding="utf-8").splitlines()
@@ -70,10 +67,12 @@ def test_excel_upload_reads_like_the_csv(documents):
     sheet.cell(row=2, column=11).value = dt.datetime(1991, 10, 14)  # Pinneberg, as a date
     buffer = io.BytesIO()
     workbook.save(buffer)
-    frame, problems = load_registry(read_upload(buffer.getvalue(), "partners.xlsx"), today=TODAY)
+    frame, problems = load_registry(
+        read_table_file(buffer.getvalue(), "partners.xlsx"), today=TODAY
+    )
     assert problems == []
-    assert frame["signed"].tolist() == documents["signed"].tolist()
-    assert frame.equals(documents)
+    assert frame["signed"].tolist() == registry_as_written["signed"].tolist()
+    assert frame.equals(registry_as_written)
 
 
 def test_check_upload_counts_what_would_change(documents):
@@ -107,8 +106,8 @@ def test_apply_keeps_the_old_registry_and_writes_the_new(tmp_path, documents):
     assert len(reloaded) == 6
 
 
-def test_registry_text_round_trips_the_committed_file(documents):
-    assert registry_text(documents) == (DATA / "partners.csv").read_text(encoding="utf-8")
+def test_registry_text_round_trips_the_committed_file(registry_as_written):
+    assert registry_text(registry_as_written) == (DATA / "partners.csv").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -132,7 +131,7 @@ def test_manual_coordinates_that_cannot_be_written_are_a_problem(tmp_path, monke
     def disk_full(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("utils.files.tempfile.mkstemp", disk_full)
+    monkeypatch.setattr("utils.data.writing.tempfile.mkstemp", disk_full)
     problems = add_manual_coords(coords, "palanga", "Palanga", lat=55.9, lon=21.06, today=TODAY)
     assert [(p.code, p.params["file"]) for p in problems] == [("not_writable", "coords.csv")]
     assert (
@@ -214,11 +213,11 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked():
 
     plain = workbook_bytes([["partner_id", "partner_ru"], ["p", "text"]])
     data = rewritten(plain, "xl/worksheets/sheet1.xml", bomb)
-    assert len(data) < MAX_UPLOAD_BYTES / 10
+    assert len(data) < MAX_FILE_BYTES / 10
     tracemalloc.start()
     try:
-        with pytest.raises(UploadRefusedError) as refused:
-            read_upload(data, "bomb.xlsx")
+        with pytest.raises(FileRefusedError) as refused:
+            read_table_file(data, "bomb.xlsx")
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -256,8 +255,8 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked():
 )  # fmt: skip
 def test_a_damaged_workbook_is_a_problem_not_a_traceback(case, damage):
     data = damage(workbook_bytes([["partner_id", "partner_ru"]] + [["p", "x" * 40]] * 30))
-    with pytest.raises(UploadRefusedError) as refused:
-        read_upload(data, f"{case}.xlsx")
+    with pytest.raises(FileRefusedError) as refused:
+        read_table_file(data, f"{case}.xlsx")
     problem = refused.value.problem
     assert problem.code == "xlsx_unreadable", case
     assert problem.message("en").startswith("the file cannot be read as an Excel workbook")
@@ -303,8 +302,8 @@ def test_a_workbook_of_too_many_parts_is_refused_before_reading():
     with zipfile.ZipFile(buffer, "w") as archive:
         for index in range(MAX_PARTS + 1):
             archive.writestr(f"xl/part{index}.xml", "<a/>")
-    with pytest.raises(UploadRefusedError) as refused:
-        read_upload(buffer.getvalue(), "parts.xlsx")
+    with pytest.raises(FileRefusedError) as refused:
+        read_table_file(buffer.getvalue(), "parts.xlsx")
     assert refused.value.problem.message("en") == (
         "the Excel workbook has 1001 parts; at most 1000 are accepted"
     )

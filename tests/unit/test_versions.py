@@ -1,4 +1,4 @@
-# What a version changed (utils/versions.py): documents, partners and rows, field by field.
+# What a version changed (utils/editing/versions.py): documents, partners and rows, field by field.
 from __future__ import annotations
 
 import datetime as dt
@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from tests.conftest import DATA
-from utils.data_folder import COORDS_FILE, REGISTRY_FILE, STATUS_FILE
-from utils.versions import (
+from utils.data.folder import COORDS_FILE, REGISTRY_FILE, STATUS_FILE
+from utils.editing.versions import (
     ADDED,
     CHANGED,
     DOCUMENT,

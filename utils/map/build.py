@@ -9,7 +9,10 @@ import folium
 import pandas as pd
 from branca.element import Element
 
-from utils.assets import (
+from utils.data.places import Home, home_names
+from utils.data.record import Record
+from utils.i18n import t
+from utils.map.assets import (
     BASEMAP_BOUNDS,
     BASEMAP_NAME,
     JQUERY_JS,
@@ -20,7 +23,6 @@ from utils.assets import (
     MAP_JS,
     STATIC_URL_FROM_MAP,
 )
-from utils.i18n import t
 from utils.map.elements import BaseScript, LayerScript
 from utils.map.layer import (
     FIT_MAX_ZOOM,
@@ -31,9 +33,6 @@ from utils.map.layer import (
 )
 from utils.map.network import homes_on_map, map_bounds, network_points, partner_places
 from utils.map.text import escape_text
-from utils.places import Home, home_names
-from utils.record import Record
-from utils.registry import with_default_home
 from utils.style import BORDER_COLOR, LAND_COLOR, SEA_COLOR
 
 MAP_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -61,7 +60,7 @@ def base_map(
     only swap the layer: the map is not drawn again and nothing flickers.
     `basemap_geojson` puts the basemap into the page instead of fetching it (offline export).
     """
-    links = partner_places(documents, coords, home.id)
+    links = partner_places(documents, coords)
     west, south, east, north = BASEMAP_BOUNDS
     fmap = folium.Map(
         tiles=None,
@@ -166,14 +165,13 @@ def partner_layer_config(
     """
     record = record or Record(day=dt.date.today(), today=dt.date.today())
     # The record is kept by (home, partner): a document naming no home is the configured one's.
-    given, documents = documents, with_default_home(documents, home.id)
-    links = partner_places(documents, coords, home.id)
+    links = partner_places(documents, coords)
     home_places = homes_on_map(links, coords, home)
     names = home_names(list(home_places), coords, home, lang)
     frame = None
     if frame_on is not None:
         # Most often the view framed is the one drawn: its links are already there.
-        framed = links if frame_on is given else partner_places(frame_on, coords, home.id)
+        framed = links if frame_on is documents else partner_places(frame_on, coords)
         frame = frame_config(framed, homes_on_map(framed, coords, home), fly=fly)
     return layer_config(
         documents,

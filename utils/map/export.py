@@ -10,7 +10,9 @@ from pathlib import Path
 import pandas as pd
 from branca.element import Element
 
-from utils.assets import (
+from utils.data.places import Home
+from utils.data.record import Record
+from utils.map.assets import (
     JQUERY_JS,
     LEAFLET_CSS,
     LEAFLET_JS,
@@ -20,8 +22,6 @@ from utils.assets import (
     VENDOR_FILES,
 )
 from utils.map.build import build_map
-from utils.places import Home
-from utils.record import Record
 
 HTML_MIME = "text/html"
 _CSS_IMAGE = re.compile(r"url\((?:['\"])?images/([\w.-]+\.png)(?:['\"])?\)")

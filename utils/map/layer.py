@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from utils.coords_file import LAT, LON
+from utils.data.coords import LAT, LON
+from utils.data.record import STATUS_CHOICES, Record, link_keys, status_by_link
+from utils.data.registry import COUNTRY_CODE, HOME_ID, PARTNER_ID
 from utils.i18n import count_of, country_name, t
 from utils.map.network import (
     HOME_LAT,
@@ -27,10 +29,8 @@ from utils.map.text import (
     map_words,
     name_facts,
 )
-from utils.record import STATUS_CHOICES, Record, link_keys, status_by_link
-from utils.record_text import RECORD_LINES, RecordLine, record_lines
-from utils.registry import COUNTRY_CODE, HOME_ID, PARTNER_ID
 from utils.style import DOCUMENT_TYPE_COLORS, HOME_COLOR, STATUS_STYLES
+from utils.views.record_lines import RECORD_LINES, RecordLine, record_lines
 
 # CSS classes on the map's shapes, for styling and for the browser tests.
 PARTNER_MARKER_CLASS = "partner-marker"

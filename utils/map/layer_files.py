@@ -7,7 +7,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from utils.files import write_text_atomic
+from utils.data.writing import write_text_atomic
 
 LAYERS_DIR = "layers"  # inside the static folder
 KEEP_FILES = 256  # views kept on disk; a view's file is written again when it is shown

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from utils.coords_file import LAT, LON, PLACE_ID
-from utils.places import DISTANCE_KM, Home, pair_distances_km
-from utils.registry import (
+from utils.data.coords import LAT, LON, PLACE_ID
+from utils.data.places import DISTANCE_KM, Home, pair_distances_km
+from utils.data.registry import (
     COUNTRY_CODE,
     DOCUMENT_TYPE,
     HOME_ID,
     PARTNER_ID,
     SIGNED_START,
-    with_default_home,
 )
 
 # Columns of the links table (one row per home and partner with coordinates).
@@ -23,14 +22,13 @@ LINKS = "links"  # a bundle's number of links
 CLICK_TOLERANCE_DEG = 1e-5  # the browser gets places to 5 decimals (about a metre)
 
 
-def partner_places(documents: pd.DataFrame, coords: pd.DataFrame, home_id: str) -> pd.DataFrame:
+def partner_places(documents: pd.DataFrame, coords: pd.DataFrame) -> pd.DataFrame:
     """One row per link (a home and a partner that has coordinates), oldest first.
 
     Each row is the link's latest document, with the partner's place, its home's place
     (NaN when coords.csv lacks the home) and the distance between them. `home_id` is the
     home of documents that name none.
     """
-    documents = with_default_home(documents, home_id)
     ordered = documents.sort_values(SIGNED_START, kind="stable")
     latest = ordered.drop_duplicates([HOME_ID, PARTNER_ID], keep="last")
     located = coords.set_index(PLACE_ID)[[LAT, LON]]

@@ -11,12 +11,9 @@ from functools import lru_cache
 import pandas as pd
 from babel.numbers import format_decimal
 
-from utils.i18n import country_name, first_upper, format_signed, t
-from utils.map.network import latest_per_partner
-from utils.places import DISTANCE_KM
-from utils.record import STATUS_CHOICES
-from utils.record_text import RECORD_LINES
-from utils.registry import (
+from utils.data.places import DISTANCE_KM
+from utils.data.record import STATUS_CHOICES
+from utils.data.registry import (
     COUNTRY_CODE,
     DOCUMENT_TYPE,
     LEVEL,
@@ -30,8 +27,11 @@ from utils.registry import (
     SIGNED_PRECISION,
     SIGNED_START,
 )
+from utils.i18n import country_name, first_upper, format_signed, t
+from utils.map.network import latest_per_partner
 from utils.style import DOCUMENT_TYPE_COLORS, STATUS_STYLES
-from utils.tables import name_columns, partner_name, region_name
+from utils.views.record_lines import RECORD_LINES
+from utils.views.tables import name_columns, partner_name, region_name
 
 # The facts of a card, in reading order: catalogue key of the label and how to get the value.
 CARD_FACTS = (

@@ -10,10 +10,9 @@ import numpy as np
 import pandas as pd
 from geopy.distance import geodesic
 
-from utils.coords_file import LAT, LON, PLACE_ID, QUERY
-from utils.data_folder import DEFAULT_DATA_DIR, HOME_FILE
-from utils.i18n import LANGUAGES, country_name, english_data, is_country_code
-from utils.registry import (
+from utils.data.coords import LAT, LON, PLACE_ID, QUERY
+from utils.data.folder import DEFAULT_DATA_DIR, HOME_FILE
+from utils.data.registry import (
     COUNTRY_CODE,
     PARTNER_EN,
     PARTNER_ID,
@@ -22,6 +21,7 @@ from utils.registry import (
     REGION_EN,
     REGION_RU,
 )
+from utils.i18n import LANGUAGES, country_name, english_data, is_country_code
 
 DEFAULT_HOME = DEFAULT_DATA_DIR / HOME_FILE
 DISTANCE_KM = "distance_km"

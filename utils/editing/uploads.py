@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
-from utils.data_files import (
-    LOST_LETTER_CODE,
-    Problem,
-    ProblemError,
-    RawTable,
-    TableReadError,
-    TooManyRowsError,
-    read_table,
-)
-from utils.data_folder import HISTORY_DIR
-from utils.files import csv_text, write_text_atomic, writing
-from utils.registry import (
+from utils.data.reading import LOST_LETTER_CODE, Problem
+from utils.data.registry import (
     COLUMNS,
     DOCUMENT_TYPE,
     OPTIONAL_COLUMNS,
@@ -29,15 +17,8 @@ from utils.registry import (
     SIGNED,
     load_registry,
 )
-from utils.workbook import WorkbookRefusedError, read_workbook
-
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-MAX_UPLOAD_ROWS = 50_000
-XLSX_SUFFIX = ".xlsx"
-
-
-class UploadRefusedError(ProblemError):
-    """Raised when an uploaded file cannot be considered at all: too big, too long, unreadable."""
+from utils.data.table_files import read_table_file
+from utils.data.writing import csv_text
 
 
 @dataclass(frozen=True)
@@ -57,32 +38,6 @@ class UploadCheck:
     def can_apply(self) -> bool:
         """Tell whether the file may replace the registry: every row valid, nothing ignored."""
         return not self.problems and self.file_rows > 0
-
-
-def read_table_file(data: bytes, file_name: str, max_records: int = MAX_UPLOAD_ROWS) -> RawTable:
-    """Read a CSV or XLSX file as a table, within the limits; raises UploadRefusedError.
-
-    The Data page's uploads and the command line's `check` read through here: a workbook's
-    first sheet, or a CSV in UTF-8 or Windows-1251; more than `max_records` data rows are
-    refused as soon as the one over is read.
-    """
-    try:
-        if file_name.lower().endswith(XLSX_SUFFIX):
-            sheet = read_workbook(data, max_records=max_records)
-            if sheet.over_limit:
-                raise UploadRefusedError(Problem("upload_too_long", params={"limit": max_records}))
-            return sheet.table
-        return read_table(data, max_records=max_records)
-    except (WorkbookRefusedError, TooManyRowsError, TableReadError) as error:
-        raise UploadRefusedError(error.problem) from error
-
-
-def read_upload(data: bytes, file_name: str) -> RawTable:
-    """Read an upload as a table, refusing one over the size or row limit or unreadable."""
-    if len(data) > MAX_UPLOAD_BYTES:
-        params = {"size": f"{len(data) / 1024 / 1024:.1f}", "limit": MAX_UPLOAD_BYTES // 2**20}
-        raise UploadRefusedError(Problem("upload_too_big", params=params))
-    return read_table_file(data, file_name)
 
 
 def _document_keys(documents: pd.DataFrame) -> set[tuple[str, str, str]]:
@@ -141,8 +96,8 @@ def explained_elsewhere(problems: list[Problem], losses: list[Problem]) -> list[
 
 
 def check_upload(data: bytes, file_name: str, current: pd.DataFrame, today: dt.date) -> UploadCheck:
-    """Check an uploaded registry and compare it with the current one; raises UploadRefusedError."""
-    table = read_upload(data, file_name)
+    """Check an uploaded registry and compare it with the current one; raises FileRefusedError."""
+    table = read_table_file(data, file_name)
     documents, problems = load_registry(table, today=today)
     uploaded, existing = _document_keys(documents), _document_keys(current)
     known_partners = set(current[PARTNER_ID].astype(str))
@@ -173,23 +128,3 @@ def registry_text(documents: pd.DataFrame) -> str:
     table = documents[list(columns)]
     rows = table.astype(object).where(table.notna(), "")
     return csv_text(columns, rows.itertuples(index=False))
-
-
-def replace_keeping_backup(
-    data_dir: Path, file_name: str, text: str, now: dt.datetime
-) -> Path | None:
-    """Replace a data file with `text`, first keeping the old one in history/, timestamped.
-
-    Returns the backup's path (None if there was no file to keep). Nothing is replaced
-    unless the backup was written; the new file goes in whole or not at all.
-    """
-    target = data_dir / file_name
-    backup = None
-    with writing(target):
-        if target.exists():
-            history = data_dir / HISTORY_DIR
-            history.mkdir(parents=True, exist_ok=True)
-            backup = history / f"{target.stem}-{now:%Y%m%d-%H%M%S-%f}.csv"
-            shutil.copy2(target, backup)
-        write_text_atomic(target, text)
-    return backup

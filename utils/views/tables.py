@@ -5,12 +5,10 @@ import re
 
 import pandas as pd
 
-from utils.anniversaries import ANNIVERSARY, YEARS
-from utils.data_files import Problem
-from utils.i18n import count_of, country_name, english_data, format_signed, t
-from utils.places import DISTANCE_KM, pair_distances_km
-from utils.record import STATUS, UNRECORDED, Record, statuses_on
-from utils.registry import (
+from utils.data.places import DISTANCE_KM, pair_distances_km
+from utils.data.reading import Problem
+from utils.data.record import STATUS, UNRECORDED, Record, statuses_on
+from utils.data.registry import (
     COUNTRY_CODE,
     DOCUMENT_TYPE,
     HOME_ID,
@@ -24,9 +22,8 @@ from utils.registry import (
     SIGNED,
     SIGNED_PRECISION,
     SIGNED_START,
-    with_default_home,
 )
-from utils.strategy import (
+from utils.data.strategy import (
     DOCUMENT_COUNT,
     IS_OPEN,
     NAME_EN,
@@ -35,6 +32,8 @@ from utils.strategy import (
     SERVED,
     STANDING,
 )
+from utils.i18n import count_of, country_name, english_data, format_signed, t
+from utils.views.anniversaries import ANNIVERSARY, YEARS
 
 # The documents table's columns, each a catalogue key "column.<name>" for its header.
 # What a reader looks for first comes first: who, where, what and when.
@@ -69,7 +68,7 @@ def markdown_text(text: object) -> str:
 
 
 def markdown_link(label: str, url: str) -> str:
-    """Write a Markdown link to an http(s) address (utils.registry.is_web_url checks it)."""
+    """Write a Markdown link to an http(s) address (utils.data.registry.is_web_url checks it)."""
     # Brackets and spaces would end the address early; everything else stays as it is.
     target = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20").replace("<", "%3C")
     return f"[{markdown_text(label)}]({target})"
@@ -118,7 +117,6 @@ def region_name(partner: pd.Series | dict, lang: str) -> str:
 def documents_table(
     partners: pd.DataFrame,
     coords: pd.DataFrame,
-    home_id: str,
     lang: str,
     record: Record | None = None,
     *,
@@ -130,7 +128,7 @@ def documents_table(
     With `iso_dates` (the downloads), the date also comes as YYYY-MM-DD, YYYY-MM or YYYY
     beside the date in words, so that a spreadsheet sorts it.
     """
-    ordered = with_default_home(partners.sort_values(SIGNED_START, kind="stable"), home_id)
+    ordered = partners.sort_values(SIGNED_START, kind="stable")
     statuses = (
         statuses_on(ordered, record.changes, record.day)
         if record is not None

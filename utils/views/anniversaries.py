@@ -6,8 +6,8 @@ import datetime as dt
 
 import pandas as pd
 
-from utils.record import STATUS, TERMINATED, statuses_on
-from utils.registry import PARTNER_ID, SIGNED, SIGNED_PRECISION, SIGNED_START
+from utils.data.record import STATUS, TERMINATED, statuses_on
+from utils.data.registry import PARTNER_ID, SIGNED, SIGNED_PRECISION, SIGNED_START
 
 ROUND_YEARS = 5  # every 5th year is a round anniversary
 HORIZON_YEARS = 10  # how far ahead the list looks by default
@@ -97,7 +97,7 @@ def anniversaries_in(anniversaries: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 def with_statuses(anniversaries: pd.DataFrame, changes: pd.DataFrame, day: dt.date) -> pd.DataFrame:
-    """Add each anniversary's tie's status on `day` (utils/record.py) as a STATUS column."""
+    """Add each anniversary's tie's status on `day` (utils/data/record.py) as a STATUS column."""
     return anniversaries.assign(**{STATUS: statuses_on(anniversaries, changes, day)})
 
 

@@ -7,10 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from utils.i18n import count_of, english_data, format_signed, t
-from utils.map.text import PartnerCard, partner_cards
-from utils.places import DISTANCE_KM, pair_distances_km
-from utils.record import (
+from utils.data.places import DISTANCE_KM, pair_distances_km
+from utils.data.record import (
     DATE,
     DATE_PRECISION,
     KIND,
@@ -24,14 +22,16 @@ from utils.record import (
     until,
     years_since,
 )
-from utils.record_text import RecordLine, record_lines, status_text
-from utils.registry import (
+from utils.data.registry import (
     DOCUMENT_URL,
     HOME_ID,
     PARTNER_ID,
     SIGNED_START,
     is_web_url,
 )
+from utils.i18n import count_of, english_data, format_signed, t
+from utils.map.text import PartnerCard, partner_cards
+from utils.views.record_lines import RecordLine, record_lines, status_text
 
 # How the cards can be ordered; the first is the default.
 SORT_ORDERS = ("joined", "dormant", "name")

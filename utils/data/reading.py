@@ -1,14 +1,14 @@
 # Reading the CSV files analysts hand us, whatever their encoding and separator, and the
-# Problem that says what is wrong with one and where (row and column, as a spreadsheet shows).
+# checks every data file's cells pass (control characters, lost letters, length).
 from __future__ import annotations
 
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from utils.i18n import DEFAULT_LANGUAGE, t
+from utils.data.problems import Problem, ProblemError
 
 # Characters no text field may hold: C0 controls but tab and line breaks (which a cell
 # may hold), and DEL: a NUL or Word's soft line break U+000B breaks the Excel export and
@@ -40,39 +40,6 @@ MAX_CELL_CHARS = 10_000
 _CELL_LIMIT = {"limit": MAX_CELL_CHARS}
 _FIRST_LINE = re.compile("[^\r\n]*")
 _BLANK = re.compile(r"\s*")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a data file: where it is and what it is."""
-
-    code: str
-    row: int | None = None
-    column: str | None = None
-    params: dict[str, object] = field(default_factory=dict)
-
-    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        """Say what is wrong in the reader's language, without where."""
-        return t(f"problem.{self.code}", lang, **self.params)
-
-    def describe(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        """Say the problem in the reader's language, starting with its row and column."""
-        if self.row is not None and self.column is not None:
-            where = t("problem.at_row_column", lang, row=self.row, column=self.column)
-        elif self.row is not None:
-            where = t("problem.at_row", lang, row=self.row)
-        else:
-            where = t("problem.at_file", lang)
-        return f"{where}: {self.message(lang)}"
-
-
-class ProblemError(ValueError):
-    """An error that carries the Problem to show the reader (what, and where)."""
-
-    def __init__(self, problem: Problem) -> None:
-        """Keep the problem that says why."""
-        super().__init__(problem.describe("en"))
-        self.problem = problem
 
 
 class TableReadError(ProblemError):

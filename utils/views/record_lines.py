@@ -9,9 +9,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from utils.anniversaries import ANNIVERSARY, YEARS, coming_anniversaries
-from utils.i18n import count_of, english_data, format_signed, t
-from utils.record import (
+from utils.data.record import (
     DECIDED_BY,
     DECISION_REF,
     FACT_DATE,
@@ -40,7 +38,7 @@ from utils.record import (
     until,
     years_since,
 )
-from utils.registry import (
+from utils.data.registry import (
     HOME_ID,
     PARTNER_ID,
     PARTNER_URL,
@@ -48,6 +46,8 @@ from utils.registry import (
     SIGNED_START,
     is_web_url,
 )
+from utils.i18n import count_of, english_data, format_signed, t
+from utils.views.anniversaries import ANNIVERSARY, YEARS, coming_anniversaries
 
 # What each line of a record is about, in the order a card shows them.
 RECORD_LINES = ("status", "decision", "note", "last_contact", "anniversary", "site")

@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 from babel import Locale
 
 from utils.i18n import country_name, t
-from utils.stats import (
+from utils.style import MEASURE_COLORS
+from utils.views.stats import (
     DOCUMENTS,
     GROUP,
     PARTNERS,
@@ -18,7 +19,6 @@ from utils.stats import (
     counts_by_decade,
     counts_by_document_type,
 )
-from utils.style import MEASURE_COLORS
 
 FONT = {"size": 16}
 MARKER_SIZE = 16

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from utils.data_files import Problem, ProblemError
+from utils.data.reading import Problem, ProblemError
 
 
 class DataWriteError(ProblemError):

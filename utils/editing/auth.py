@@ -8,7 +8,7 @@ import threading
 
 import sqlalchemy as sa
 
-from utils.store import database_errors
+from utils.editing.store import database_errors
 
 MAX_FAILED_ATTEMPTS = 5  # per client address within LOCKOUT_SECONDS; then it is locked out
 LOCKOUT_SECONDS = 15 * 60

@@ -1,4 +1,4 @@
-# `python -m utils.registry check DIR`: every file of a data folder checked on its own and
+# `python -m utils check DIR`: every file of a data folder checked on its own and
 # against the registry, one line per problem as `file:row: column: message`.
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from utils.coords_file import load_coords
-from utils.data_files import Problem
-from utils.data_folder import (
+from utils.data.coords import load_coords
+from utils.data.folder import (
     ACTIVITIES_FILE,
     COORDS_FILE,
     HOME_FILE,
@@ -19,18 +18,18 @@ from utils.data_folder import (
     STRATEGY_FILE,
     DataFolder,
 )
-from utils.i18n import count_of, t
-from utils.places import HomeConfigError, load_home
-from utils.record import empty_activities, empty_status, load_activities, load_status
-from utils.registry import (
+from utils.data.places import HomeConfigError, load_home
+from utils.data.reading import Problem
+from utils.data.record import empty_activities, empty_status, load_activities, load_status
+from utils.data.registry import (
     PARTNER_ID,
     load_registry,
     registry_frame,
     summary,
-    with_default_home,
 )
-from utils.strategy import load_strategy
-from utils.updates import UploadRefusedError, read_upload
+from utils.data.strategy import load_strategy
+from utils.data.table_files import FileRefusedError, read_table_file
+from utils.i18n import count_of, t
 
 
 @dataclass(frozen=True)
@@ -52,13 +51,12 @@ class FolderCheck:
 def check_folder(folder: DataFolder, today: dt.date) -> FolderCheck:
     """Read and check every file of a data folder; optional files that are absent are fine."""
     problems: dict[str, list[Problem]] = {}
-    documents, problems[REGISTRY_FILE] = load_registry(folder.registry, today=today)
     try:
         home_id = load_home(folder.home).id
     except HomeConfigError as error:
         problems[HOME_FILE] = [Problem("home_unusable", params={"detail": str(error)})]
         home_id = ""
-    documents = with_default_home(documents, home_id)
+    documents, problems[REGISTRY_FILE] = load_registry(folder.registry, today, home_id)
     coords, problems[COORDS_FILE] = load_coords(folder.coords)
     if folder.strategy.exists():
         _, problems[STRATEGY_FILE] = load_strategy(folder.strategy)
@@ -108,8 +106,8 @@ def file_report(path: Path, lang: str, today: dt.date) -> tuple[str, int]:
     The file is read as the Data page reads an upload (CSV or XLSX, the same limits).
     """
     try:
-        table = read_upload(path.read_bytes(), path.name)
-    except UploadRefusedError as refused:
+        table = read_table_file(path.read_bytes(), path.name)
+    except FileRefusedError as refused:
         frame, problems, total = registry_frame([]), [refused.problem], 0
     else:
         frame, problems = load_registry(table, today=today)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from utils.data_files import Problem, read_rows
+from utils.data.reading import Problem, read_rows
+from utils.data.record import NOT_LIVE, SUSPENDED, UNRECORDED, link_keys
+from utils.data.registry import COUNTRY_CODE, PARTNER_ID, SIGNED_START
 from utils.i18n import is_country_code
-from utils.record import NOT_LIVE, SUSPENDED, UNRECORDED, link_keys
-from utils.registry import COUNTRY_CODE, PARTNER_ID, SIGNED_START
 
 DIRECTION_ID = "direction_id"
 NAME_RU = "name_ru"

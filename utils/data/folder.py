@@ -13,8 +13,10 @@ STATUS_FILE = "status.csv"  # optional: each partnership's changes of status
 ACTIVITIES_FILE = "activities.csv"  # optional: contacts and joint work
 BASEMAP_FILE = "basemap.geojson"
 HISTORY_DIR = "history"  # every replaced registry, timestamped
-# The repository's own data folder, where the command-line tools read and write by default.
-DEFAULT_DATA_DIR = Path("data")
+# The app's folder (the repository's checkout), and its own data folder: what the app and
+# the command line read unless PARTNERS_DATA_DIR (the app) or an option (the tools) says.
+APP_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DATA_DIR = APP_ROOT / "data"
 
 
 def modified(path: Path) -> float:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from utils.registry import (
+from utils.data.registry import (
     COUNTRY_CODE,
     DOCUMENT_TYPE,
     DOCUMENT_TYPES,

@@ -1,6 +1,6 @@
 # Updating the living record from the Data page: an uploaded status.csv or activities.csv
 # checked against the registry with the `check DIR` rules, and applied whole or not at all
-# as a new version of the store (utils/store.py).
+# as a new version of the store (utils/editing/store.py).
 from __future__ import annotations
 
 import datetime as dt
@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from utils.data_files import Problem
-from utils.data_folder import ACTIVITIES_FILE, STATUS_FILE
-from utils.files import csv_text
-from utils.record import ACTIVITY_SCHEMA, STATUS_SCHEMA, load_record
-from utils.updates import read_upload
+from utils.data.folder import ACTIVITIES_FILE, STATUS_FILE
+from utils.data.reading import Problem
+from utils.data.record import ACTIVITY_SCHEMA, STATUS_SCHEMA, load_record
+from utils.data.table_files import read_table_file
+from utils.data.writing import csv_text
 
 RECORD_FILES = {STATUS_FILE: STATUS_SCHEMA, ACTIVITIES_FILE: ACTIVITY_SCHEMA}
 
@@ -44,9 +44,9 @@ def check_record_upload(
 ) -> RecordCheck:
     """Check an upload as `file_name` (status.csv or activities.csv) against the registry.
 
-    Raises UploadRefusedError for a file over the size or row limit.
+    Raises FileRefusedError for a file over the size or row limit.
     """
-    table = read_upload(data, upload_name)
+    table = read_table_file(data, upload_name)
     schema = RECORD_FILES[file_name]
     rows, problems = load_record(table, schema, documents, home_id, today)
     text = ""

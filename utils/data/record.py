@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from utils.data_files import Problem, RawTable, read_rows
-from utils.registry import (
+from utils.data.reading import Problem, RawTable, read_rows
+from utils.data.registry import (
     DOCUMENT_TYPE,
     HOME_ID,
     PARTNER_ID,
@@ -25,6 +25,7 @@ from utils.registry import (
     check_url,
     parse_signed,
     rejects_row,
+    with_home,
 )
 
 # status.csv: one row per change of status, oldest first, never overwritten.
@@ -233,11 +234,6 @@ class Record:
     def on(self, day: dt.date) -> Record:
         """Return the same record read as of another day (a year of the growth playback)."""
         return Record(day, self.today, self.changes, self.activities)
-
-
-def with_home(frame: pd.DataFrame, home_id: str) -> pd.DataFrame:
-    """Fill in the configured home where a row names none."""
-    return frame.assign(**{HOME_ID: frame[HOME_ID].fillna("").replace("", home_id)})
 
 
 def status_at(changes: pd.DataFrame, day: dt.date) -> pd.DataFrame:

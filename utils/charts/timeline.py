@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
-from utils.charts import (
+from utils.charts.layout import (
     CHART_MARGIN_PX,
     LEGEND_MAX_HEIGHT_PX,
     MARKER_SIZE,
@@ -16,8 +16,7 @@ from utils.charts import (
     count_tick,
     plotly_text,
 )  # fmt: skip
-from utils.i18n import count_of, english_data, format_signed, t
-from utils.record import (
+from utils.data.record import (
     ACTIVE,
     DATE_PRECISION,
     FACT_DATE,
@@ -37,8 +36,8 @@ from utils.record import (
     last_facts,
     until,
 )
-from utils.record import DATE as ACTIVITY_DATE
-from utils.registry import (
+from utils.data.record import DATE as ACTIVITY_DATE
+from utils.data.registry import (
     DOCUMENT_TYPE,
     DOCUMENT_TYPES,
     HOME_ID,
@@ -51,9 +50,10 @@ from utils.registry import (
     SIGNED_START,
     SIGNED_YEAR,
 )
-from utils.stats import DATE, PARTNERS, PARTNERS_SO_FAR, partners_over_time
+from utils.i18n import count_of, english_data, format_signed, t
 from utils.style import DOCUMENT_TYPE_COLORS, DOCUMENT_TYPE_SYMBOLS, MEASURE_COLORS, STATUS_LINES
-from utils.tables import partner_name
+from utils.views.stats import DATE, PARTNERS, PARTNERS_SO_FAR, partners_over_time
+from utils.views.tables import partner_name
 
 TIMELINE_ROWS = 80  # partners a timeline can show as rows and still be read
 # The timeline's legend names the statuses and marks too: room for two more rows of it.

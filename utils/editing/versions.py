@@ -1,5 +1,5 @@
 # Versions of the data: what one apply changed (rows added, removed, changed, field by
-# field) and the record each back-end keeps of it (utils/store.py). Texts are the data
+# field) and the record each back-end keeps of it (utils/editing/store.py). Texts are the data
 # files' CSV, compared as tables: a version's diff names documents and partners, not lines.
 from __future__ import annotations
 
@@ -12,15 +12,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from utils.data_folder import (
+from utils.data.folder import (
     ACTIVITIES_FILE,
     COORDS_FILE,
     REGISTRY_FILE,
     STATUS_FILE,
     STRATEGY_FILE,
 )
+from utils.data.registry import DOCUMENT_TYPE, HOME_ID, PARTNER_COLUMNS, PARTNER_ID, SIGNED
 from utils.i18n import t
-from utils.registry import DOCUMENT_TYPE, HOME_ID, PARTNER_COLUMNS, PARTNER_ID, SIGNED
 
 # The data sets a store keeps, in the order they are shown. home.toml and the basemap are
 # the deployment's settings, not data an editor changes: they stay in the data folder.

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from utils.assets import BASEMAP_BOUNDS
-from utils.data_files import (
+from utils.data.folder import COORDS_FILE, DEFAULT_DATA_DIR
+from utils.data.reading import (
     Problem,
     TableReadError,
     check_columns,
@@ -18,8 +18,8 @@ from utils.data_files import (
     read_table,
     table_rows,
 )
-from utils.data_folder import COORDS_FILE, DEFAULT_DATA_DIR
-from utils.files import DataWriteError, csv_text, write_text_atomic, writing
+from utils.data.writing import DataWriteError, csv_text, write_text_atomic, writing
+from utils.map.assets import BASEMAP_BOUNDS
 
 DEFAULT_COORDS = DEFAULT_DATA_DIR / COORDS_FILE
 

@@ -1,0 +1,1 @@
+# Plotly figures: the shared look, breakdowns, the timeline and the network's growth.

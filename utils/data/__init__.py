@@ -1,0 +1,1 @@
+# The data folder: its files, reading and writing them, each file's schema and checks.

@@ -1,0 +1,183 @@
+# The store's SQL back-end: any SQLAlchemy database (SQLite locally, PostgreSQL when
+# hosted), which survives a redeploy and is shared by every replica: a table of versions
+# and one of the data sets each version wrote.
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from utils.data.reading import Problem
+from utils.editing.store.base import StoreError, found_version, next_version, stale_version
+from utils.editing.store.files import FileStore
+from utils.editing.versions import AS_FOUND, DATA_SETS, Texts, Version
+
+VERSIONS_TABLE = "partners_versions"
+FILES_TABLE = "partners_version_files"
+
+
+def _tables(metadata: sa.MetaData) -> tuple[sa.Table, sa.Table]:
+    """Declare the two tables: the versions, and the data sets each version wrote."""
+    versions = sa.Table(
+        VERSIONS_TABLE,
+        metadata,
+        sa.Column("number", sa.Integer, primary_key=True, autoincrement=False),
+        sa.Column("made_at", sa.String(32), nullable=False),
+        sa.Column("editor", sa.String(320), nullable=False),
+        sa.Column("comment", sa.Text, nullable=False),
+        sa.Column("added", sa.Integer, nullable=False),
+        sa.Column("removed", sa.Integer, nullable=False),
+        sa.Column("changed", sa.Integer, nullable=False),
+        sa.Column("checksum", sa.String(64), nullable=False),
+        sa.Column("data_sets", sa.Text, nullable=False),
+        sa.Column("restored_from", sa.Integer, nullable=True),
+    )
+    files = sa.Table(
+        FILES_TABLE,
+        metadata,
+        sa.Column(
+            "number", sa.Integer, sa.ForeignKey(f"{VERSIONS_TABLE}.number"), primary_key=True
+        ),
+        sa.Column("name", sa.String(64), primary_key=True),
+        sa.Column("content", sa.Text, nullable=True),  # NULL: the version removed the data set
+    )
+    return versions, files
+
+
+class SqlStore:
+    """The data in a database: a table of versions and one of the data sets each wrote."""
+
+    def __init__(self, engine: sa.Engine, seed: Path | None = None) -> None:
+        """Keep the engine; `seed` is the folder shown (and kept as version 0) while empty."""
+        self.engine = engine
+        self.seed = seed
+        self.metadata = sa.MetaData()
+        self.versions_table, self.files_table = _tables(self.metadata)
+        with database_errors():
+            self.metadata.create_all(engine, checkfirst=True)
+
+    def latest(self) -> int:
+        """Return the latest version's number (0 for an empty database): one small query."""
+        with database_errors(), self.engine.connect() as connection:
+            return self._top(connection) or 0
+
+    def _top(self, connection: sa.Connection) -> int | None:
+        """Return the latest version's number, None for an empty database."""
+        number = connection.execute(sa.select(sa.func.max(self.versions_table.c.number)))
+        return number.scalar()
+
+    def is_empty(self) -> bool:
+        """Tell whether no version has been stored yet."""
+        with database_errors(), self.engine.connect() as connection:
+            count = connection.execute(sa.select(sa.func.count()).select_from(self.versions_table))
+            return not count.scalar()
+
+    def versions(self) -> list[Version]:
+        """Return every version, newest first."""
+        query = sa.select(self.versions_table).order_by(self.versions_table.c.number.desc())
+        with database_errors(), self.engine.connect() as connection:
+            return [Version.from_record(row._mapping) for row in connection.execute(query)]
+
+    def _texts(self, connection: sa.Connection, number: int) -> dict[str, str]:
+        """Read each data set as the latest version up to `number` wrote it."""
+        files = self.files_table
+        newest = (
+            sa.select(files.c.name, sa.func.max(files.c.number).label("number"))
+            .where(files.c.number <= number)
+            .group_by(files.c.name)
+            .subquery()
+        )
+        query = sa.select(files.c.name, files.c.content).join(
+            newest, sa.and_(files.c.name == newest.c.name, files.c.number == newest.c.number)
+        )
+        # Only the data sets the app knows: a row of another name (written by hand or by
+        # someone else's tool) never becomes a file, whatever its name says.
+        return {
+            name: content
+            for name, content in connection.execute(query)
+            if content is not None and name in DATA_SETS
+        }
+
+    def _seed_texts(self) -> dict[str, str]:
+        """Return the seed folder's data sets (shown while the database is empty)."""
+        return FileStore(self.seed).live_texts() if self.seed else {}
+
+    def texts(self, number: int | None = None) -> dict[str, str]:
+        """Return the data sets as version `number` has them (None: the latest)."""
+        with database_errors(), self.engine.connect() as connection:
+            top = self._top(connection)
+            if top is None:
+                return self._seed_texts()
+            return self._texts(connection, top if number is None else number)
+
+    def apply(
+        self,
+        changes: Mapping[str, str | None],
+        *,
+        based_on: int,
+        editor: str,
+        comment: str,
+        restored_from: int | None = None,
+    ) -> Version:
+        """Store a new version in one transaction; a concurrent apply makes this one stale."""
+        try:
+            with database_errors(), self.engine.begin() as connection:
+                top_number = self._top(connection)
+                latest = None if top_number is None else self._version(connection, top_number)
+                if (top_number or 0) != based_on:
+                    raise stale_version(latest, based_on)
+                found = None
+                if top_number is None:
+                    current = self._seed_texts()
+                    found = found_version(0, AS_FOUND, current, {}) if current else None
+                else:
+                    current = self._texts(connection, top_number)
+                number = found.number + 1 if found else (top_number or 0) + 1
+                version, new = next_version(
+                    current,
+                    changes,
+                    number,
+                    editor=editor,
+                    comment=comment,
+                    restored_from=restored_from,
+                )
+                if found is not None:
+                    self._insert(connection, found, current)
+                self._insert(connection, version, new)
+                return version
+        except IntegrityError as error:
+            # Another replica stored the same version number first: name its version.
+            with database_errors(), self.engine.connect() as connection:
+                latest = self._version(connection, self._top(connection) or 0)
+            raise stale_version(latest, based_on) from error
+
+    def _version(self, connection: sa.Connection, number: int) -> Version:
+        """Read one version's row."""
+        query = sa.select(self.versions_table).where(self.versions_table.c.number == number)
+        return Version.from_record(connection.execute(query).one()._mapping)
+
+    def _insert(self, connection: sa.Connection, version: Version, texts: Texts) -> None:
+        """Insert a version and the data sets it wrote (NULL for one it removed)."""
+        connection.execute(sa.insert(self.versions_table), [version.as_record()])
+        connection.execute(
+            sa.insert(self.files_table),
+            [
+                {"number": version.number, "name": name, "content": texts.get(name)}
+                for name in version.data_sets
+            ],
+        )
+
+
+@contextmanager
+def database_errors() -> Iterator[None]:
+    """Turn a database failure into a StoreError that names its kind, never the URL."""
+    try:
+        yield
+    except IntegrityError:
+        raise
+    except SQLAlchemyError as error:
+        detail = type(getattr(error, "orig", None) or error).__name__
+        raise StoreError(Problem("store_unreachable", params={"detail": detail})) from error

@@ -1,0 +1,1 @@
+# What comes from outside: the administration's published page, and geocoding.

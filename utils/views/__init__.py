@@ -1,0 +1,1 @@
+# What the pages show, computed from the data: summaries, anniversaries, records, cards, tables.
