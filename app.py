@@ -1,8 +1,8 @@
 # The frame: page config, the shared sidebar and navigation. It reads the data once per
-# run into a View (ui/data.py) and hands it to the page, which lives in pages/.
+# run into a View (ui/loaders.py) and hands it to the page, which lives in pages/.
 import streamlit as st
 
-from ui import data, views
+from ui import loaders, view_cache
 from ui.chrome import app_style, hide_chrome
 from ui.frame import leave_legacy_pages_mode, running_pages
 from ui.navigation import default_page_alias, navigation_pages, page_menu
@@ -16,6 +16,7 @@ from ui.state import (
     view_mode,
 )
 from ui.store import current_folder, store_down
+from ui.view import build_view
 from utils.data.places import HomeConfigError, home_names
 from utils.editing.store import StoreError
 from utils.filters import home_options
@@ -33,9 +34,9 @@ if down := store_down():
     problem, shown = down
     st.warning(t("data.store_down", lang, reason=problem.message(lang), number=shown))
 key = folder.key()
-views.forget_other_versions(key)
+view_cache.forget_other_versions(key)
 try:
-    home = data.home(key)
+    home = loaders.home(key)
 except HomeConfigError as error:
     st.error(t("data.error", lang, detail=error))
     st.stop()
@@ -48,20 +49,20 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if mode else "auto",
 )
 try:
-    data.publish_assets()
+    loaders.publish_assets()
 except OSError as error:
     st.warning(t("assets.not_published", lang, folder=STATIC_DIR, detail=error))
 
-today = data.today()
-registry = data.registry(key, today)  # read once per run; the page gets it in the view
-documents = registry[0]
-init_filters(documents)
-view = data.build_view(
+today = loaders.today()
+registry_read = loaders.registry(key, today)  # read once per run; the page gets it in the view
+registry = registry_read[0]
+init_filters(registry)
+view = build_view(
     key,
     lang=lang,
     day=today,
-    registry_read=registry,
-    filters=current_filters(documents),
+    registry_read=registry_read,
+    filters=current_filters(registry),
     version=version,
 )
 pages = navigation_pages(lang, mode)
@@ -74,9 +75,9 @@ if mode:
 else:
     with st.sidebar:
         page_menu(pages)
-        homes = home_names(home_options(documents), view.coords, home, lang)
+        homes = home_names(home_options(registry), view.coords, home, lang)
         render_sidebar(view, homes)
-sync_url(documents)
+sync_url(registry)
 
 with running_pages(view):
     navigation.run()

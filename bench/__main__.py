@@ -39,7 +39,7 @@ from streamlit.testing.v1 import AppTest
 from bench.browser import TIMEOUT_MS, Change, measure_app
 from bench.synthetic import write_registry
 from devtools.harness import CHROMIUM_ARGS, ROOT, AppServer, chromium_path
-from ui.data import DATA_DIR_VARIABLE
+from ui.loaders import DATA_DIR_VARIABLE
 from utils.data.coords import load_coords
 from utils.data.folder import DataFolder
 from utils.data.registry import load_registry

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from ui.data import data_folder, today
+from ui.loaders import data_folder, today
 from utils.data.coords import LAT, LON, load_coords
 from utils.data.places import load_home
 from utils.data.registry import COUNTRY_CODE, PARTNER_EN, load_registry

@@ -2,7 +2,7 @@
 # that has ended is not proposed; a suspended one is flagged. Each can go into a calendar.
 import streamlit as st
 
-from ui import views
+from ui import view_cache
 from ui.frame import page_view
 from ui.notices import stop_if_empty
 from utils.data.registry import DOCUMENT_TYPE, SIGNED_PRECISION
@@ -27,7 +27,7 @@ st.title(t("page.anniversaries", lang))
 st.write(t("anniversaries.intro", lang, today=format_date_long(today, lang)))
 stop_if_empty(view)
 
-every = views.anniversaries(view)
+every = view_cache.anniversaries(view)
 coming = proposed(every)
 ended = len(every) - len(coming)
 if ended:

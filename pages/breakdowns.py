@@ -4,7 +4,8 @@ import streamlit as st
 from ui.charts import show_country_and_type_charts
 from ui.frame import page_view
 from ui.notices import stop_if_empty
-from utils.charts.layout import chart_config, decade_figure
+from utils.charts.breakdowns import decade_figure
+from utils.charts.layout import chart_config
 from utils.i18n import t
 
 view = page_view()

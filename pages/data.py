@@ -3,11 +3,12 @@
 # geocoder cannot find.
 import streamlit as st
 
-from ui.coordinates import coordinates_panel
+from ui.data_page.coordinates import coordinates_panel
+from ui.data_page.history import history_panel
+from ui.data_page.record_upload import record_panel
+from ui.data_page.sign_in import sign_in_panel
+from ui.data_page.upload import upload_panel
 from ui.frame import page_view
-from ui.history import history_panel
-from ui.record_upload import record_panel
-from ui.upload import sign_in_panel, upload_panel
 from utils.i18n import t
 
 view = page_view()

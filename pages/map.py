@@ -4,7 +4,7 @@ import time
 
 import streamlit as st
 
-from ui import data, views
+from ui import loaders, view_cache
 from ui.frame import page_view
 from ui.maps import show_map
 from ui.notices import stop_if_empty
@@ -13,14 +13,14 @@ from ui.state import PARTNER_KEY, init_partner, set_partner_param, take_map_clic
 from utils.data.coords import PLACE_ID
 from utils.data.places import home_names, partners_without_coords
 from utils.data.registry import HOME_ID, PARTNER_ID
+from utils.escaping import markdown_text
 from utils.filters import growth_years, signed_by_end_of
 from utils.i18n import count_of, t
 from utils.map.export import HTML_MIME, standalone_map_html
 from utils.map.growth import STEP_SECONDS, Growth
 from utils.map.network import partner_at, partner_distance
-from utils.map.text import partner_card
+from utils.views.cards import partner_card
 from utils.views.record_lines import partner_record
-from utils.views.tables import markdown_text
 
 MAP_HEIGHT_PX = 680
 GROWTH_KEY = "_growth"  # the Growth state (utils/map/growth.py)
@@ -33,7 +33,7 @@ lang, home, coords, documents = view.lang, view.home, view.coords, view.document
 st.title(t("page.map", lang))
 stop_if_empty(view)
 missing = partners_without_coords(documents, coords)
-all_names = views.names(view)
+all_names = view_cache.names(view)
 if missing:
     st.warning(
         t("map.not_on_map", lang, names=", ".join(markdown_text(all_names[p]) for p in missing))
@@ -105,15 +105,15 @@ def network_map() -> None:
         )
     )
     as_of = None if year >= last_year else year
-    places = views.links(view, as_of)
-    names = views.names(view, as_of)
+    places = view_cache.links(view, as_of)
+    names = view_cache.names(view, as_of)
     map_column, card_column = st.columns([3, 1], gap="medium")
     with map_column:
         clicked = show_map(
             # Framed on the whole registry, the base map is the same for every filter: a
             # filter change swaps the layer, which frames the map on the filtered view.
-            views.whole_registry_map(view),
-            views.partners_layer(view, year=as_of),
+            view_cache.whole_registry_map(view),
+            view_cache.partners_layer(view, year=as_of),
             key="map",
             height=MAP_HEIGHT_PX,
         )
@@ -141,7 +141,7 @@ def network_map() -> None:
                 for title, date, _ in card.documents:
                     st.markdown(f"- {title}, {date}")  # from the catalogue and Babel
                 show_record(
-                    partner_record(shown, selected, views.record_of(view, as_of), lang), lang
+                    partner_record(shown, selected, view_cache.record_of(view, as_of), lang), lang
                 )
         else:
             st.caption(t("map.pick", lang))
@@ -157,7 +157,7 @@ st.download_button(
         coords,
         home,
         lang,
-        basemap=data.basemap_path(),
+        basemap=loaders.basemap_path(),
         title=home.title(lang),
         record=view.record,
     ),

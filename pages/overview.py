@@ -5,9 +5,10 @@ from ui.frame import page_view
 from ui.navigation import PAGES
 from ui.notices import show_data_problems, stop_if_empty
 from utils.data.record import UNRECORDED, partners_by_status
+from utils.escaping import markdown_text
 from utils.i18n import first_upper, format_date_long, t
 from utils.views.stats import summarise
-from utils.views.tables import describe_document, markdown_text
+from utils.views.tables import describe_document
 
 view = page_view()
 lang, home, documents, today = view.lang, view.home, view.documents, view.today

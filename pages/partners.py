@@ -2,15 +2,15 @@
 # and next anniversary; sorted by last contact, dormant ties stand out.
 import streamlit as st
 
-from ui import views
+from ui import view_cache
 from ui.frame import page_view
 from ui.notices import stop_if_empty
 from ui.record import record_markdown, show_record
 from ui.state import PARTNERS_SORT_KEY as SORT_KEY
 from ui.state import link_value
+from utils.escaping import markdown_link, markdown_text
 from utils.i18n import count_of, t
 from utils.views.profiles import SORT_ORDERS, dormant_text
-from utils.views.tables import markdown_link, markdown_text
 
 CARDS_PER_PAGE = 50  # a long registry is read a page of cards at a time
 
@@ -35,7 +35,7 @@ if order == SORT_ORDERS[0]:
 else:
     st.query_params[SORT_KEY] = order
 
-profiles = views.profiles(view, order)
+profiles = view_cache.profiles(view, order)
 st.caption(t("partners.count", lang, partners=count_of("partners", len(profiles), lang)))
 shown = profiles[:CARDS_PER_PAGE]
 if len(profiles) > CARDS_PER_PAGE:

@@ -2,7 +2,7 @@
 # on it, and steps through the partners one by one for telling the story at a meeting.
 import streamlit as st
 
-from ui import views
+from ui import view_cache
 from ui.chrome import PRESENT_CHROME_PX, PRESENT_MAP_BOX
 from ui.frame import page_view
 from ui.maps import show_map
@@ -10,9 +10,10 @@ from ui.notices import stop_if_empty
 from ui.state import leave_mode, selected_partner, set_partner_param, step_partner
 from utils.data.places import partners_without_coords
 from utils.data.registry import SIGNED_YEAR
+from utils.escaping import markdown_text
 from utils.i18n import t
 from utils.views.stats import summarise
-from utils.views.tables import markdown_text, partner_names
+from utils.views.tables import partner_names
 
 # The frame's height before the page's CSS stretches it to the screen.
 MAP_HEIGHT_PX = 1080 - PRESENT_CHROME_PX
@@ -77,8 +78,8 @@ with controls_column, st.container(horizontal=True, horizontal_alignment="right"
 
 with st.container(key=PRESENT_MAP_BOX):
     show_map(
-        views.whole_registry_map(view, fill_frame=True),
-        views.partners_layer(view, labels=True, focus=partner, fly=True),
+        view_cache.whole_registry_map(view, fill_frame=True),
+        view_cache.partners_layer(view, labels=True, focus=partner, fly=True),
         key="present_map",
         height=MAP_HEIGHT_PX,
         report_clicks=False,

@@ -2,7 +2,7 @@
 # pages, without the sidebar, for handing out at a meeting or saving as PDF.
 import streamlit as st
 
-from ui import views
+from ui import view_cache
 from ui.charts import show_country_and_type_charts
 from ui.chrome import PRINT_SECTION_PREFIX
 from ui.frame import page_view
@@ -11,10 +11,11 @@ from ui.notices import stop_if_empty
 from ui.state import leave_mode
 from utils.charts.layout import chart_config
 from utils.data.record import partners_by_status
+from utils.escaping import markdown_text
 from utils.i18n import format_date_long, t
 from utils.map.build import base_map, partner_layer
 from utils.views.stats import summarise
-from utils.views.tables import describe_document, markdown_text
+from utils.views.tables import describe_document
 
 MAP_HEIGHT_PX = 440  # with the title and the summary, one A4 landscape page
 PRINT_LABEL_PX = 15  # on paper, smaller than on a projector
@@ -72,7 +73,7 @@ show_map(
 
 with st.container(key=f"{PRINT_SECTION_PREFIX}timeline"):
     st.plotly_chart(
-        views.timeline(view, row_px=PRINT_ROW_PX),
+        view_cache.timeline(view, row_px=PRINT_ROW_PX),
         key="print_timeline_chart",
         config=chart_config("timeline", lang),
     )

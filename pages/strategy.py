@@ -2,20 +2,21 @@
 # served only by suspended or ended ties is shown as such, not as served.
 import streamlit as st
 
-from ui import data
+from ui import loaders
 from ui.frame import page_view
 from ui.notices import show_problems
 from utils.data.folder import STRATEGY_FILE
 from utils.data.record import status_by_link
 from utils.data.registry import HOME_ID, PARTNER_ID
 from utils.data.strategy import SERVED, STANDING, documents_serving, strategy_coverage
+from utils.escaping import markdown_text
 from utils.i18n import t
-from utils.views.tables import describe_direction, describe_document, markdown_text
+from utils.views.tables import describe_direction, describe_document
 
 view = page_view()
 lang = view.lang
 documents = view.registry  # the whole registry: a filter must not make a direction open
-strategy, problems = data.strategy(view.key)
+strategy, problems = loaders.strategy(view.key)
 statuses = status_by_link(documents, view.status, view.today)
 
 st.title(t("page.strategy", lang))

@@ -3,7 +3,7 @@ import datetime as dt
 
 import streamlit as st
 
-from ui import data, views
+from ui import loaders, view_cache
 from ui.frame import page_view
 from ui.notices import show_data_problems, stop_if_empty
 from utils.data.places import DISTANCE_KM
@@ -27,7 +27,7 @@ st.caption(
         countries=documents[COUNTRY_CODE].nunique(),
     )
 )
-table = views.table(view)
+table = view_cache.table(view)
 # The files say what view they are: the CSV in its name, the workbook on a second sheet.
 file_name = export_name(
     t("table.file_name", lang),
@@ -43,7 +43,7 @@ def about() -> tuple[str, list[tuple[str, str]]]:
         default_filters(view.registry),
         lang,
         rows=len(table),
-        data_version=data.data_version(view.key, view.version),
+        data_version=loaders.data_version(view.key, view.version),
         made_at=dt.datetime.now(dt.UTC),
     )
     return t("export.about_sheet", lang), rows
@@ -54,7 +54,7 @@ with st.container(horizontal=True, key="downloads"):
     # took seconds of each rerun of this page.
     st.download_button(
         t("table.download_csv", lang),
-        lambda: csv_bytes(views.table(view, iso_dates=True), lang),
+        lambda: csv_bytes(view_cache.table(view, iso_dates=True), lang),
         file_name=f"{file_name}.csv",
         mime=CSV_MIME,
         key="download_csv",
@@ -63,7 +63,7 @@ with st.container(horizontal=True, key="downloads"):
     )
     st.download_button(
         t("table.download_xlsx", lang),
-        lambda: xlsx_bytes(views.table(view, iso_dates=True), t("table.sheet", lang), about()),
+        lambda: xlsx_bytes(view_cache.table(view, iso_dates=True), t("table.sheet", lang), about()),
         file_name=f"{file_name}.xlsx",
         mime=XLSX_MIME,
         key="download_xlsx",

@@ -1,7 +1,7 @@
 # When each document was signed, and how the network of partners grew.
 import streamlit as st
 
-from ui import views
+from ui import view_cache
 from ui.frame import page_view
 from ui.notices import stop_if_empty
 from utils.charts.layout import chart_config
@@ -16,12 +16,12 @@ stop_if_empty(view)
 if timeline_has_rows(documents):  # the note is about the rows' bars and hollow markers
     st.caption(t("timeline.note", lang))
 st.plotly_chart(
-    views.timeline(view),
+    view_cache.timeline(view),
     key="timeline_chart",
     config=chart_config("timeline", lang),
 )
 st.plotly_chart(
-    views.growth(view),
+    view_cache.growth(view),
     key="growth_chart",
     config=chart_config("partners_over_time", lang),
 )

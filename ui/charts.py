@@ -4,7 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from utils.charts.layout import chart_config, country_figure, document_type_figure
+from utils.charts.breakdowns import country_figure, document_type_figure
+from utils.charts.layout import chart_config
 
 
 def show_country_and_type_charts(documents: pd.DataFrame, lang: str, key_prefix: str = "") -> None:

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from ui.data import View
+from ui.view import View
 
 _frame = threading.local()  # each session's script runs in a thread of its own
 BARE_RERUNS_KEY = "_bare_page_reruns"

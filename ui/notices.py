@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.data import View
-from utils.data.reading import Problem
+from ui.view import View
+from utils.data.problems import Problem
 from utils.i18n import t
 from utils.views.tables import problems_table
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from utils.escaping import markdown_link, markdown_text
 from utils.i18n import t
 from utils.views.record_lines import RecordLine
-from utils.views.tables import markdown_link, markdown_text
 
 
 def record_markdown(line: RecordLine, lang: str) -> str:

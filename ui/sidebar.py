@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.data import View
 from ui.state import (
     COUNTRIES_KEY,
     DOCUMENT_TYPES_KEY,
@@ -18,6 +17,7 @@ from ui.state import (
     remember_filters,
     reset_filters,
 )
+from ui.view import View
 from utils.data.record import STATUS_CHOICES
 from utils.filters import (
     MAX_SEARCH_LENGTH,

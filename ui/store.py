@@ -12,9 +12,9 @@ import sqlalchemy as sa
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from ui.data import data_folder
+from ui.loaders import data_folder
 from utils.data.folder import DataFolder
-from utils.data.reading import Problem
+from utils.data.problems import Problem
 from utils.editing.store import FileStore, SqlStore, Store, StoreError, materialise
 
 CONNECTION_NAME = "registry"  # [connections.registry] in .streamlit/secrets.toml

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import APP, TIMEOUT, metrics, open_page
 from tests.conftest import DATA
-from ui.editor import UNKNOWN_CLIENT, lockout, process_lockout
+from ui.data_page.editors import UNKNOWN_CLIENT, lockout, process_lockout
 from utils.editing.auth import MAX_FAILED_ATTEMPTS
 
 PASSWORD = "верный-пароль"  # noqa: S105 - the test's own

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import open_page
 from tests.map_settings import drawn
-from ui import data
+from ui import loaders
 from utils.map.assets import STATIC_DIR
 from utils.map.layer_files import LAYERS_DIR
 
@@ -163,14 +163,14 @@ def test_a_chosen_growth_year_is_kept_inside_the_new_range(app):
 def test_reruns_that_keep_the_view_do_not_build_the_map_again(app, monkeypatch):
     import streamlit as st  # noqa: PLC0415
 
-    import ui.views  # noqa: PLC0415
+    import ui.view_cache  # noqa: PLC0415
 
     st.cache_data.clear()
     st.cache_resource.clear()
     built = []
-    original = ui.views.partner_layer_config
+    original = ui.view_cache.partner_layer_config
     monkeypatch.setattr(
-        ui.views, "partner_layer_config", lambda *a, **k: built.append(1) or original(*a, **k)
+        ui.view_cache, "partner_layer_config", lambda *a, **k: built.append(1) or original(*a, **k)
     )
     open_page(app, "map")
     assert len(built) == 1
@@ -187,13 +187,13 @@ def test_a_map_rerun_reads_the_registry_once(app, monkeypatch):
     # from there instead of calling the loaders again (a rerun once made 13 such calls).
     open_page(app, "map")
     reads = []
-    read_registry = data.registry
+    read_registry = loaders.registry
 
     def counted(*args: object) -> object:
         reads.append(args)
         return read_registry(*args)
 
-    monkeypatch.setattr(data, "registry", counted)
+    monkeypatch.setattr(loaders, "registry", counted)
     app.multiselect(key="countries").set_value(["PL"]).run()  # a view never seen before
     assert not app.exception
     assert drawn(map_args(app)["feature_group"])["partners"] == 5

@@ -5,7 +5,7 @@ import datetime as dt
 
 from tests.app.conftest import dataframe_with_column, metrics, open_page
 from tests.conftest import HEADER, VALID_ROW
-from ui.data import _published as published_once_per_server
+from ui.loaders import _published as published_once_per_server
 
 
 def test_summary_strip(app):
@@ -99,7 +99,7 @@ def test_unwritable_static_folder_is_a_warning_not_a_crash(app, monkeypatch):
     def refuse(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("ui.data.publish", refuse)
+    monkeypatch.setattr("ui.loaders.publish", refuse)
     published_once_per_server.clear()  # an earlier test's app has published already
     open_page(app, "overview", lang="en")
     assert app.warning[0].value.startswith("The map's files could not be written to ")

@@ -6,15 +6,11 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from utils.charts.layout import (
-    chart_config,
-    country_figure,
-    decade_figure,
-    document_type_figure,
-    plotly_text,
-    wrap_label,
-)
-from utils.charts.timeline import growth_figure, period, period_middle, timeline_figure
+from utils.charts.breakdowns import country_figure, decade_figure, document_type_figure, wrap_label
+from utils.charts.growth import growth_figure
+from utils.charts.layout import chart_config
+from utils.charts.timeline import period, period_middle, timeline_figure
+from utils.escaping import plotly_text
 
 TODAY = dt.date(2026, 11, 26)
 

@@ -9,12 +9,13 @@ import pandas as pd
 import pytest
 
 from tests.map_settings import drawn, layer_settings
+from utils.escaping import escape_text
 from utils.filters import Filters, apply_filters
 from utils.map.build import base_map, build_map, partner_layer, stable_ids
 from utils.map.elements import BaseScript, LayerScript
 from utils.map.layer import CANVAS_FROM
 from utils.map.network import bundle_links, map_bounds, partner_at, partner_places
-from utils.map.text import escape_text, partner_card, partner_cards
+from utils.views.cards import partner_card, partner_cards
 
 CDN_HOSTS = ("cdn.jsdelivr.net", "cdnjs.cloudflare.com", "code.jquery.com", "unpkg.com",
              "netdna.bootstrapcdn.com", "fonts.googleapis.com")  # fmt: skip

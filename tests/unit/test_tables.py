@@ -5,9 +5,10 @@ import pytest
 
 from tests.conftest import DATA
 from utils.data.coords import load_coords
-from utils.data.reading import Problem
+from utils.data.problems import Problem
 from utils.data.registry import load_registry
-from utils.views.tables import describe_document, documents_table, markdown_text, problems_table
+from utils.escaping import markdown_text
+from utils.views.tables import describe_document, documents_table, problems_table
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
-# Plotly figures over time: the timeline of documents (a row per partner, or documents per
-# year for a large registry) and the growth of the network.
+# The timeline of documents: a row per partner with its documents at their dates' precision
+# and a line over what the record knows; for a large registry, documents per year instead.
 from __future__ import annotations
 
 import datetime as dt
@@ -13,9 +13,7 @@ from utils.charts.layout import (
     MARKER_SIZE,
     ROW_HEIGHT_PX,
     chart_layout,
-    count_tick,
-    plotly_text,
-)  # fmt: skip
+)
 from utils.data.record import (
     ACTIVE,
     DATE_PRECISION,
@@ -41,18 +39,15 @@ from utils.data.registry import (
     DOCUMENT_TYPE,
     DOCUMENT_TYPES,
     HOME_ID,
-    PARTNER_EN,
     PARTNER_ID,
-    PARTNER_LOCAL,
-    PARTNER_RU,
     SIGNED,
     SIGNED_PRECISION,
     SIGNED_START,
     SIGNED_YEAR,
 )
-from utils.i18n import count_of, english_data, format_signed, t
-from utils.style import DOCUMENT_TYPE_COLORS, DOCUMENT_TYPE_SYMBOLS, MEASURE_COLORS, STATUS_LINES
-from utils.views.stats import DATE, PARTNERS, PARTNERS_SO_FAR, partners_over_time
+from utils.escaping import plotly_text
+from utils.i18n import english_data, format_signed, t
+from utils.style import DOCUMENT_TYPE_COLORS, DOCUMENT_TYPE_SYMBOLS, STATUS_LINES
 from utils.views.tables import partner_name
 
 TIMELINE_ROWS = 80  # partners a timeline can show as rows and still be read
@@ -289,77 +284,8 @@ def timeline_figure(
     _add_lifelines(figure, ordered, names, record.on(until), lang)
     for kind in DOCUMENT_TYPES:
         of_kind = ordered[ordered[DOCUMENT_TYPE].astype(str) == kind]
-        if of_kind.empty:
-            continue
-        color = DOCUMENT_TYPE_COLORS[kind]
-        marker_x, marker_y, symbols, hover = [], [], [], []
-        span_x: list = []
-        span_y: list = []
-        for _, row in of_kind.iterrows():
-            precision = str(row[SIGNED_PRECISION])
-            name = names[row[PARTNER_ID]]
-            if precision in PERIOD_ENDS:
-                first, last = period(row[SIGNED_START], precision)
-                span_x += [first, last, None]
-                span_y += [name, name, None]
-            marker_x.append(period_middle(row[SIGNED_START], precision))
-            marker_y.append(name)
-            symbol = DOCUMENT_TYPE_SYMBOLS[kind]
-            symbols.append(symbol if precision == "day" else f"{symbol}-open")
-            hover.append(
-                f"{name}<br>{t(f'document_type.{kind}', lang)}<br>"
-                f"{format_signed(row[SIGNED], precision, lang)} "
-                f"({t(f'precision.{precision}', lang)})"
-            )
-        if span_x:
-            # A date known to the month or year spans that period: a bar with end marks
-            # that stand out above and below the marker, however short the period is on
-            # the axis (a month is a few pixels).
-            figure.add_trace(
-                go.Scatter(
-                    x=span_x,
-                    y=span_y,
-                    mode="lines+markers",
-                    line={"color": color, "width": 4},
-                    marker={
-                        "symbol": "line-ns-open",
-                        "size": 2 * PERIOD_CAP_PX,
-                        "line": {"width": 3, "color": color},
-                    },
-                    hoverinfo="skip",
-                    showlegend=False,
-                    legendgroup=kind,
-                )
-            )
-        # The legend's entry is drawn solid even if this type's first date is imprecise.
-        figure.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=t(f"document_type.{kind}", lang),
-                legendgroup=kind,
-                marker={"color": color, "symbol": DOCUMENT_TYPE_SYMBOLS[kind], "size": MARKER_SIZE},
-            )
-        )
-        figure.add_trace(
-            go.Scatter(
-                x=marker_x,
-                y=marker_y,
-                mode="markers",
-                name=t(f"document_type.{kind}", lang),
-                legendgroup=kind,
-                showlegend=False,
-                marker={
-                    "color": color,
-                    "symbol": symbols,
-                    "size": MARKER_SIZE,
-                    "line": {"width": 2, "color": color},
-                },
-                hovertext=hover,
-                hoverinfo="text",
-            )
-        )
+        if not of_kind.empty:
+            _add_documents(figure, of_kind, kind, names, lang)
     figure.update_xaxes(title_text=t("timeline.date", lang), type="date", showgrid=True)
     figure.update_yaxes(categoryorder="array", categoryarray=rows[::-1], title_text=None)
     return chart_layout(
@@ -370,54 +296,57 @@ def timeline_figure(
     )
 
 
-# What the growth chart's hover text reads of each partner.
-GROWTH_HOVER_COLUMNS = (
-    PARTNER_RU, PARTNER_LOCAL, PARTNER_EN, SIGNED, SIGNED_PRECISION, PARTNERS_SO_FAR,
-)  # fmt: skip
-
-
-def growth_figure(documents: pd.DataFrame, lang: str, until: dt.date) -> go.Figure:
-    """The number of partners so far, stepping up at each partner's first document, to `until`.
-
-    Beyond TIMELINE_ROWS partners a point per partner cannot be read (nor sent quickly):
-    the line steps once a year, at the year's end, which every date's precision allows.
-    """
-    growth = partners_over_time(documents)
-    if len(growth) > TIMELINE_ROWS:
-        by_year = growth.groupby(growth[DATE].dt.year)[PARTNERS_SO_FAR].max()
-        dates = [pd.Timestamp(year=int(year), month=12, day=31) for year in by_year.index]
-        counts = [int(count) for count in by_year]
-        hover = [
-            t("timeline.at_year_end", lang, year=int(year), partners=count_of("partners", n, lang))
-            for year, n in zip(by_year.index, counts, strict=True)
-        ]
-    else:
-        dates = list(growth[DATE])
-        counts = list(growth[PARTNERS_SO_FAR])
-        hover = [
-            t(
-                "timeline.joined",
-                lang,
-                partner=plotly_text(partner_name(row, lang)),
-                date=format_signed(row[SIGNED], row[SIGNED_PRECISION], lang),
-            )
-            + f"<br>{t('timeline.partners', lang)}: {row[PARTNERS_SO_FAR]}"
-            for row in growth[list(GROWTH_HOVER_COLUMNS)].to_dict("records")
-        ]
-    figure = go.Figure(
-        go.Scatter(
-            x=[*dates, pd.Timestamp(until)],
-            y=[*counts, len(growth)],
-            mode="lines+markers",
-            line={"shape": "hv", "width": 3, "color": MEASURE_COLORS[PARTNERS]},
-            marker={"size": [10] * len(dates) + [0]},
-            hovertext=[*hover, ""],
-            hoverinfo="text",
-            showlegend=False,
+def _add_documents(
+    figure: go.Figure, of_kind: pd.DataFrame, kind: str, names: dict[str, str], lang: str
+) -> None:
+    """Draw the documents of one type: a marker each, and the period of an imprecise date."""
+    color = DOCUMENT_TYPE_COLORS[kind]
+    marker_x, marker_y, symbols, hover = [], [], [], []
+    span_x: list = []
+    span_y: list = []
+    for _, row in of_kind.iterrows():
+        precision = str(row[SIGNED_PRECISION])
+        name = names[row[PARTNER_ID]]
+        if precision in PERIOD_ENDS:
+            first, last = period(row[SIGNED_START], precision)
+            span_x += [first, last, None]
+            span_y += [name, name, None]
+        marker_x.append(period_middle(row[SIGNED_START], precision))
+        marker_y.append(name)
+        symbol = DOCUMENT_TYPE_SYMBOLS[kind]
+        symbols.append(symbol if precision == "day" else f"{symbol}-open")
+        hover.append(
+            f"{name}<br>{t(f'document_type.{kind}', lang)}<br>"
+            f"{format_signed(row[SIGNED], precision, lang)} "
+            f"({t(f'precision.{precision}', lang)})"
         )
-    )
-    figure.update_xaxes(title_text=t("timeline.date", lang), type="date")
-    figure.update_yaxes(
-        title_text=t("timeline.partners", lang), rangemode="tozero", dtick=count_tick(len(growth))
-    )
-    return chart_layout(figure, t("timeline.growth", lang), 420)
+    if span_x:
+        # A date known to the month or year spans that period: a bar with end marks that
+        # stand out above and below the marker, however short the period is on the axis
+        # (a month is a few pixels).
+        figure.add_trace(
+            go.Scatter(
+                x=span_x, y=span_y, mode="lines+markers",
+                line={"color": color, "width": 4},
+                marker={"symbol": "line-ns-open", "size": 2 * PERIOD_CAP_PX,
+                        "line": {"width": 3, "color": color}},
+                hoverinfo="skip", showlegend=False, legendgroup=kind,
+            )
+        )  # fmt: skip
+    # The legend's entry is drawn solid even if this type's first date is imprecise.
+    figure.add_trace(
+        go.Scatter(
+            x=[None], y=[None], mode="markers", name=t(f"document_type.{kind}", lang),
+            legendgroup=kind,
+            marker={"color": color, "symbol": DOCUMENT_TYPE_SYMBOLS[kind], "size": MARKER_SIZE},
+        )
+    )  # fmt: skip
+    figure.add_trace(
+        go.Scatter(
+            x=marker_x, y=marker_y, mode="markers", name=t(f"document_type.{kind}", lang),
+            legendgroup=kind, showlegend=False,
+            marker={"color": color, "symbol": symbols, "size": MARKER_SIZE,
+                    "line": {"width": 2, "color": color}},
+            hovertext=hover, hoverinfo="text",
+        )
+    )  # fmt: skip

@@ -19,7 +19,7 @@ from utils.data.folder import (
     DataFolder,
 )
 from utils.data.places import HomeConfigError, load_home
-from utils.data.reading import Problem
+from utils.data.problems import Problem
 from utils.data.record import empty_activities, empty_status, load_activities, load_status
 from utils.data.registry import (
     PARTNER_ID,

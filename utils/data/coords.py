@@ -10,14 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 from utils.data.folder import COORDS_FILE, DEFAULT_DATA_DIR
-from utils.data.reading import (
-    Problem,
-    TableReadError,
-    check_columns,
-    read_rows,
-    read_table,
-    table_rows,
-)
+from utils.data.problems import Problem
+from utils.data.reading import TableReadError, check_columns, read_rows, read_table, table_rows
 from utils.data.writing import DataWriteError, csv_text, write_text_atomic, writing
 from utils.map.assets import BASEMAP_BOUNDS
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from utils.data.reading import Problem, RawTable, read_rows
+from utils.data.problems import Problem
+from utils.data.reading import RawTable, read_rows
 from utils.data.registry import (
     DOCUMENT_TYPE,
     HOME_ID,

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from utils.data.reading import Problem, RawTable, read_rows
+from utils.data.problems import Problem
+from utils.data.reading import RawTable, read_rows
 from utils.i18n import DEFAULT_LANGUAGE, is_country_code, t
 
 PARTNER_ID = "partner_id"

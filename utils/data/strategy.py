@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from utils.data.reading import Problem, read_rows
+from utils.data.problems import Problem
+from utils.data.reading import read_rows
 from utils.data.record import NOT_LIVE, SUSPENDED, UNRECORDED, link_keys
 from utils.data.registry import COUNTRY_CODE, PARTNER_ID, SIGNED_START
 from utils.i18n import is_country_code

@@ -21,7 +21,8 @@ from xml.parsers import expat
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
-from utils.data.reading import MAX_CELL_CHARS, MAX_COLUMNS, Problem, ProblemError, RawTable
+from utils.data.problems import Problem, ProblemError
+from utils.data.reading import MAX_CELL_CHARS, MAX_COLUMNS, RawTable
 
 # A workbook is a zip of XML parts: the zip's directory is checked before anything is
 # unpacked, and zipfile never unpacks more of an entry than the directory declares.

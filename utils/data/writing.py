@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from utils.data.reading import Problem, ProblemError
+from utils.data.problems import Problem, ProblemError
 
 
 class DataWriteError(ProblemError):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from utils.data.folder import ACTIVITIES_FILE, STATUS_FILE
-from utils.data.reading import Problem
+from utils.data.problems import Problem
 from utils.data.record import ACTIVITY_SCHEMA, STATUS_SCHEMA, load_record
 from utils.data.table_files import read_table_file
 from utils.data.writing import csv_text

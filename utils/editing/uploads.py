@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from utils.data.reading import LOST_LETTER_CODE, Problem
+from utils.data.problems import Problem
+from utils.data.reading import LOST_LETTER_CODE
 from utils.data.registry import (
     COLUMNS,
     DOCUMENT_TYPE,

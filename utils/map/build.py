@@ -11,6 +11,7 @@ from branca.element import Element
 
 from utils.data.places import Home, home_names
 from utils.data.record import Record
+from utils.escaping import escape_text
 from utils.i18n import t
 from utils.map.assets import (
     BASEMAP_BOUNDS,
@@ -32,7 +33,6 @@ from utils.map.layer import (
     layer_config,
 )
 from utils.map.network import homes_on_map, map_bounds, network_points, partner_places
-from utils.map.text import escape_text
 from utils.style import BORDER_COLOR, LAND_COLOR, SEA_COLOR
 
 MAP_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"

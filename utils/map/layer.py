@@ -18,18 +18,17 @@ from utils.map.network import (
     map_bounds,
     network_points,
 )
-from utils.map.text import (
+from utils.map.text import legend_config, map_words
+from utils.style import DOCUMENT_TYPE_COLORS, HOME_COLOR, STATUS_STYLES
+from utils.views.cards import (
     CARD_DOCUMENTS,
     CARD_FACTS_COLUMN,
     KINDS,
     LATEST,
     SHARED_FACTS,
     card_table,
-    legend_config,
-    map_words,
     name_facts,
 )
-from utils.style import DOCUMENT_TYPE_COLORS, HOME_COLOR, STATUS_STYLES
 from utils.views.record_lines import RECORD_LINES, RecordLine, record_lines
 
 # CSS classes on the map's shapes, for styling and for the browser tests.

@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from utils.data.folder import DEFAULT_DATA_DIR, REGISTRY_FILE
-from utils.data.reading import Problem, TableReadError, read_table, table_rows
+from utils.data.problems import Problem
+from utils.data.reading import TableReadError, read_table, table_rows
 from utils.data.registry import (
     COLUMNS,
     COUNTRY_CODE,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from utils.data.reading import Problem
+from utils.data.problems import Problem
 from utils.i18n import country_names_ru, month_names_ru
 
 # Evident misprints on the published page, fixed on import (listed in the README's data notes).

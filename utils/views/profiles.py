@@ -30,7 +30,7 @@ from utils.data.registry import (
     is_web_url,
 )
 from utils.i18n import count_of, english_data, format_signed, t
-from utils.map.text import PartnerCard, partner_cards
+from utils.views.cards import PartnerCard, partner_cards
 from utils.views.record_lines import RecordLine, record_lines, status_text
 
 # How the cards can be ordered; the first is the default.

@@ -1,12 +1,10 @@
 # Tables as the reader sees them: localised names, labels and dates at their precision.
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from utils.data.places import DISTANCE_KM, pair_distances_km
-from utils.data.reading import Problem
+from utils.data.problems import Problem
 from utils.data.record import STATUS, UNRECORDED, Record, statuses_on
 from utils.data.registry import (
     COUNTRY_CODE,
@@ -48,30 +46,6 @@ DOCUMENT_TABLE_COLUMNS = (
     "region",
     "partner_local",
 )
-
-
-# Characters that Streamlit's Markdown would read as formatting, links, HTML or directives.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
-
-
-# Streamlit's Markdown (GFM) makes links of bare addresses even when their punctuation is
-# escaped; an invisible word joiner inside "://", "www." and "@" keeps them plain text.
-WORD_JOINER = "\u2060"
-_WWW = re.compile(r"(www)\.", re.IGNORECASE)
-
-
-def markdown_text(text: object) -> str:
-    """Escape text from the data so that Markdown shows it literally, never as markup."""
-    unlinked = str(text).replace("://", f":{WORD_JOINER}//").replace("@", f"@{WORD_JOINER}")
-    unlinked = _WWW.sub(rf"\1{WORD_JOINER}.", unlinked)
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", unlinked)
-
-
-def markdown_link(label: str, url: str) -> str:
-    """Write a Markdown link to an http(s) address (utils.data.registry.is_web_url checks it)."""
-    # Brackets and spaces would end the address early; everything else stays as it is.
-    target = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20").replace("<", "%3C")
-    return f"[{markdown_text(label)}]({target})"
 
 
 # Where a partner's name comes from in each language, the first filled one wins. A Polish,

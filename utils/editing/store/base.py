@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Protocol
 
-from utils.data.reading import Problem, ProblemError
+from utils.data.problems import Problem, ProblemError
 from utils.editing.versions import DATA_SETS, Texts, Version, checksum, counts
 
 

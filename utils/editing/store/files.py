@@ -13,7 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from utils.data.folder import HISTORY_DIR
-from utils.data.reading import Problem, TableReadError, read_text_file
+from utils.data.problems import Problem
+from utils.data.reading import TableReadError, read_text_file
 from utils.data.writing import write_text_atomic, writing
 from utils.editing.store.base import StoreError, found_version, next_version, stale_version
 from utils.editing.versions import AS_FOUND, DATA_SETS, OUTSIDE, Texts, Version, checksum

@@ -10,7 +10,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from utils.data.reading import Problem
+from utils.data.problems import Problem
 from utils.editing.store.base import StoreError, found_version, next_version, stale_version
 from utils.editing.store.files import FileStore
 from utils.editing.versions import AS_FOUND, DATA_SETS, Texts, Version

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from utils.data.check import check_folder
 from utils.data.folder import BASEMAP_FILE, HOME_FILE, DataFolder
-from utils.data.reading import Problem, ProblemError
+from utils.data.problems import Problem, ProblemError
 from utils.data.writing import write_text_atomic, writing
 from utils.editing.store.base import NothingChangedError, Store
 from utils.editing.store.files import FileStore

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.data import View
-from ui.editor import is_editor
+from ui.data_page.apply import checked_once, comment_input, put_in_place, refusal_text
+from ui.data_page.editors import is_editor
 from ui.notices import show_problems
-from ui.upload import checked_once, comment_input, put_in_place, refusal_text
-from utils.data.reading import Problem
+from ui.view import View
+from utils.data.problems import Problem
 from utils.data.table_files import MAX_FILE_BYTES, MAX_FILE_ROWS
 from utils.editing.record_uploads import RECORD_FILES
+from utils.escaping import markdown_text
 from utils.i18n import t
-from utils.views.tables import markdown_text
 
 RECORD_KIND_KEY = "record_file"
 RECORD_APPLIED_KEY = "_record_applied"

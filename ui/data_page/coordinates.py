@@ -12,9 +12,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.data import View
-from ui.editor import is_editor
-from ui.upload import put_in_place
+from ui.data_page.apply import put_in_place
+from ui.data_page.editors import is_editor
+from ui.view import View
 from utils.data.coords import PLACE_ID, add_manual_coords, read_coords_rows
 from utils.data.folder import COORDS_FILE, REGISTRY_FILE
 from utils.data.reading import read_text_file

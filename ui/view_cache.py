@@ -13,9 +13,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui.data import View, documents_in_view
+from ui.loaders import documents_in_view
+from ui.view import View
+from utils.charts.growth import growth_figure
 from utils.charts.layout import ROW_HEIGHT_PX
-from utils.charts.timeline import growth_figure, timeline_figure
+from utils.charts.timeline import timeline_figure
 from utils.data.folder import DataKey
 from utils.data.record import Record
 from utils.filters import Filters, signed_by_end_of

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -15,26 +14,21 @@ import streamlit as st
 
 from utils.data.coords import load_coords
 from utils.data.folder import (
-    ACTIVITIES_FILE,
-    COORDS_FILE,
     DEFAULT_DATA_DIR,
-    REGISTRY_FILE,
-    STATUS_FILE,
     DataFolder,
     DataKey,
     modified,
 )
 from utils.data.places import Home, load_home
-from utils.data.reading import Problem
+from utils.data.problems import Problem
 from utils.data.record import (
-    Record,
     empty_activities,
     empty_status,
     keep_statuses,
     load_activities,
     load_status,
 )
-from utils.data.registry import HOME_ID, load_registry
+from utils.data.registry import load_registry
 from utils.data.strategy import load_strategy
 from utils.filters import Filters, apply_filters, view_end
 from utils.map.assets import STATIC_DIR
@@ -133,84 +127,6 @@ def documents_in_view(
     """
     shown = apply_filters(_documents, filters)
     return keep_statuses(shown, _status, view_end(filters, _documents, today), filters.statuses)
-
-
-@dataclass(frozen=True, eq=False)
-class View:
-    """What one run shows: the language, the data as read once, the filters and their result."""
-
-    lang: str
-    key: DataKey
-    today: dt.date
-    home: Home
-    registry: pd.DataFrame  # the whole registry, before any filter
-    problems: list[Problem]
-    coords: pd.DataFrame
-    coord_problems: list[Problem]
-    filters: Filters
-    documents: pd.DataFrame  # what the filters let through
-    status: pd.DataFrame  # every change of status (utils/data/record.py), oldest first
-    activities: pd.DataFrame  # every contact and joint work, oldest first
-    record_problems: tuple[list[Problem], list[Problem]] = ([], [])  # status, activities
-    version: int = 0  # the store's version this run shows; 0 before any apply
-
-    @property
-    def file_problems(self) -> list[tuple[str, list[Problem]]]:
-        """Each data file's problems, by file name."""
-        status_problems, activity_problems = self.record_problems
-        return [
-            (REGISTRY_FILE, self.problems),
-            (COORDS_FILE, self.coord_problems),
-            (STATUS_FILE, status_problems),
-            (ACTIVITIES_FILE, activity_problems),
-        ]
-
-    @property
-    def until(self) -> dt.date:
-        """Where the time axes end for the filters: today or their last year."""
-        return view_end(self.filters, self.registry, self.today)
-
-    @property
-    def record(self) -> Record:
-        """The living record as of the view's last day (statuses, contacts)."""
-        return Record(self.until, self.today, self.status, self.activities)
-
-    @property
-    def homes(self) -> int:
-        """How many home municipalities the registry's documents have."""
-        return int(self.registry[HOME_ID].nunique())
-
-
-def build_view(
-    key: DataKey,
-    *,
-    lang: str,
-    day: dt.date,
-    registry_read: tuple[pd.DataFrame, list[Problem]],
-    filters: Filters,
-    version: int = 0,
-) -> View:
-    """Put together what a run shows: the data as read once (from the caches), filtered."""
-    documents, problems = registry_read
-    coordinates, coord_problems = coords(key)
-    changes, status_problems = status(key, day)
-    contacts, activity_problems = activities(key, day)
-    return View(
-        lang=lang,
-        key=key,
-        today=day,
-        home=home(key),
-        registry=documents,
-        problems=problems,
-        coords=coordinates,
-        coord_problems=coord_problems,
-        filters=filters,
-        documents=documents_in_view(key, day, filters, documents, changes),
-        status=changes,
-        activities=contacts,
-        record_problems=(status_problems, activity_problems),
-        version=version,
-    )
 
 
 def basemap_path() -> Path:

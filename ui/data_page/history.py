@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.data import View, data_folder
-from ui.editor import editing_enabled, editor_identity, is_editor
+from ui.data_page.apply import MAX_COMMENT_CHARS
+from ui.data_page.editors import editing_enabled, editor_identity, is_editor
+from ui.loaders import data_folder
 from ui.store import database_configured, storage_key, storage_name, store
+from ui.view import View
 from utils.data.writing import DataWriteError
 from utils.editing.store import (
     FileStore,
@@ -31,7 +33,6 @@ VERSION_PICK_KEY = "history_version"
 RESTORE_COMMENT_KEY = "restore_comment"
 RESTORED_KEY = "_history_restored"  # (the new version, the version it equals)
 RESTORE_PROBLEM_KEY = "_history_problem"
-MAX_COMMENT_CHARS = 500
 
 
 def restore_version(number: int, based_on: int) -> None:

@@ -1,0 +1,94 @@
+# The View: what one run of the app shows, read once by the frame (app.py) from the cached
+# loaders and handed to the page; the views cached per View (ui/view_cache.py) key on it.
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ui.loaders import activities, coords, documents_in_view, home, status
+from utils.data.folder import ACTIVITIES_FILE, COORDS_FILE, REGISTRY_FILE, STATUS_FILE, DataKey
+from utils.data.places import Home
+from utils.data.problems import Problem
+from utils.data.record import Record
+from utils.data.registry import HOME_ID
+from utils.filters import Filters, view_end
+
+
+@dataclass(frozen=True, eq=False)
+class View:
+    """What one run shows: the language, the data as read once, the filters and their result."""
+
+    lang: str
+    key: DataKey
+    today: dt.date
+    home: Home
+    registry: pd.DataFrame  # the whole registry, before any filter
+    problems: list[Problem]
+    coords: pd.DataFrame
+    coord_problems: list[Problem]
+    filters: Filters
+    documents: pd.DataFrame  # what the filters let through
+    status: pd.DataFrame  # every change of status (utils/data/record.py), oldest first
+    activities: pd.DataFrame  # every contact and joint work, oldest first
+    record_problems: tuple[list[Problem], list[Problem]] = ([], [])  # status, activities
+    version: int = 0  # the store's version this run shows; 0 before any apply
+
+    @property
+    def file_problems(self) -> list[tuple[str, list[Problem]]]:
+        """Each data file's problems, by file name."""
+        status_problems, activity_problems = self.record_problems
+        return [
+            (REGISTRY_FILE, self.problems),
+            (COORDS_FILE, self.coord_problems),
+            (STATUS_FILE, status_problems),
+            (ACTIVITIES_FILE, activity_problems),
+        ]
+
+    @property
+    def until(self) -> dt.date:
+        """Where the time axes end for the filters: today or their last year."""
+        return view_end(self.filters, self.registry, self.today)
+
+    @property
+    def record(self) -> Record:
+        """The living record as of the view's last day (statuses, contacts)."""
+        return Record(self.until, self.today, self.status, self.activities)
+
+    @property
+    def homes(self) -> int:
+        """How many home municipalities the registry's documents have."""
+        return int(self.registry[HOME_ID].nunique())
+
+
+def build_view(
+    key: DataKey,
+    *,
+    lang: str,
+    day: dt.date,
+    registry_read: tuple[pd.DataFrame, list[Problem]],
+    filters: Filters,
+    version: int = 0,
+) -> View:
+    """Put together what a run shows: the data as read once (from the caches), filtered."""
+    documents, problems = registry_read
+    coordinates, coord_problems = coords(key)
+    changes, status_problems = status(key, day)
+    contacts, activity_problems = activities(key, day)
+    return View(
+        lang=lang,
+        key=key,
+        today=day,
+        home=home(key),
+        registry=documents,
+        problems=problems,
+        coords=coordinates,
+        coord_problems=coord_problems,
+        filters=filters,
+        documents=documents_in_view(key, day, filters, documents, changes),
+        status=changes,
+        activities=contacts,
+        record_problems=(status_problems, activity_problems),
+        version=version,
+    )
