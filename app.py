@@ -17,9 +17,8 @@ from ui.state import (
 )
 from ui.store import current_folder, store_down
 from ui.view import build_view
-from utils.data.places import HomeConfigError, home_names
+from utils.data.places import HomeConfigError
 from utils.editing.store import StoreError
-from utils.filters import home_options
 from utils.i18n import t
 from utils.map.assets import STATIC_DIR
 
@@ -75,8 +74,7 @@ if mode:
 else:
     with st.sidebar:
         page_menu(pages)
-        homes = home_names(home_options(registry), view.coords, home, lang)
-        render_sidebar(view, homes)
+        render_sidebar(view, view.home_labels)
 sync_url(registry)
 
 with running_pages(view):

@@ -29,7 +29,7 @@ with st.container(horizontal=True, key="summary"):
         border=True,
     )
     st.metric(t("summary.countries", lang), summary.countries, border=True)
-    if view.homes > 1:  # with one home nothing changes
+    if view.home_count > 1:  # with one home nothing changes
         st.metric(t("summary.homes", lang), summary.homes, border=True)
     st.metric(
         t("summary.documents", lang),

@@ -45,6 +45,7 @@ def about() -> tuple[str, list[tuple[str, str]]]:
         rows=len(table),
         data_version=loaders.data_version(view.key, view.version),
         made_at=dt.datetime.now(dt.UTC),
+        names=view.home_labels,
     )
     return t("export.about_sheet", lang), rows
 

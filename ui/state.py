@@ -9,27 +9,27 @@ import pandas as pd
 import streamlit as st
 
 from utils.filters import (
+    CHOICES,
     FILTER_LINK_PARAMETERS,
     FILTER_PARAMS,
+    FILTERS,
     Filters,
+    FilterSpec,
     default_filters,
     filters_from_params,
     filters_to_params,
     fit_filters,
+    value_of,
+    with_value,
     year_bounds,
 )
 from utils.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from utils.links import Parameter, ReadLink, is_identifier, one_of, read_link
 from utils.views.profiles import SORT_ORDERS
 
-# Widget keys. The language's key is also its query parameter.
+# Widget keys: each filter's widget has its field's name (utils/filters.py FILTERS). The
+# language's key is also its query parameter.
 LANGUAGE_KEY = "lang"
-YEARS_KEY = "years"
-COUNTRIES_KEY = "countries"
-DOCUMENT_TYPES_KEY = "types"
-SEARCH_KEY = "search"
-HOMES_KEY = "homes"
-STATUSES_KEY = "statuses"
 PARTNER_KEY = "partner"  # the partner whose card the map page shows; also its parameter
 MODE_PARAM = "mode"  # ?mode=present or ?mode=print: the whole app shown another way
 PRESENT_MODE = "present"
@@ -103,30 +103,26 @@ KEPT_FILTERS_KEY = "_filters_kept"
 KEPT_BOUNDS_KEY = "_filters_bounds"  # the registry's year range the kept filters were set in
 
 
+def _widget_value(spec: FilterSpec, filters: Filters) -> object:
+    """Return a filter's value as its widget holds it: a (from, to) pair, a list, a text."""
+    value = value_of(filters, spec)
+    return list(value) if spec.kind == CHOICES else value
+
+
 def _store(filters: Filters) -> None:
     """Make filters the kept state and put them into the widgets."""
     st.session_state[KEPT_FILTERS_KEY] = filters
-    st.session_state[YEARS_KEY] = (filters.year_from, filters.year_to)
-    st.session_state[COUNTRIES_KEY] = list(filters.countries)
-    st.session_state[DOCUMENT_TYPES_KEY] = list(filters.document_types)
-    st.session_state[SEARCH_KEY] = filters.search
-    st.session_state[HOMES_KEY] = list(filters.homes)
-    st.session_state[STATUSES_KEY] = list(filters.statuses)
+    for spec in FILTERS:
+        st.session_state[spec.field] = _widget_value(spec, filters)
 
 
 def _widget_filters() -> Filters:
     """Read the filters from the widgets' state; a widget not drawn keeps its kept value."""
-    kept = st.session_state.get(KEPT_FILTERS_KEY) or Filters(year_from=0, year_to=0)
-    year_from, year_to = st.session_state.get(YEARS_KEY, (kept.year_from, kept.year_to))
-    return Filters(
-        year_from=int(year_from),
-        year_to=int(year_to),
-        countries=tuple(st.session_state.get(COUNTRIES_KEY, kept.countries)),
-        document_types=tuple(st.session_state.get(DOCUMENT_TYPES_KEY, kept.document_types)),
-        search=str(st.session_state.get(SEARCH_KEY, kept.search)),
-        homes=tuple(st.session_state.get(HOMES_KEY, kept.homes)),
-        statuses=tuple(st.session_state.get(STATUSES_KEY, kept.statuses)),
-    )
+    filters = st.session_state.get(KEPT_FILTERS_KEY) or Filters(year_from=0, year_to=0)
+    for spec in FILTERS:
+        if spec.field in st.session_state:
+            filters = with_value(filters, spec, st.session_state[spec.field])
+    return filters
 
 
 def remember_filters() -> None:

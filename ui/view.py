@@ -9,11 +9,11 @@ import pandas as pd
 
 from ui.loaders import activities, coords, documents_in_view, home, status
 from utils.data.folder import ACTIVITIES_FILE, COORDS_FILE, REGISTRY_FILE, STATUS_FILE, DataKey
-from utils.data.places import Home
+from utils.data.places import Home, home_names
 from utils.data.problems import Problem
 from utils.data.record import Record
 from utils.data.registry import HOME_ID
-from utils.filters import Filters, view_end
+from utils.filters import Filters, home_options, view_end
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,9 +57,14 @@ class View:
         return Record(self.until, self.today, self.status, self.activities)
 
     @property
-    def homes(self) -> int:
+    def home_count(self) -> int:
         """How many home municipalities the registry's documents have."""
         return int(self.registry[HOME_ID].nunique())
+
+    @property
+    def home_labels(self) -> dict[str, str]:
+        """Each home of the registry by its name in the view's language."""
+        return home_names(home_options(self.registry), self.coords, self.home, self.lang)
 
 
 def build_view(

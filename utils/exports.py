@@ -5,6 +5,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Mapping
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -14,8 +15,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from utils.data.reading import TEXT_MARK, is_formula_like
 from utils.data.writing import csv_text
-from utils.filters import Filters, filters_to_params
-from utils.i18n import country_name, t
+from utils.filters import FILTERS, Filters, filter_text, filters_to_params, value_of
+from utils.i18n import t
 
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -120,12 +121,14 @@ def about_rows(
     rows: int,
     data_version: str,
     made_at: dt.datetime,
+    names: Mapping[str, str] | None = None,
 ) -> list[tuple[str, str]]:
     """Say what a download was made from, as (label, value) rows in `lang`.
 
-    The filters, the link parameters that reproduce the view, the data's version and when.
+    The link parameters that reproduce the view, the data's version and when, then each
+    filter (utils/filters.py FILTERS), its values named as the sidebar names them (`names`
+    for the homes, by their names).
     """
-    every = t("filters.all", lang)
     params = filters_to_params(filters, defaults)
     link = "?" + urlencode(params, doseq=True) if params else t("export.whole_registry", lang)
     return [
@@ -133,18 +136,9 @@ def about_rows(
         (t("export.data_version", lang), data_version),
         (t("export.rows", lang), str(rows)),
         (t("export.view_link", lang), link),
-        (t("filters.years", lang), f"{filters.year_from}–{filters.year_to}"),
-        (
-            t("filters.countries", lang),
-            ", ".join(country_name(code, lang) for code in filters.countries) or every,
+        *(
+            (t(spec.label, lang), filter_text(filters, spec, lang, names))
+            for spec in FILTERS
+            if spec.shown_from <= 1 or value_of(filters, spec)
         ),
-        (
-            t("filters.document_types", lang),
-            ", ".join(t(f"document_type.{kind}", lang) for kind in filters.document_types) or every,
-        ),
-        (
-            t("filters.statuses", lang),
-            ", ".join(t(f"status.{status}", lang) for status in filters.statuses) or every,
-        ),
-        (t("filters.search", lang), filters.search or "—"),
     ]

@@ -1,10 +1,13 @@
-# The shared filters: what they hold, applying them to the registry, and their URL form.
+# The shared filters, each defined once (FILTERS): its field, widget, URL parameters, label,
+# the values it offers, how it lets documents through and how a download names it. Adding
+# a filter is a field of Filters and an entry of FILTERS; the sidebar, the link, the
+# downloads' About sheet and the filtering follow.
 from __future__ import annotations
 
 import datetime as dt
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -20,46 +23,11 @@ from utils.data.registry import (
     PARTNER_RU,
     SIGNED_YEAR,
 )
-from utils.i18n import is_country_code
+from utils.i18n import country_name, is_country_code, t
 from utils.links import Parameter, is_identifier, is_year, one_of
-
-# Query parameters of the URL; a view's link carries only those that differ from the defaults.
-YEAR_FROM_PARAM = "from"
-YEAR_TO_PARAM = "to"
-COUNTRY_PARAM = "country"
-DOCUMENT_TYPE_PARAM = "type"
-SEARCH_PARAM = "q"
-HOME_PARAM = "home"
-STATUS_PARAM = "status"
-FILTER_PARAMS = (
-    YEAR_FROM_PARAM,
-    YEAR_TO_PARAM,
-    COUNTRY_PARAM,
-    DOCUMENT_TYPE_PARAM,
-    SEARCH_PARAM,
-    HOME_PARAM,
-    STATUS_PARAM,
-)
 
 SEARCHED_NAMES = (PARTNER_RU, PARTNER_LOCAL, PARTNER_EN)
 MAX_SEARCH_LENGTH = 100
-
-
-def is_search(value: str) -> bool:
-    """Tell whether a value can be a name search: short, no control or bidi characters."""
-    return len(value) <= MAX_SEARCH_LENGTH and not FORBIDDEN_CHARACTERS.search(value)
-
-
-# What each filter's parameter takes (utils/links.py reads every link through these).
-FILTER_LINK_PARAMETERS = (
-    Parameter(YEAR_FROM_PARAM, is_year),
-    Parameter(YEAR_TO_PARAM, is_year),
-    Parameter(COUNTRY_PARAM, lambda code: is_country_code(code.upper()), repeats=True),
-    Parameter(DOCUMENT_TYPE_PARAM, one_of(DOCUMENT_TYPES, str.lower), repeats=True),
-    Parameter(SEARCH_PARAM, is_search),
-    Parameter(HOME_PARAM, is_identifier, repeats=True),
-    Parameter(STATUS_PARAM, one_of(STATUS_CHOICES, str.lower), repeats=True),
-)
 # Letters that Unicode does not decompose into a base letter and an accent.
 _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "ё": "е"})
 
@@ -81,11 +49,38 @@ class Filters:
     statuses: tuple[str, ...] = ()
 
 
-def year_bounds(documents: pd.DataFrame) -> tuple[int, int]:
-    """Return the first and last signing year in the registry (a one-year range if it is empty)."""
-    if documents.empty:
-        return (0, 0)
-    return int(documents[SIGNED_YEAR].min()), int(documents[SIGNED_YEAR].max())
+# How a filter is chosen: a range of years, some of a list of values, or a text.
+YEARS, CHOICES, TEXT = "years", "choices", "text"
+YEARS_FIELD = "years"  # the years filter's name: its widget holds (year_from, year_to)
+YEAR_FROM_PARAM, YEAR_TO_PARAM = "from", "to"
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    """One filter, defined once. Its field in Filters is also its widget's key."""
+
+    field: str  # a Filters field (YEARS_FIELD: year_from and year_to)
+    kind: str  # YEARS, CHOICES or TEXT
+    params: tuple[str, ...]  # its URL parameters: two for the years, one otherwise
+    accepts: Callable[[str], bool]  # which values a URL parameter takes (utils/links.py)
+    # The values offered, from the whole registry (CHOICES), in the order they are shown.
+    options: Callable[[pd.DataFrame], list[str]] = lambda _registry: []
+    option_text: Callable[[str, str], str] = lambda value, _lang: value  # (value, lang)
+    normalise: Callable[[str], str] = str  # a link's value as an option ("pl" -> "PL")
+    # Which documents it lets through (None: applied with the record, the statuses).
+    column: str | None = None
+    help: str | None = None  # the catalogue key of its widget's help, if it has one
+    shown_from: int = 1  # drawn only when the registry offers at least this many options
+
+    @property
+    def label(self) -> str:
+        """The catalogue key of the filter's name (its widget, the downloads' About sheet)."""
+        return f"filters.{self.field}"
+
+
+def is_search(value: str) -> bool:
+    """Tell whether a value can be a name search: short, no control or bidi characters."""
+    return len(value) <= MAX_SEARCH_LENGTH and not FORBIDDEN_CHARACTERS.search(value)
 
 
 def country_options(documents: pd.DataFrame) -> list[str]:
@@ -104,10 +99,82 @@ def document_type_options(documents: pd.DataFrame) -> list[str]:
     return [kind for kind in DOCUMENT_TYPES if kind in present]
 
 
+# In the sidebar's order.
+FILTERS = (
+    # More than one home only in a regional registry: the filter is drawn there alone.
+    FilterSpec(
+        "homes", CHOICES, ("home",), is_identifier, home_options, column=HOME_ID, shown_from=2
+    ),
+    FilterSpec(YEARS_FIELD, YEARS, (YEAR_FROM_PARAM, YEAR_TO_PARAM), is_year, column=SIGNED_YEAR),
+    FilterSpec(
+        "countries",
+        CHOICES,
+        ("country",),
+        lambda code: is_country_code(code.upper()),
+        country_options,
+        country_name,
+        str.upper,
+        column=COUNTRY_CODE,
+    ),
+    FilterSpec(
+        "document_types",
+        CHOICES,
+        ("type",),
+        one_of(DOCUMENT_TYPES, str.lower),
+        document_type_options,
+        lambda kind, lang: t(f"document_type.{kind}", lang),
+        str.lower,
+        column=DOCUMENT_TYPE,
+    ),
+    FilterSpec(
+        "statuses",
+        CHOICES,
+        ("status",),
+        one_of(STATUS_CHOICES, str.lower),
+        lambda _registry: list(STATUS_CHOICES),
+        lambda status, lang: t(f"status.{status}", lang),
+        str.lower,
+        help="filters.statuses_help",
+    ),
+    FilterSpec("search", TEXT, ("q",), is_search, help="filters.search_help"),
+)
+FILTER_PARAMS = tuple(param for spec in FILTERS for param in spec.params)
+# What each filter's parameters take: utils/links.py reads every link through these.
+FILTER_LINK_PARAMETERS = tuple(
+    Parameter(param, spec.accepts, repeats=spec.kind == CHOICES)
+    for spec in FILTERS
+    for param in spec.params
+)
+
+
+def year_bounds(documents: pd.DataFrame) -> tuple[int, int]:
+    """Return the first and last signing year in the registry (a one-year range if it is empty)."""
+    if documents.empty:
+        return (0, 0)
+    return int(documents[SIGNED_YEAR].min()), int(documents[SIGNED_YEAR].max())
+
+
 def default_filters(documents: pd.DataFrame) -> Filters:
     """Return the filters that show the whole registry."""
     first, last = year_bounds(documents)
     return Filters(year_from=first, year_to=last)
+
+
+def value_of(filters: Filters, spec: FilterSpec) -> object:
+    """Return a filter's value: (from, to) for the years, a tuple of choices, or the text."""
+    if spec.kind == YEARS:
+        return (filters.year_from, filters.year_to)
+    return getattr(filters, spec.field)
+
+
+def with_value(filters: Filters, spec: FilterSpec, value: object) -> Filters:
+    """Return the filters with one filter's value changed."""
+    if spec.kind == YEARS:
+        year_from, year_to = value
+        return replace(filters, year_from=int(year_from), year_to=int(year_to))
+    if spec.kind == CHOICES:
+        return replace(filters, **{spec.field: tuple(value)})
+    return replace(filters, **{spec.field: str(value)})
 
 
 def fold(text: str) -> str:
@@ -116,23 +183,39 @@ def fold(text: str) -> str:
     return "".join(char for char in folded if not unicodedata.combining(char))
 
 
+def _matches(documents: pd.DataFrame, spec: FilterSpec, value: object) -> pd.Series | None:
+    """Return which documents one filter lets through (None: it lets every one through)."""
+    if spec.kind == YEARS:
+        return documents[spec.column].between(*value)
+    if spec.kind == CHOICES:
+        return documents[spec.column].astype(str).isin(value) if value else None
+    needle = fold(str(value).strip())
+    if not needle:
+        return None
+    names = documents[list(SEARCHED_NAMES)].fillna("").astype(str).agg(" ".join, axis=1)
+    return names.map(fold).str.contains(needle, regex=False)
+
+
 def apply_filters(documents: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """Return the documents that the filters let through, in their original order.
 
     Statuses are not applied here: they need the record and a day (record.keep_statuses).
     """
-    keep = documents[SIGNED_YEAR].between(filters.year_from, filters.year_to)
-    if filters.countries:
-        keep &= documents[COUNTRY_CODE].isin(filters.countries)
-    if filters.document_types:
-        keep &= documents[DOCUMENT_TYPE].astype(str).isin(filters.document_types)
-    if filters.homes:
-        keep &= documents[HOME_ID].astype(str).isin(filters.homes)
-    needle = fold(filters.search.strip())
-    if needle:
-        names = documents[list(SEARCHED_NAMES)].fillna("").astype(str).agg(" ".join, axis=1)
-        keep &= names.map(fold).str.contains(needle, regex=False)
+    keep = pd.Series(data=True, index=documents.index)
+    for spec in FILTERS:
+        if spec.column is not None or spec.kind == TEXT:
+            mask = _matches(documents, spec, value_of(filters, spec))
+            if mask is not None:
+                keep &= mask
     return documents[keep]
+
+
+def _known(
+    values: Sequence[str], options: Sequence[str], normalise: Callable[[str], str]
+) -> tuple[str, ...]:
+    """Keep the values found among the options, each once, in the options' order."""
+    wanted = {normalise(value.strip()) for value in values}
+    return tuple(option for option in options if option in wanted)
 
 
 def fit_filters(
@@ -146,33 +229,21 @@ def fit_filters(
     registry grows: "up to the latest" stays the latest after a new document arrives.
     """
     first, last = year_bounds(documents)
-    year_from, year_to = filters.year_from, filters.year_to
-    if made_for is not None:
-        year_from = first if year_from == made_for[0] else year_from
-        year_to = last if year_to == made_for[1] else year_to
-    years = sorted(min(max(year, first), last) for year in (year_from, year_to))
-    return Filters(
-        year_from=years[0],
-        year_to=years[1],
-        countries=_known(filters.countries, country_options(documents), str.upper),
-        document_types=_known(filters.document_types, document_type_options(documents), str.lower),
-        search=filters.search.strip()[:MAX_SEARCH_LENGTH],
-        homes=_known(filters.homes, home_options(documents), str.strip),
-        statuses=_known(filters.statuses, STATUS_CHOICES, str.lower),
-    )
-
-
-def _known(
-    values: Sequence[str], options: Sequence[str], normalise: Callable[[str], str]
-) -> tuple[str, ...]:
-    """Keep the values found among the options, each once, in the options' order."""
-    wanted = {normalise(value.strip()) for value in values}
-    return tuple(option for option in options if option in wanted)
-
-
-def _first_year(values: Sequence[str]) -> int | None:
-    """Return the first value that is a year of four ASCII digits, or None."""
-    return next((int(value) for value in values if is_year(value)), None)
+    fitted = filters
+    for spec in FILTERS:
+        value = value_of(filters, spec)
+        if spec.kind == YEARS:
+            year_from, year_to = value
+            if made_for is not None:
+                year_from = first if year_from == made_for[0] else year_from
+                year_to = last if year_to == made_for[1] else year_to
+            value = sorted(min(max(year, first), last) for year in (year_from, year_to))
+        elif spec.kind == CHOICES:
+            value = _known(value, spec.options(documents), spec.normalise)
+        else:
+            value = str(value).strip()[:MAX_SEARCH_LENGTH]
+        fitted = with_value(fitted, spec, value)
+    return fitted
 
 
 def filters_from_params(params: Mapping[str, Sequence[str]], documents: pd.DataFrame) -> Filters:
@@ -181,39 +252,51 @@ def filters_from_params(params: Mapping[str, Sequence[str]], documents: pd.DataF
     The parameters are those read_link (utils/links.py) took; a year that is not one is
     passed over here too.
     """
-    defaults = default_filters(documents)
-    year_from = _first_year(params.get(YEAR_FROM_PARAM, ()))
-    year_to = _first_year(params.get(YEAR_TO_PARAM, ()))
-    requested = Filters(
-        year_from=defaults.year_from if year_from is None else year_from,
-        year_to=defaults.year_to if year_to is None else year_to,
-        countries=tuple(params.get(COUNTRY_PARAM, ())),
-        document_types=tuple(params.get(DOCUMENT_TYPE_PARAM, ())),
-        search=next(iter(params.get(SEARCH_PARAM, ())), ""),
-        homes=tuple(params.get(HOME_PARAM, ())),
-        statuses=tuple(params.get(STATUS_PARAM, ())),
-    )
+    requested = default_filters(documents)
+    for spec in FILTERS:
+        given = [params.get(param, ()) for param in spec.params]
+        if spec.kind == YEARS:
+            years = [next((int(v) for v in values if is_year(v)), None) for values in given]
+            defaults = value_of(requested, spec)
+            value = tuple(d if y is None else y for y, d in zip(years, defaults, strict=True))
+        elif spec.kind == CHOICES:
+            value = tuple(given[0])
+        else:
+            value = next(iter(given[0]), "")
+        requested = with_value(requested, spec, value)
     return fit_filters(requested, documents)
 
 
 def filters_to_params(filters: Filters, defaults: Filters) -> dict[str, list[str]]:
     """Write filters as URL parameters, leaving out what equals the defaults."""
     params: dict[str, list[str]] = {}
-    if filters.year_from != defaults.year_from:
-        params[YEAR_FROM_PARAM] = [str(filters.year_from)]
-    if filters.year_to != defaults.year_to:
-        params[YEAR_TO_PARAM] = [str(filters.year_to)]
-    if filters.countries:
-        params[COUNTRY_PARAM] = list(filters.countries)
-    if filters.document_types:
-        params[DOCUMENT_TYPE_PARAM] = list(filters.document_types)
-    if filters.homes:
-        params[HOME_PARAM] = list(filters.homes)
-    if filters.statuses:
-        params[STATUS_PARAM] = list(filters.statuses)
-    if filters.search.strip():
-        params[SEARCH_PARAM] = [filters.search.strip()]
+    for spec in FILTERS:
+        value, default = value_of(filters, spec), value_of(defaults, spec)
+        if spec.kind == YEARS:
+            for param, year, usual in zip(spec.params, value, default, strict=True):
+                if year != usual:
+                    params[param] = [str(year)]
+        elif spec.kind == CHOICES and value:
+            params[spec.params[0]] = list(value)
+        elif spec.kind == TEXT and str(value).strip():
+            params[spec.params[0]] = [str(value).strip()]
     return params
+
+
+def filter_text(
+    filters: Filters, spec: FilterSpec, lang: str, names: Mapping[str, str] | None = None
+) -> str:
+    """Say a filter's value in words (a download's About sheet): "1991–2016", "Польша, Германия".
+
+    `names` names the values where the caller knows them better (homes, by their names).
+    """
+    value = value_of(filters, spec)
+    if spec.kind == YEARS:
+        return f"{value[0]}–{value[1]}"
+    if spec.kind == CHOICES:
+        said = [(names or {}).get(item) or spec.option_text(item, lang) for item in value]
+        return ", ".join(said) or t("filters.all", lang)
+    return str(value) or "—"
 
 
 def view_end(filters: Filters, documents: pd.DataFrame, today: dt.date) -> dt.date:

@@ -57,7 +57,7 @@ def test_country_filter_changes_counts_and_url(app):
 def test_filters_from_the_url(app):
     open_page(app, "table", lang="en", country=["PL", "DE"], type="protocol_of_intent", to="2011")
     assert app.multiselect(key="countries").value == ["DE", "PL"]
-    assert app.multiselect(key="types").value == ["protocol_of_intent"]
+    assert app.multiselect(key="document_types").value == ["protocol_of_intent"]
     assert app.slider(key="years").value == (1991, 2011)
     table = documents_table(app)
     assert table["Partner"].tolist() == [

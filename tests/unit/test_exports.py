@@ -14,7 +14,8 @@ from utils.data.reading import is_formula_like
 from utils.data.registry import load_registry
 from utils.editing.uploads import registry_text
 from utils.exports import about_rows, csv_bytes, export_name, inert_csv, xlsx_bytes
-from utils.filters import Filters
+from utils.filters import FILTERS, Filters
+from utils.i18n import t
 from utils.views.tables import documents_table
 
 TABLE = pd.DataFrame(
@@ -153,6 +154,25 @@ def test_the_workbook_says_what_view_it_is_on_a_second_sheet():
     # A search typed as a formula is written as text there too: nothing runs.
     assert about["Find a partner"].data_type == "s"
     assert about["Find a partner"].quotePrefix
+
+
+def test_the_about_sheet_names_every_filter_set_the_homes_by_their_names():
+    # The home filter was once left out: every filter of FILTERS that is set is named.
+    filters = Filters(1991, 2016, document_types=("protocol_of_intent",), homes=("baltiysk",),
+                      statuses=("active",))  # fmt: skip
+    rows = dict(
+        about_rows(
+            filters, Filters(1991, 2016), "en", rows=1, data_version="v1",
+            made_at=dt.datetime(2026, 11, 27, tzinfo=dt.UTC), names={"baltiysk": "Baltiysk"},
+        )
+    )  # fmt: skip
+    assert {t(spec.label, "en") for spec in FILTERS} <= set(rows)
+    assert rows["Home municipalities"] == "Baltiysk"
+    assert rows["Document types"] == "Protocol of intent"
+    assert rows["Status of the tie"] == "active"
+    assert rows["Countries"] == "All"
+    link = "?home=baltiysk&type=protocol_of_intent&status=active"
+    assert rows["This view's link parameters"] == link
 
 
 def test_a_csv_is_named_after_its_view():
