@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui import loaders, view_cache
 from ui.frame import page_view
-from ui.maps import show_map
+from ui.maps import clicked_partner, show_map
 from ui.notices import stop_if_empty
 from ui.record import show_record
 from ui.state import PARTNER_KEY, init_partner, set_partner_param, take_map_click
@@ -18,7 +18,7 @@ from utils.filters import growth_years, signed_by_end_of
 from utils.i18n import count_of, t
 from utils.map.export import HTML_MIME, standalone_map_html
 from utils.map.growth import STEP_SECONDS, Growth
-from utils.map.network import partner_at, partner_distance
+from utils.map.network import partner_distance
 from utils.views.cards import partner_card
 from utils.views.record_lines import partner_record
 
@@ -118,9 +118,7 @@ def network_map() -> None:
             height=MAP_HEIGHT_PX,
         )
     init_partner(list(names))
-    take_map_click(
-        (clicked or {}).get("last_object_clicked"), lambda lat, lon: partner_at(places, lat, lon)
-    )
+    take_map_click(*clicked_partner(clicked))
     with card_column:
         st.selectbox(
             t("map.partner", lang),

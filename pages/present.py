@@ -12,6 +12,7 @@ from utils.data.places import partners_without_coords
 from utils.data.registry import SIGNED_YEAR
 from utils.escaping import markdown_text
 from utils.i18n import t
+from utils.map.layer import LayerSettings
 from utils.views.stats import summarise
 from utils.views.tables import partner_names
 
@@ -79,7 +80,7 @@ with controls_column, st.container(horizontal=True, horizontal_alignment="right"
 with st.container(key=PRESENT_MAP_BOX):
     show_map(
         view_cache.whole_registry_map(view, fill_frame=True),
-        view_cache.partners_layer(view, labels=True, focus=partner, fly=True),
+        view_cache.partners_layer(view, LayerSettings(labels=True, focus=partner, fly=True)),
         key="present_map",
         height=MAP_HEIGHT_PX,
         report_clicks=False,

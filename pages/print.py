@@ -14,11 +14,13 @@ from utils.data.record import partners_by_status
 from utils.escaping import markdown_text
 from utils.i18n import format_date_long, t
 from utils.map.build import base_map, partner_layer
+from utils.map.layer import LayerSettings
 from utils.views.stats import summarise
 from utils.views.tables import describe_document
 
 MAP_HEIGHT_PX = 440  # with the title and the summary, one A4 landscape page
-PRINT_LABEL_PX = 15  # on paper, smaller than on a projector
+# On paper: names smaller than on a projector, the legend open, the map framed on the view.
+PRINT_LAYER = LayerSettings(labels=True, label_font_px=15, legend_open=True)
 PRINT_ROW_PX = 36  # the timeline's rows: the chart and its legend fit one A4 page
 
 view = page_view()
@@ -55,17 +57,7 @@ st.caption(
 )
 show_map(
     base_map(documents, coords, home, lang),
-    partner_layer(
-        documents,
-        coords,
-        home,
-        lang,
-        labels=True,
-        label_font_px=PRINT_LABEL_PX,
-        legend_open=True,
-        frame_on=documents,
-        record=view.record,
-    ),
+    partner_layer(documents, coords, home, lang, PRINT_LAYER, record=view.record),
     key="print_map",
     height=MAP_HEIGHT_PX,
     report_clicks=False,

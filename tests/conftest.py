@@ -1,7 +1,6 @@
 # Shared fixtures: paths to the committed data and a helper that writes test files.
 from __future__ import annotations
 
-import datetime as dt
 import os
 import tempfile
 import uuid
@@ -11,27 +10,11 @@ from pathlib import Path
 import pytest
 
 from devtools.postgres import PostgresCluster, postgres_bin
+from tests.helpers.data import DATA, LIVING, LIVING_TODAY, REQUIRE_POSTGRES_VARIABLE
 from utils.data.coords import load_coords
 from utils.data.places import load_home
 from utils.data.record import Record, load_activities, load_status
 from utils.data.registry import load_registry
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-SEED = ROOT.parent / "shared" / "seed" / "partners_page_ru.txt"
-# The seed copy is kept in the repository too, so that the tests do not depend on shared/.
-SEED_COPY = ROOT / "tests" / "data" / "partners_page_ru.txt"
-# Set by .ci/run: there a missing PostgreSQL is a failure, not a skip.
-REQUIRE_POSTGRES_VARIABLE = "REQUIRE_POSTGRES"
-
-HEADER = (
-    "partner_id,partner_ru,partner_local,partner_en,level,region_ru,region_en,country_code,"
-    "document_type,document_title_ru,signed,signed_precision,source_text_ru"
-)
-VALID_ROW = (
-    "wolin,г. Волин,Wolin,Wolin,city,Западнопоморское воеводство,West Pomeranian Voivodeship,"
-    "PL,cooperation_agreement,Соглашение о сотрудничестве,2009-07-31,day,text"
-)
 
 
 @pytest.fixture
@@ -75,11 +58,6 @@ def coords():
 def home():
     """The committed home settings (Zelenogradsk)."""
     return load_home(DATA / "home.toml")
-
-
-# The fixture folder with an invented living record (tests/data/living/README.md).
-LIVING = ROOT / "tests" / "data" / "living"
-LIVING_TODAY = dt.date(2026, 11, 26)
 
 
 @pytest.fixture(scope="session")

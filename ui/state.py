@@ -3,8 +3,6 @@
 # it, and every run writes it into the widgets and back into the URL.
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 import streamlit as st
 
@@ -35,7 +33,7 @@ MODE_PARAM = "mode"  # ?mode=present or ?mode=print: the whole app shown another
 PRESENT_MODE = "present"
 PRINT_MODE = "print"
 MODES = (PRESENT_MODE, PRINT_MODE)
-MAP_CLICK_SEEN_KEY = "map_click_seen"  # the map's last click that has been acted on
+MAP_CLICK_SEEN_KEY = "map_click_seen"  # the count of the map's last click acted on
 PARTNERS_SORT_KEY = "partners_sort"  # the Partners page's order; also its parameter
 # Parameters a page keeps in the URL beside the filters and the language.
 PAGE_PARAMS = (PARTNER_KEY, MODE_PARAM, PARTNERS_SORT_KEY)
@@ -179,17 +177,16 @@ def init_partner(choices: list[str]) -> None:
         st.session_state[PARTNER_KEY] = None
 
 
-def take_map_click(click: dict | None, partner_at: Callable[[float, float], str | None]) -> None:
-    """Show the card of a partner just clicked on the map.
+def take_map_click(count: int, partner: str | None) -> None:
+    """Show the card of a partner just clicked on the map (ui.maps.clicked_partner).
 
-    The map reports its last click on every rerun; only a new click changes the choice,
-    so a partner picked in the list afterwards is not overridden by an old click.
+    The map reports its last click on every rerun; only a new click (its count grew)
+    changes the choice, so a partner picked in the list afterwards is not overridden.
     """
-    if click and click != st.session_state.get(MAP_CLICK_SEEN_KEY):
-        st.session_state[MAP_CLICK_SEEN_KEY] = click
-        clicked = partner_at(click["lat"], click["lng"])
-        if clicked:
-            st.session_state[PARTNER_KEY] = clicked
+    if count != st.session_state.get(MAP_CLICK_SEEN_KEY):
+        st.session_state[MAP_CLICK_SEEN_KEY] = count
+        if partner:
+            st.session_state[PARTNER_KEY] = partner
 
 
 def set_partner_param(partner_id: str | None) -> None:

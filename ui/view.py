@@ -35,6 +35,14 @@ class View:
     record_problems: tuple[list[Problem], list[Problem]] = ([], [])  # status, activities
     version: int = 0  # the store's version this run shows; 0 before any apply
 
+    def cache_key(self) -> tuple[DataKey, dt.date, Filters, str]:
+        """What a view's cached parts depend on: the data, today, the filters, the language."""
+        return (self.key, self.today, self.filters, self.lang)
+
+    def data_cache_key(self) -> tuple[DataKey, dt.date, str]:
+        """What a part drawn from the whole registry depends on: no filter."""
+        return (self.key, self.today, self.lang)
+
     @property
     def file_problems(self) -> list[tuple[str, list[Problem]]]:
         """Each data file's problems, by file name."""

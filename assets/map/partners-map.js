@@ -44,6 +44,17 @@
     return state;
   }
 
+  // Each row of the layer's data is a list read by the names Python sends with it
+  // (utils/map/layer.py ROW_FIELDS): {lat: 1, lon: 2, ...} for each kind of row.
+  function fieldIndices(fields) {
+    var indices = {};
+    Object.keys(fields).forEach(function (kind) {
+      indices[kind] = {};
+      fields[kind].forEach(function (name, index) { indices[kind][name] = index; });
+    });
+    return indices;
+  }
+
   function element(tag, className, parent) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
@@ -329,6 +340,94 @@
     };
   }
 
+  function inView(point, size) {
+    return point.x >= 0 && point.y >= 0 && point.x <= size.x && point.y <= size.y;
+  }
+
+  // What no name may cover: the map's controls, an open card, every marker and home.
+  function obstacles(map, points, homePoints, radius, openCard) {
+    var fixed = controlBoxes(map);
+    if (openCard && openCard.getElement()) { fixed.push(boxIn(map, openCard.getElement())); }
+    points.forEach(function (point) {
+      fixed.push({left: point.x - radius - 2, top: point.y - radius - 2,
+                  right: point.x + radius + 2, bottom: point.y + radius + 2});
+    });
+    homePoints.forEach(function (point) {
+      fixed.push({left: point.x - 14, top: point.y - 14, right: point.x + 14, bottom: point.y + 14});
+    });
+    return fixed;
+  }
+
+  // Each name in view written into the pane and measured as it will be drawn (a large
+  // registry: the first LABELS_AT_MOST).
+  function measuredLabels(pane, partners, points, size, fontPx, className, nodes) {
+    var labels = [];
+    partners.forEach(function (partner, index) {
+      var point = points[index];
+      if (!inView(point, size) || labels.length >= LABELS_AT_MOST) { return; }
+      var node = element("div", className, pane);
+      node.textContent = partner.name;
+      node.style.fontSize = fontPx + "px";
+      node.setAttribute("data-partner", partner.id);
+      nodes.push(node);
+      labels.push({partner: partner, node: node, point: point});
+    });
+    labels.forEach(function (label) {
+      label.width = label.node.offsetWidth;
+      label.height = label.node.offsetHeight;
+    });
+    return labels;
+  }
+
+  // Crowded markers choose first, while places near them are still free.
+  function crowdedFirst(labels) {
+    function crowding(label) {
+      return labels.filter(function (other) {
+        return Math.abs(other.point.x - label.point.x) < 160 &&
+               Math.abs(other.point.y - label.point.y) < 60;
+      }).length;
+    }
+    return labels.slice().sort(function (a, b) { return crowding(b) - crowding(a); });
+  }
+
+  function byPosition(labels) {
+    return labels.slice().sort(function (a, b) {
+      return a.point.x - b.point.x || a.point.y - b.point.y;
+    });
+  }
+
+  // A name with no room gets a number beside its marker and its place in the key; with no
+  // free place at all the number sits on its own marker, where it cannot be misread.
+  function numberUnplaced(unplaced, placeBox, taken) {
+    unplaced.forEach(function (label, index) {
+      label.node.textContent = String(index + 1);
+      label.node.classList.add("partner-label-number");
+      label.node.setAttribute("aria-label", label.partner.name);
+      label.width = label.node.offsetWidth;
+      label.height = label.node.offsetHeight;
+      label.box = placeBox(label, taken) ||
+        {left: label.point.x - label.width / 2, top: label.point.y - label.height / 2,
+         right: label.point.x + label.width / 2, bottom: label.point.y + label.height / 2,
+         extra: 0};
+      taken.push(label.box);
+    });
+  }
+
+  // Put each placed label where it was placed, with a leader line when it moved out; tell
+  // whether any changed size since it was measured (a stylesheet or font arrived).
+  function positionLabels(map, pane, labels, radius, nodes) {
+    var stale = false;
+    labels.forEach(function (label) {
+      if (!label.box) { return; }
+      if (label.node.offsetWidth !== label.width || label.node.offsetHeight !== label.height) {
+        stale = true;
+      }
+      L.DomUtil.setPosition(label.node, map.containerPointToLayerPoint([label.box.left, label.box.top]));
+      if (label.box.extra > 0) { nodes.push(leader(pane, map, label, radius)); }
+    });
+    return stale;
+  }
+
   function labeller(map, layer, partners, homes, config) {
     var pane = map.getPane("partnerLabels") || map.createPane("partnerLabels");
     pane.style.zIndex = 450; // above the arcs and markers, below tooltips and popups
@@ -336,6 +435,7 @@
     pane.classList.add("leaflet-zoom-hide");
     var nodes = [];
     var key = null;
+    var openCard = null;
 
     function clear() {
       nodes.forEach(function (node) { node.remove(); });
@@ -343,141 +443,71 @@
       if (key) { key.remove(); key = null; }
     }
 
+    function moreNamesNote() {
+      var note = element("div", "partner-label-key leaflet-control", null);
+      note.textContent = config.words.moreNames;
+      map.getContainer().querySelector(".leaflet-bottom.leaflet-right").prepend(note);
+      return note;
+    }
+
     function draw() {
       clear();
       if (!map.hasLayer(layer)) { return; }
       pane.style.visibility = "";
       var size = map.getSize();
-      var small = size.x < SMALL_MAP_PX;
-      var fontPx = small ? Math.min(config.fontPx, SMALL_LABEL_PX) : config.fontPx;
+      var fontPx = size.x < SMALL_MAP_PX ? Math.min(config.fontPx, SMALL_LABEL_PX) : config.fontPx;
       var bounds = {left: EDGE_PX, top: EDGE_PX, right: size.x - EDGE_PX, bottom: size.y - EDGE_PX};
       var radius = config.radiusPx;
       var points = partners.map(function (partner) {
         return map.latLngToContainerPoint([partner.lat, partner.lon]);
       });
-      var fixed = controlBoxes(map);
-      if (openCard && openCard.getElement()) {
-        // An open card covers what is under it: no name is placed there.
-        fixed.push(boxIn(map, openCard.getElement()));
+      var homePoints = homes.map(function (home) { return map.latLngToContainerPoint(home); });
+      var fixed = obstacles(map, points, homePoints, radius, openCard);
+      var others = points.concat(homePoints);
+      var labels = measuredLabels(pane, partners, points, size, fontPx, config.classes.label, nodes);
+      var notShown = points.filter(function (point) { return inView(point, size); }).length -
+        labels.length;
+      var order = crowdedFirst(labels);
+      function placeBox(label, taken) {
+        return place(label.point, radius, label.width, label.height, bounds, taken, others);
       }
-      points.forEach(function (point) {
-        fixed.push({left: point.x - radius - 2, top: point.y - radius - 2,
-                    right: point.x + radius + 2, bottom: point.y + radius + 2});
-      });
-      var others = points.slice();
-      homes.forEach(function (home) {
-        var point = map.latLngToContainerPoint(home);
-        others.push(point);
-        fixed.push({left: point.x - 14, top: point.y - 14, right: point.x + 14, bottom: point.y + 14});
-      });
-      // Measure each name in view as it will be drawn (a large registry: the first ones).
-      var labels = [];
-      partners.forEach(function (partner, index) {
-        var point = points[index];
-        var inView = point.x >= 0 && point.y >= 0 && point.x <= size.x && point.y <= size.y;
-        if (!inView || labels.length >= LABELS_AT_MOST) { return; }
-        var node = element("div", config.classes.label, pane);
-        node.textContent = partner.name;
-        node.style.fontSize = fontPx + "px";
-        node.setAttribute("data-partner", partner.id);
-        nodes.push(node);
-        labels.push({partner: partner, node: node, point: point});
-      });
-      labels.forEach(function (label) {
-        label.width = label.node.offsetWidth;
-        label.height = label.node.offsetHeight;
-      });
-      var notShown = points.filter(function (point) {
-        return point.x >= 0 && point.y >= 0 && point.x <= size.x && point.y <= size.y;
-      }).length - labels.length;
-      // Crowded markers choose first, while places near them are still free.
-      function crowding(label) {
-        return labels.filter(function (other) {
-          return Math.abs(other.point.x - label.point.x) < 160 &&
-                 Math.abs(other.point.y - label.point.y) < 60;
-        }).length;
-      }
-      var order = labels.slice().sort(function (a, b) { return crowding(b) - crowding(a); });
-      var taken, unplaced;
+      var result;
       function placeAll(reserved) {
-        taken = fixed.concat(reserved);
-        unplaced = [];
+        var taken = fixed.concat(reserved), unplaced = [];
         order.forEach(function (label) {
-          label.box = place(label.point, radius, label.width, label.height, bounds, taken, others);
-          if (label.box) {
-            taken.push(label.box);
-          } else {
-            unplaced.push(label);
-          }
+          label.box = placeBox(label, taken);
+          if (label.box) { taken.push(label.box); } else { unplaced.push(label); }
         });
+        result = {taken: taken, unplaced: unplaced};
       }
       // A key (numbers, or the note that not every name fits) takes the bottom right corner:
       // the names are placed again around it, so that none ends up under it.
-      function moreNamesNote() {
-        var note = element("div", "partner-label-key leaflet-control", null);
-        note.textContent = config.words.moreNames;
-        map.getContainer().querySelector(".leaflet-bottom.leaflet-right").prepend(note);
-        return note;
-      }
       function withKey(makeKey) {
         key = makeKey();
         placeAll([boxIn(map, key)]);
       }
+      function tooMany() { return result.unplaced.length > KEY_AT_MOST || notShown > 0; }
+      function numbered() { return numberedKey(map, byPosition(result.unplaced), fontPx); }
       placeAll([]);
-      var tooMany = function () { return unplaced.length > KEY_AT_MOST || notShown > 0; };
       if (tooMany()) {
         withKey(moreNamesNote);
-      } else if (unplaced.length) {
-        withKey(function () { return numberedKey(map, sortedUnplaced(), fontPx); });
+      } else if (result.unplaced.length) {
+        withKey(numbered);
         if (tooMany()) { // the key took the room of more names than it can hold
           key.remove();
           withKey(moreNamesNote);
-        } else if (unplaced.length) {
+        } else if (result.unplaced.length) {
           key.remove();
-          key = numberedKey(map, sortedUnplaced(), fontPx); // the names the key now holds
+          key = numbered(); // the names the key now holds
         }
-      }
-      function sortedUnplaced() {
-        return unplaced.slice().sort(function (a, b) {
-          return a.point.x - b.point.x || a.point.y - b.point.y;
-        });
       }
       // Too many names for a key: those that fit are written, the rest wait for a zoom.
       if (tooMany()) {
-        unplaced.forEach(function (label) { label.node.remove(); });
-        unplaced = [];
+        result.unplaced.forEach(function (label) { label.node.remove(); });
+      } else if (result.unplaced.length) {
+        numberUnplaced(byPosition(result.unplaced), placeBox, result.taken);
       }
-      // No room for a name: a number beside the marker and the name in a key, never a guess.
-      if (unplaced.length) {
-        unplaced = sortedUnplaced();
-        unplaced.forEach(function (label, index) {
-          label.node.textContent = String(index + 1);
-          label.node.classList.add("partner-label-number");
-          label.node.setAttribute("aria-label", label.partner.name);
-          label.width = label.node.offsetWidth;
-          label.height = label.node.offsetHeight;
-          // With no free place, the number sits on its own marker: it cannot be misread.
-          label.box = place(label.point, radius, label.width, label.height, bounds, taken, others) ||
-            {left: label.point.x - label.width / 2, top: label.point.y - label.height / 2,
-             right: label.point.x + label.width / 2, bottom: label.point.y + label.height / 2,
-             extra: 0};
-          taken.push(label.box);
-        });
-      }
-      var stale = false;
-      labels.forEach(function (label) {
-        if (!label.box) { return; }
-        // A stylesheet or font that arrived since the measuring changes a label's size.
-        if (label.node.offsetWidth !== label.width || label.node.offsetHeight !== label.height) {
-          stale = true;
-        }
-        var topLeft = map.containerPointToLayerPoint([label.box.left, label.box.top]);
-        L.DomUtil.setPosition(label.node, topLeft);
-        if (label.box.extra > 0) {
-          nodes.push(leader(pane, map, label, radius));
-        }
-      });
-      if (stale) { schedule(); }
+      if (positionLabels(map, pane, labels, radius, nodes)) { schedule(); }
     }
 
     // Once per frame at most; also when the legend or the map changes size, when this
@@ -504,7 +534,6 @@
     function hide() { pane.style.visibility = "hidden"; }
     map.on("zoomstart", hide);
     map.on("zoomend moveend resize", schedule);
-    var openCard = null;
     function cardOpened(event) { openCard = event.popup; schedule(); }
     function cardClosed() { openCard = null; schedule(); }
     map.on("popupopen", cardOpened);
@@ -574,6 +603,7 @@
 
   // ---- what a partner's marker says: its card (the page's side panel says the same) -------
   function card(partner, config) {
+    var F = config.at;
     var words = config.words;
     var root = element("div", "partner-card", null);
     element("div", "partner-card-name", root).textContent = partner.name;
@@ -587,28 +617,30 @@
     element("div", "partner-card-heading", root).textContent = words.documents;
     var list = element("ul", "", root);
     partner.documents.forEach(function (doc) {
+      var kind = doc[F.document.kind];
       var item = element("li", "", list);
       var swatch = element("span", "partner-card-swatch", item);
-      swatch.style.color = config.colors[doc[0]];
+      swatch.style.color = config.colors[kind];
       swatch.textContent = "\u25A0 ";
-      item.appendChild(document.createTextNode(words.kinds[doc[0]] + ", " + doc[1]));
+      item.appendChild(document.createTextNode(words.kinds[kind] + ", " + doc[F.document.date]));
     });
     var record = element("table", "partner-card-record", root);
     partner.record.forEach(function (line) {
+      var text = line[F.record.text], url = line[F.record.url];
       var row = element("tr", "", record);
-      element("th", "", row).textContent = words.record[line[0]];
+      element("th", "", row).textContent = words.record[line[F.record.topic]];
       var cell = element("td", "", row);
-      if (webLink(line[2])) {
-        if (line[1] && line[1] !== line[2]) {
-          cell.appendChild(document.createTextNode(line[1] + " \u2014 "));
+      if (webLink(url)) {
+        if (text && text !== url) {
+          cell.appendChild(document.createTextNode(text + " \u2014 "));
         }
         var link = element("a", "", cell);
-        link.href = line[2];
+        link.href = url;
         link.target = "_blank";
         link.rel = "noopener noreferrer";
-        link.textContent = line[1] && line[1] !== line[2] ? words.source : line[2];
+        link.textContent = text && text !== url ? words.source : url;
       } else {
-        cell.textContent = line[1];
+        cell.textContent = text;
       }
     });
     return root;
@@ -644,34 +676,41 @@
   function draw(layer, config) {
     var renderer = config.canvas ? L.canvas({padding: 0.5}) : undefined;
     var classes = config.classes;
+    var F = config.at;
+    var homes = config.homes.map(function (row) {
+      return {place: [row[F.home.lat], row[F.home.lon]], name: row[F.home.name]};
+    });
     var partners = config.partners.map(function (row) {
       // Repeated facts (level, country) come as indices into their values.
-      var facts = row[4].map(function (value, index) {
+      var facts = row[F.partner.facts].map(function (value, index) {
         return typeof value === "number" ? config.factValues[index][value] : value;
       });
       var name = null;
       config.nameFacts.forEach(function (index) { name = name || facts[index]; });
-      return {id: row[0], lat: row[1], lon: row[2], kind: row[3], name: name || "",
-              facts: facts, documents: row[5], status: row[6], record: row[7]};
+      return {id: row[F.partner.id], lat: row[F.partner.lat], lon: row[F.partner.lon],
+              kind: row[F.partner.kind], name: name || "", facts: facts,
+              documents: row[F.partner.documents], status: row[F.partner.status],
+              record: row[F.partner.record]};
     });
     config.arcs.forEach(function (link) {
-      var home = config.homes[link[0]], partner = partners[link[1]];
+      var home = homes[link[F.arc.home]], partner = partners[link[F.arc.partner]];
       // Colour: the latest document's type; stroke: the tie's status (utils/style.py).
-      var style = config.statusStyles[link[3]];
-      L.polyline(arc([home[0], home[1]], [partner.lat, partner.lon], config.arcBend, config.arcSteps), {
-        renderer: renderer, color: style.color || config.colors[link[2]], dashArray: style.dash,
-        weight: config.canvas ? Math.min(2, style.weight) : style.weight,
+      var status = link[F.arc.status], style = config.statusStyles[status];
+      L.polyline(arc(home.place, [partner.lat, partner.lon], config.arcBend, config.arcSteps), {
+        renderer: renderer, color: style.color || config.colors[link[F.arc.kind]],
+        dashArray: style.dash, weight: config.canvas ? Math.min(2, style.weight) : style.weight,
         opacity: config.canvas ? Math.min(0.7, style.opacity) : style.opacity,
-        className: classes.arc + " " + classes.arc + "-" + config.statusNames[link[3]],
+        className: classes.arc + " " + classes.arc + "-" + config.statusNames[status],
         interactive: false
       }).addTo(layer);
     });
     config.bundles.forEach(function (bundle) {
-      var home = config.homes[bundle[0]];
-      L.polyline(arc([home[0], home[1]], [bundle[1], bundle[2]], config.arcBend, config.arcSteps), {
-        renderer: renderer, color: "#4a5b6c", weight: 1 + 1.5 * Math.log2(bundle[3]),
+      var home = homes[bundle[F.bundle.home]];
+      var centre = [bundle[F.bundle.lat], bundle[F.bundle.lon]];
+      L.polyline(arc(home.place, centre, config.arcBend, config.arcSteps), {
+        renderer: renderer, color: "#4a5b6c", weight: 1 + 1.5 * Math.log2(bundle[F.bundle.links]),
         opacity: 0.55, className: classes.arc
-      }).bindTooltip(textOf(bundle[4])).addTo(layer);
+      }).bindTooltip(textOf(bundle[F.bundle.tooltip])).addTo(layer);
     });
     // A card fits its map beside the buttons it pans clear of, and scrolls when taller:
     // on a phone a 400 px card ran off the screen's edge (seen at 390 px).
@@ -689,8 +728,6 @@
       }
     }
     partners.forEach(function (partner) {
-      // At 10 px or less Leaflet reports a click at the marker's centre, which is how the
-      // page knows the partner (utils/map/network.py, partner_at).
       partner.marker = L.circleMarker([partner.lat, partner.lon], {
         renderer: renderer, radius: config.radiusPx, color: "#ffffff",
         weight: config.canvas ? 1 : 2, fillColor: config.colors[partner.kind],
@@ -700,16 +737,19 @@
                    {maxWidth: CARD_MAX_PX, autoPanPaddingTopLeft: config.popupClearance})
         .on("popupopen", fitCard)
         .addTo(layer);
+      // A click comes back to the page as this feature (st_folium's last_active_drawing):
+      // the partner's id, never a position to match back.
+      partner.marker.feature = {type: "Feature", properties: {partner: partner.id}};
     });
-    config.homes.forEach(function (home) {
+    homes.forEach(function (home) {
       var star = element("div", classes.home, null);
       star.textContent = "\u2605";
       star.style.color = config.homeColor;
       var icon = L.divIcon({html: star, className: "home-icon", iconSize: [34, 34], iconAnchor: [17, 17]});
-      L.marker([home[0], home[1]], {icon: icon, keyboard: false})
-        .bindTooltip(textOf(home[2]), {className: "partner-tooltip"}).addTo(layer);
+      L.marker(home.place, {icon: icon, keyboard: false})
+        .bindTooltip(textOf(home.name), {className: "partner-tooltip"}).addTo(layer);
     });
-    return partners;
+    return {partners: partners, homes: homes};
   }
 
   // ---- the partners' layer: what a view adds to the base map -----------------------------
@@ -722,8 +762,10 @@
       return;
     }
     var state = stateOf(map);
-    var partners = draw(layer, config);
-    var homePlaces = config.homes.map(function (home) { return [home[0], home[1]]; });
+    config.at = fieldIndices(config.fields);
+    var drawn = draw(layer, config);
+    var partners = drawn.partners;
+    var homePlaces = drawn.homes.map(function (home) { return home.place; });
     var relabel = null;
     // Runs once st_folium (or the offline page) has put the layer on the map.
     function markerPoints() {

@@ -8,7 +8,7 @@ import os
 import streamlit as st
 from streamlit.runtime.caching.cache_data_api import get_data_cache_stats_provider
 
-from tests.app.conftest import open_page
+from tests.helpers.app import open_page
 from ui.loaders import KEPT_VERSIONS
 
 REWRITES = 12
@@ -35,5 +35,5 @@ def test_a_registry_rewritten_on_disk_leaves_a_few_versions_in_memory(app, data_
     assert cached("ui.loaders.registry") <= KEPT_VERSIONS
     assert cached("ui.loaders.status") <= KEPT_VERSIONS
     # The table's view of the data shown now, and of no version before it.
-    assert cached("ui.view_cache._table") == 1
+    assert cached("ui.view_cache.table") == 1
     assert cached("ui.loaders.documents_in_view") == 1

@@ -6,7 +6,7 @@ import base64
 import numpy as np
 import plotly.io
 
-from tests.app.conftest import open_page
+from tests.helpers.app import open_page
 
 
 def figure(app, key: str):

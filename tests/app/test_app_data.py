@@ -8,31 +8,19 @@ from dataclasses import dataclass
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import APP, TIMEOUT, metrics, open_page
-from tests.conftest import DATA
+from tests.helpers.app import (
+    APP,
+    PASSWORD,
+    TIMEOUT,
+    metrics,
+    open_page,
+    sign_in,
+    upload,
+    upload_record,
+)
+from tests.helpers.data import DATA, LIVING_STATUS, NEW_ROW, registry_with_palanga
 from ui.data_page.editors import UNKNOWN_CLIENT, lockout, process_lockout
 from utils.editing.auth import MAX_FAILED_ATTEMPTS
-
-PASSWORD = "верный-пароль"  # noqa: S105 - the test's own
-NEW_ROW = (
-    "palanga,Паланга,Palanga,Palanga,city,Клайпедский уезд,Klaipėda County,LT,"
-    "cooperation_agreement,Соглашение о сотрудничестве,2025-06-01,day,"
-)
-
-
-def registry_with_palanga() -> bytes:
-    return (DATA / "partners.csv").read_bytes() + (NEW_ROW + "\n").encode("utf-8")
-
-
-def upload(app, content: bytes, name: str = "partners.csv"):
-    app.file_uploader(key="upload").set_value((name, content, "text/csv")).run()
-    assert not app.exception, app.exception
-
-
-def sign_in(app, password: str = PASSWORD):
-    app.text_input(key="password").input(password)
-    submit = next(b for b in app.get("button") if b.proto.label in {"Sign in", "Войти"})
-    submit.click().run()
 
 
 @pytest.fixture
@@ -262,19 +250,6 @@ def test_letters_lost_in_a_windows_1251_save_are_caught_and_names_changes_listed
     )
     changes = app.dataframe[1].value.to_numpy().tolist()  # after the problems
     assert ["mragowo", "partner_local", "Mrągowo", "Mr?gowo"] in changes
-
-
-# The living record's files: checked with the `check DIR` rules, applied whole, kept.
-LIVING_STATUS = (
-    b"partner_id,home_id,status,since,since_precision,decided_by,decision_ref,source_url,"
-    b"note_ru,note_en\nbraniewo,,terminated,2022-03-15,day,Rada Miejska,XLII/123/22,,,\n"
-)
-
-
-def upload_record(app, content: bytes, file_name: str = "status.csv"):
-    app.radio(key="record_file").set_value(file_name).run()
-    app.file_uploader(key="record_upload").set_value(("upload.csv", content, "text/csv")).run()
-    assert not app.exception, app.exception
 
 
 def test_editor_applies_a_status_file_and_the_map_shows_it(editor_app, data_dir):

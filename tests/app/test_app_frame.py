@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.conftest import documents_table, metrics, open_page
+from tests.helpers.app import documents_table, metrics, open_page
 
 
 def test_overview_in_russian_by_default(app):

@@ -7,9 +7,16 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import APP, TIMEOUT, dataframe_with_column, metrics, open_page
-from tests.app.test_app_data import NEW_ROW, registry_with_palanga, sign_in, upload
-from tests.conftest import DATA
+from tests.helpers.app import (
+    APP,
+    TIMEOUT,
+    dataframe_with_column,
+    metrics,
+    open_page,
+    sign_in,
+    upload,
+)
+from tests.helpers.data import DATA, NEW_ROW, registry_with_palanga
 from utils.data.folder import REGISTRY_FILE
 from utils.editing.store import FileStore, SqlStore
 

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from tests.app.conftest import documents_table, metrics, open_page
-from tests.map_settings import drawn, layer_settings
+from tests.helpers.app import documents_table, metrics, open_page
+from tests.helpers.map_layer import drawn, layer_settings
 
 BALTIYSK = 'baltiysk,"Baltiysk, Kaliningrad Oblast, Russia",54.6536,19.9126,manual,2026-11-26'
 GDYNIA = 'gdynia,"Gdynia, Pomeranian Voivodeship, Poland",54.5189,18.5305,manual,2026-11-26'

@@ -3,9 +3,8 @@
 # column before anything is applied.
 from __future__ import annotations
 
-from tests.app.conftest import metrics, open_page
-from tests.app.test_app_data import LIVING_STATUS, PASSWORD, sign_in, upload, upload_record
-from tests.conftest import DATA
+from tests.helpers.app import PASSWORD, metrics, open_page, sign_in, upload, upload_record
+from tests.helpers.data import DATA, LIVING_STATUS
 
 
 def test_a_bare_carriage_return_is_refused_by_row_and_column_before_apply(app, data_dir):

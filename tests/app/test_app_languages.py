@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.conftest import metrics, open_page
+from tests.helpers.app import metrics, open_page
 from ui.navigation import PAGES
 from utils.i18n import LANGUAGES, t
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.conftest import open_page
+from tests.helpers.app import open_page
 from ui.navigation import PAGES
 
 # What a careless hand or a fuzzer puts in a link (each found to break a page, or close to it).

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import open_page
-from tests.map_settings import drawn
+from tests.helpers.app import open_page
+from tests.helpers.map_layer import drawn
 from ui import loaders
 from utils.map.assets import STATIC_DIR
 from utils.map.layer_files import LAYERS_DIR
@@ -40,7 +40,7 @@ def test_map_of_every_partner_from_local_assets(app):
         "../../app/static/map/partners-map.css",
     ]
     # Only clicks come back, so panning and zooming do not rerun the page.
-    assert args["returned_objects"] == ["last_object_clicked"]
+    assert args["returned_objects"] == ["last_active_drawing", "last_object_clicked_count"]
     picker = app.selectbox(key="partner")
     assert picker.value is None
     assert picker.options[:3] == ["Крайс Пиннеберг", "Самоуправление Неринги", "Гмина г. Бранёво"]

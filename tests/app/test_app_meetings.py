@@ -5,8 +5,8 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import open_page
-from tests.map_settings import drawn, layer_settings
+from tests.helpers.app import open_page
+from tests.helpers.map_layer import drawn, layer_settings
 
 
 def run_mode(at: AppTest, mode: str, **params: str) -> AppTest:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.app.conftest import dataframe_with_column, metrics, open_page
-from tests.conftest import HEADER, VALID_ROW
+from tests.helpers.app import dataframe_with_column, metrics, open_page
+from tests.helpers.data import HEADER, VALID_ROW
 from ui.loaders import _published as published_once_per_server
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.conftest import dataframe_with_column, open_page
+from tests.helpers.app import dataframe_with_column, open_page
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from __future__ import annotations
 import plotly.io
 import pytest
 
-from tests.app.conftest import dataframe_with_column, metrics, open_page
-from tests.conftest import LIVING
+from tests.helpers.app import dataframe_with_column, metrics, open_page
+from tests.helpers.data import LIVING
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 # The table page: the filtered documents, their columns and the downloads.
 from __future__ import annotations
 
-from tests.app.conftest import documents_table, open_page
+from tests.helpers.app import documents_table, open_page
 
 
 def downloads(app) -> set[str]:

@@ -10,7 +10,7 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_browser_dashboard import EXCEPTION, LOAD_MS, MAP_FRAME
+from tests.helpers.browser import EXCEPTION, LOAD_MS, MAP_FRAME
 
 AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 BLOCKING = {"serious", "critical"}

@@ -2,52 +2,23 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from devtools.harness import wait_until_map_is_still
-from tests.app.test_app_data import registry_with_palanga
-
-TITLE_RU = "Международные связи Зеленоградского муниципального округа"
-TITLE_EN = "International partners of the Zelenogradsk Municipal District"
-EXCEPTION = "[data-testid='stException']"
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-TABLE_ROWS = "[data-testid='stDataFrame'] [role='row']"  # the grid's hidden accessible table
-LOAD_MS = 30_000
-# Each page, its Russian heading, and what shows that its content has been drawn.
-PAGES = [
-    ("overview", TITLE_RU, "[data-testid='stMetric']"),
-    ("map", "Карта", MAP_FRAME),
-    ("partners", "Партнёры", ".st-key-partner_pinneberg"),
-    ("timeline", "Хронология", ".js-plotly-plot"),
-    ("breakdowns", "Статистика", ".js-plotly-plot"),
-    ("table", "Таблица документов", TABLE_ROWS),
-]
-
-
-def record_requests(page: Page) -> list[str]:
-    """Collect every URL the page and its frames request from now on."""
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    return requested
-
-
-def upload_registry_with_palanga(page: Page, folder: Path) -> None:
-    """Upload, on the Data page, the committed registry with Palanga's document added."""
-    file = folder / "partners.csv"
-    file.write_bytes(registry_with_palanga())
-    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(file)
-    expect(page.get_by_text("No problems: the file can be applied.")).to_be_visible(timeout=LOAD_MS)
-
-
-def map_frame(page: Page, marker: str = ".partner-marker"):
-    """The streamlit-folium iframe, once its partners are drawn (`marker` shows them)."""
-    frame = page.frame_locator(MAP_FRAME)
-    expect(frame.locator(marker).first).to_be_attached(timeout=LOAD_MS)
-    return frame
+from tests.helpers.browser import (
+    EXCEPTION,
+    LOAD_MS,
+    MAP_FRAME,
+    PAGES,
+    TABLE_ROWS,
+    TITLE_EN,
+    TITLE_RU,
+    map_frame,
+    record_requests,
+)
 
 
 @pytest.mark.parametrize(("path", "heading", "content"), PAGES)

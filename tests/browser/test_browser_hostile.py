@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
 from devtools.harness import AppServer
-from tests.browser.test_browser_dashboard import EXCEPTION, LOAD_MS, TABLE_ROWS, map_frame
-from tests.conftest import DATA
+from tests.helpers.browser import EXCEPTION, LOAD_MS, TABLE_ROWS, map_frame
+from tests.helpers.data import DATA
 
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "<script>alert(2)</script>"

@@ -13,8 +13,8 @@ from babel.messages.pofile import read_po, write_po
 from playwright.sync_api import Page, expect
 
 from devtools.harness import AppServer, wait_until_map_is_still
-from tests.browser.test_browser_dashboard import EXCEPTION, LOAD_MS, MAP_FRAME, map_frame
-from tests.conftest import LIVING
+from tests.helpers.browser import EXCEPTION, LOAD_MS, MAP_FRAME, map_frame
+from tests.helpers.data import LIVING
 from utils.i18n import LOCALES_DIR
 
 PROJECTOR = {"width": 1280, "height": 720}

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from devtools.harness import AppServer
 from devtools.stream import clear_caches
-from tests.conftest import DATA
+from tests.helpers.data import DATA
 from utils.editing.auth import MAX_FAILED_ATTEMPTS
 
 LOAD_MS = 60_000

@@ -9,8 +9,13 @@ from playwright.sync_api import expect
 
 from bench.synthetic import write_registry
 from devtools.harness import ROOT, AppServer, wait_until_map_is_still
-from tests.browser.test_browser_dashboard import LOAD_MS, MAP_FRAME, map_frame
-from tests.browser.test_browser_sizes import GEOMETRY_JS, assert_labels_stand_by_their_markers
+from tests.helpers.browser import (
+    GEOMETRY_JS,
+    LOAD_MS,
+    MAP_FRAME,
+    assert_labels_stand_by_their_markers,
+    map_frame,
+)
 from utils.map.layer import FOCUS_ZOOM
 
 SIDEBAR = "[data-testid='stSidebar']"

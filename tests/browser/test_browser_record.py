@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import expect
 
 from devtools.harness import AppServer, wait_until_map_is_still
-from tests.browser.test_browser_dashboard import EXCEPTION, LOAD_MS, MAP_FRAME, map_frame
-from tests.conftest import LIVING
+from tests.helpers.browser import EXCEPTION, LOAD_MS, MAP_FRAME, map_frame
+from tests.helpers.data import LIVING
 
 HOSTILE_URL = "javascript:alert(document.domain)"
 # Every link on the page and in the map's frame: its address, target and rel.

@@ -17,8 +17,8 @@ from playwright.sync_api import expect
 
 from devtools.harness import AppServer
 from devtools.nginx import Nginx, nginx_path
-from tests.browser.test_browser_dashboard import upload_registry_with_palanga
-from tests.conftest import DATA
+from tests.helpers.browser import upload_registry_with_palanga
+from tests.helpers.data import DATA
 
 LOAD_MS = 60_000
 PASSWORD = "пароль-реплик"  # noqa: S105 - the test's own

@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from devtools.harness import AppServer, free_port
-from tests.browser.test_browser_dashboard import upload_registry_with_palanga
-from tests.conftest import DATA
+from tests.helpers.browser import upload_registry_with_palanga
+from tests.helpers.data import DATA
 
 oidc_provider_mock = pytest.importorskip("oidc_provider_mock")
 

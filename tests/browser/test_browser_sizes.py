@@ -10,7 +10,17 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from devtools.harness import wait_until_map_is_still
-from tests.browser.test_browser_dashboard import EXCEPTION, LOAD_MS, MAP_FRAME, PAGES, map_frame
+from tests.helpers.browser import (
+    EXCEPTION,
+    GEOMETRY_JS,
+    LOAD_MS,
+    MAP_FRAME,
+    PAGES,
+    assert_labels_stand_by_their_markers,
+    inside,
+    map_frame,
+    overlap,
+)
 
 SIZES = {
     "full-hd": (1920, 1080),
@@ -20,111 +30,13 @@ SIZES = {
     "tablet": (1024, 768),
     "phone": (390, 844),
 }
-NEAR_PX = 40  # a label this close to its marker reads as its own without a leader line
-RADIUS_PX = 10  # utils.mapping.PARTNER_RADIUS_PX
-
-# Geometry of the labels, read in the map's frame: each partner's marker, its label (a name
-# or a number in the key), its leader line if any, the controls and the map's own box.
-GEOMETRY_JS = """() => {
-    const box = (e) => { const r = e.getBoundingClientRect();
-        return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; };
-    const map = box(document.querySelector(".leaflet-container"));
-    const partners = [...document.querySelectorAll("path.partner-marker")].map((path) => {
-        const id = path.getAttribute("data-partner");
-        const label = document.querySelector(`.partner-label[data-partner="${id}"]`);
-        const leader = document.querySelector(`.partner-leader[data-partner="${id}"]`);
-        const m = box(path);
-        return {
-            id, description: path.getAttribute("aria-label"),
-            marker: {x: (m.left + m.right) / 2, y: (m.top + m.bottom) / 2},
-            label: label && label.style.display !== "none" ? box(label) : null,
-            text: label ? label.textContent : null,
-            numbered: label ? label.classList.contains("partner-label-number") : false,
-            leader: leader ? box(leader) : null,
-        };
-    });
-    const key = [...document.querySelectorAll(".partner-label-key div")].map((e) => e.textContent);
-    const controls = [...document.querySelectorAll(
-        ".leaflet-control-zoom, .leaflet-control-layers")].filter((e) => e.offsetWidth).map(box);
-    const legend = document.querySelector(".map-legend");
-    return {map, partners, key, controls, legend: legend ? box(legend) : null};
-}"""
-
-
-def _overlap(a: dict, b: dict) -> float:
-    """Return the area two boxes share."""
-    width = min(a["right"], b["right"]) - max(a["left"], b["left"])
-    height = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
-    return max(0.0, width) * max(0.0, height)
-
-
-def _distance(box: dict, point: dict) -> float:
-    """Return how far a point is from a box (0 inside it)."""
-    dx = max(box["left"] - point["x"], 0, point["x"] - box["right"])
-    dy = max(box["top"] - point["y"], 0, point["y"] - box["bottom"])
-    return (dx * dx + dy * dy) ** 0.5
-
-
-def _inside(inner: dict, outer: dict) -> bool:
-    return (
-        inner["left"] >= outer["left"] - 1
-        and inner["right"] <= outer["right"] + 1
-        and inner["top"] >= outer["top"] - 1
-        and inner["bottom"] <= outer["bottom"] + 1
-    )
-
-
-def assert_labels_stand_by_their_markers(geometry: dict) -> None:
-    """Every partner on the map is named beside its own marker, legibly and completely."""
-    shown = [p for p in geometry["partners"] if _inside_point(p["marker"], geometry["map"])]
-    assert shown, "no partner on the map"
-    labels = []
-    for partner in shown:
-        assert partner["label"], f"{partner['id']}: no label"
-        name = partner["description"].rsplit(", ", 2)[0]  # "name, document type, status"
-        if partner["numbered"]:
-            # No room for the name: a number, and the same number beside the name in the key.
-            assert f"{partner['text']} {name}" in geometry["key"], partner
-        else:
-            assert partner["text"] == name, f"{partner['text']!r} is not {name!r}"
-        near = _distance(partner["label"], partner["marker"])
-        if near > NEAR_PX:
-            leader = partner["leader"]
-            assert leader, f"{partner['id']}: label {near:.0f} px away with no leader line"
-            # The leader starts at the marker's edge and ends at the label.
-            assert _distance(leader, partner["marker"]) <= RADIUS_PX + 3
-            assert _overlap(_grow(leader, 3), partner["label"]) > 0
-        # No other marker is nearer to the label than its own.
-        for other in shown:
-            if other is not partner:
-                assert _distance(partner["label"], other["marker"]) >= near - 0.5, (
-                    f"{partner['id']}'s label is nearer to {other['id']}"
-                )
-        assert _inside(partner["label"], geometry["map"]), f"{partner['id']}: cut by the edge"
-        labels.append(partner)
-    for index, first in enumerate(labels):
-        for second in labels[index + 1 :]:
-            assert _overlap(first["label"], second["label"]) < 1, (first["id"], second["id"])
-
-
-def _inside_point(point: dict, box: dict) -> bool:
-    return box["left"] <= point["x"] <= box["right"] and box["top"] <= point["y"] <= box["bottom"]
-
-
-def _grow(box: dict, by: float) -> dict:
-    return {
-        "left": box["left"] - by,
-        "top": box["top"] - by,
-        "right": box["right"] + by,
-        "bottom": box["bottom"] + by,
-    }
 
 
 def assert_legend_clear_of_controls(geometry: dict) -> None:
     """The legend never lies over the zoom buttons or the layer switcher."""
     assert geometry["legend"], "no legend"
     for control in geometry["controls"]:
-        assert _overlap(geometry["legend"], control) == 0
+        assert overlap(geometry["legend"], control) == 0
 
 
 def settled_geometry(page: Page) -> dict:
@@ -195,9 +107,9 @@ def test_the_presenters_card_fits_inside_the_map_clear_of_its_buttons(browser, a
             return [name, {left: r.left, top: r.top, right: r.right, bottom: r.bottom}];
         }))"""
     )
-    assert _inside(boxes["card"], boxes["map"]), boxes
-    assert _overlap(boxes["card"], boxes["legend"]) == 0, boxes
-    assert _overlap(boxes["card"], boxes["zoom"]) == 0, boxes
+    assert inside(boxes["card"], boxes["map"]), boxes
+    assert overlap(boxes["card"], boxes["legend"]) == 0, boxes
+    assert overlap(boxes["card"], boxes["zoom"]) == 0, boxes
     context.close()
 
 

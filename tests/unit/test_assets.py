@@ -8,7 +8,7 @@ from shapely import union_all
 from shapely.geometry import Point, box, shape
 
 from scripts.build_basemap import baltic_features, decode_arcs, ring
-from tests.conftest import DATA
+from tests.helpers.data import DATA
 from utils.map.assets import BASEMAP_BOUNDS, BASEMAP_NAME, asset_files, publish_assets
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pytest
 from geopy.exc import GeocoderQueryError, GeocoderRateLimited, GeocoderTimedOut, GeocoderUnavailable
 
-from tests.conftest import DATA
+from tests.helpers.data import DATA
 from utils.__main__ import main as cli
 from utils.data import coords as coords_file
 from utils.data.coords import load_coords

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from devtools import hostile_files
-from tests.conftest import ROOT
+from tests.helpers.data import ROOT
 
 # Generous bounds: a guard against a hang or a swell, not a measure (see bench/hostile.py).
 TIMEOUT_SECONDS = 60

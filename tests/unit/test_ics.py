@@ -5,7 +5,7 @@ import datetime as dt
 
 import icalendar
 
-from tests.conftest import LIVING_TODAY
+from tests.helpers.data import LIVING_TODAY
 from utils.ics import anniversaries_ics
 from utils.views.anniversaries import (
     anniversaries_in,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, SEED_COPY
+from tests.helpers.data import DATA, SEED_COPY
 from utils.__main__ import main as cli
 from utils.data.registry import DOCUMENT_TYPES
 from utils.i18n import t

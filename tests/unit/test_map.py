@@ -8,13 +8,14 @@ import re
 import pandas as pd
 import pytest
 
-from tests.map_settings import drawn, layer_settings
+from tests.helpers.map_layer import drawn, layer_settings
+from ui.maps import clicked_partner
 from utils.escaping import escape_text
 from utils.filters import Filters, apply_filters
 from utils.map.build import base_map, build_map, partner_layer, stable_ids
 from utils.map.elements import BaseScript, LayerScript
-from utils.map.layer import CANVAS_FROM
-from utils.map.network import bundle_links, map_bounds, partner_at, partner_places
+from utils.map.layer import CANVAS_FROM, LayerSettings
+from utils.map.network import bundle_links, map_bounds, partner_places
 from utils.views.cards import partner_card, partner_cards
 
 CDN_HOSTS = ("cdn.jsdelivr.net", "cdnjs.cloudflare.com", "code.jquery.com", "unpkg.com",
@@ -150,14 +151,6 @@ def test_popup_and_side_panel_say_the_same(documents, coords):
     assert cards["braniewo"] == partner_card(documents, "braniewo", distance, "ru")
 
 
-def test_partner_at_finds_the_clicked_marker(documents, coords):
-    places = partner_places(documents, coords)
-    assert partner_at(places, 54.3799, 19.8196) == "braniewo"
-    # The browser gets places to 5 decimals: a click reports the rounded centre.
-    assert partner_at(places, 54.379904, 19.819596) == "braniewo"
-    assert partner_at(places, 54.38, 19.82) is None  # a click beside every marker
-
-
 def layer_script(layer) -> str:
     """Render a partner layer on a map and return the whole page's HTML."""
     import folium  # noqa: PLC0415
@@ -189,16 +182,16 @@ def base_script(fmap) -> dict:
 
 
 def test_same_layer_renders_the_same_script(documents, coords, home):
-    first = layer_script(partner_layer(documents, coords, home, "ru", labels=True))
-    second = layer_script(partner_layer(documents, coords, home, "ru", labels=True))
+    first = layer_script(partner_layer(documents, coords, home, "ru", LayerSettings(labels=True)))
+    second = layer_script(partner_layer(documents, coords, home, "ru", LayerSettings(labels=True)))
     assert first == second
 
 
 def test_labels_are_placed_by_the_browser_for_each_partner(documents, coords, home):
-    config = layer_config(partner_layer(documents, coords, home, "en", labels=True))
+    config = layer_config(partner_layer(documents, coords, home, "en", LayerSettings(labels=True)))
     assert config["labels"] is True
     assert len(config["partners"]) == 10
-    html = layer_script(partner_layer(documents, coords, home, "en", labels=True))
+    html = layer_script(partner_layer(documents, coords, home, "en", LayerSettings(labels=True)))
     wolin = next(p for p in layer_settings(html)["partners"] if p["id"] == "wolin")
     assert wolin["name"] == "Wolin"
     # The accessible name says the type too, not by colour alone: the browser joins the
@@ -211,10 +204,12 @@ def test_labels_are_placed_by_the_browser_for_each_partner(documents, coords, ho
 
 
 def test_focus_flies_to_the_partner_and_opens_its_card(documents, coords, home):
-    config = layer_config(partner_layer(documents, coords, home, "en", focus="braniewo"))
+    config = layer_config(
+        partner_layer(documents, coords, home, "en", LayerSettings(focus="braniewo"))
+    )
     assert config["partners"][config["focus"]][0] == "braniewo"
     assert config["frame"] is None
-    back = layer_config(partner_layer(documents, coords, home, "en", frame_on=documents, fly=True))
+    back = layer_config(partner_layer(documents, coords, home, "en", LayerSettings(fly=True)))
     assert back["focus"] is None
     assert back["frame"]["animate"] is True
     (south, west), (north, east) = back["frame"]["bounds"]
@@ -223,7 +218,9 @@ def test_focus_flies_to_the_partner_and_opens_its_card(documents, coords, home):
     assert south < 53.7  # Pinneberg, the southernmost
     assert north > 55.3  # Neringa, the northernmost
     # An unknown partner (filtered out) is no focus: nothing flies.
-    nowhere = layer_config(partner_layer(documents, coords, home, "en", focus="palanga"))
+    nowhere = layer_config(
+        partner_layer(documents, coords, home, "en", LayerSettings(focus="palanga"))
+    )
     assert nowhere["focus"] is None
 
 
@@ -247,7 +244,7 @@ def test_hostile_names_never_reach_the_map_script_raw(documents, coords, home):
     hostile = documents.copy()
     hostile["partner_ru"] = hostile["partner_ru"].astype(object)
     hostile.loc[hostile["partner_id"] == "wolin", "partner_ru"] = "`${alert(3)}`<script>"
-    html = layer_script(partner_layer(hostile, coords, home, "ru", labels=True))
+    html = layer_script(partner_layer(hostile, coords, home, "ru", LayerSettings(labels=True)))
     assert "<script>`" not in html
     # partners-map.js gets a JSON string (inert in double quotes, "<" escaped), which it
     # sets as text, never as HTML: labels, tooltips and cards alike.
@@ -327,7 +324,7 @@ def test_many_partners_come_as_one_compact_layer(documents, coords, home):
         ],
         ignore_index=True,
     )
-    layer = partner_layer(many, many_coords, home, "en", labels=True, focus="p7")
+    layer = partner_layer(many, many_coords, home, "en", LayerSettings(labels=True, focus="p7"))
     config = layer_config(layer)
     assert len(config["partners"]) == len(many) > CANVAS_FROM
     assert config["canvas"] is True  # painted on a canvas, not an element each
@@ -369,3 +366,23 @@ def test_growth_playback_draws_each_arc_in_its_status_that_year(
     assert (by_arc["braniewo"], by_arc["mragowo"], by_arc["pinneberg"]) == (
         braniewo, mragowo, pinneberg,
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("returned", "expected"),
+    [
+        # A click on a partner's marker: st_folium returns the feature the marker carries.
+        (
+            {"last_active_drawing": {"type": "Feature", "properties": {"partner": "braniewo"}},
+             "last_object_clicked_count": 3},
+            (3, "braniewo"),
+        ),
+        # On the home's star, or a bundle of arcs: a feature with no partner.
+        ({"last_active_drawing": {"type": "Feature", "properties": {}},
+          "last_object_clicked_count": 4}, (4, None)),
+        ({"last_active_drawing": {"properties": {"partner": 7}}}, (0, None)),  # not an id
+        (None, (0, None)),  # the map has not answered yet
+    ],
+)  # fmt: skip
+def test_a_click_comes_back_as_the_partners_id(returned, expected):
+    assert clicked_partner(returned) == expected

@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.conftest import DATA
-from tests.map_settings import drawn, layer_settings
+from tests.helpers.data import DATA
+from tests.helpers.map_layer import drawn, layer_settings
 from utils.filters import Filters, apply_filters
 from utils.map.export import standalone_map_html
 

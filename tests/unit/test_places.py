@@ -6,7 +6,7 @@ import math
 import pandas as pd
 import pytest
 
-from tests.conftest import DATA
+from tests.helpers.data import DATA
 from utils.data.coords import load_coords
 from utils.data.places import (
     HomeConfigError,

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from tests.conftest import LIVING_TODAY
+from tests.helpers.data import LIVING_TODAY
 from utils.data.record import (
     FACT_DATE,
     FACT_KIND,

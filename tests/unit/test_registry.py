@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import DATA, HEADER, VALID_ROW
+from tests.helpers.data import DATA, HEADER, VALID_ROW
 from utils.__main__ import main as cli
 from utils.data.registry import COLUMNS, load_registry, parse_signed, with_home
 

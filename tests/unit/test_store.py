@@ -12,7 +12,7 @@ import unicodedata
 import pytest
 import sqlalchemy as sa
 
-from tests.conftest import DATA, ROOT
+from tests.helpers.data import DATA, ROOT
 from utils.__main__ import main
 from utils.data.folder import COORDS_FILE, HOME_FILE, REGISTRY_FILE, STATUS_FILE
 from utils.editing.store import (

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import DATA
+from tests.helpers.data import DATA
 from utils.data.strategy import (
     DIRECTION_ID,
     DOCUMENT_COUNT,

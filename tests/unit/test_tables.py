@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import DATA
+from tests.helpers.data import DATA
 from utils.data.coords import load_coords
 from utils.data.problems import Problem
 from utils.data.registry import load_registry

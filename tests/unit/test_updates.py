@@ -11,7 +11,7 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import DATA, HEADER
+from tests.helpers.data import DATA, HEADER
 from utils.data.coords import add_manual_coords, check_manual_coords
 from utils.data.registry import load_registry
 from utils.data.table_files import MAX_FILE_BYTES, MAX_FILE_ROWS, FileRefusedError, read_table_file

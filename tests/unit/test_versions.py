@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import DATA
+from tests.helpers.data import DATA
 from utils.data.folder import COORDS_FILE, REGISTRY_FILE, STATUS_FILE
 from utils.editing.versions import (
     ADDED,

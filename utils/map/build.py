@@ -28,7 +28,7 @@ from utils.map.elements import BaseScript, LayerScript
 from utils.map.layer import (
     FIT_MAX_ZOOM,
     FIT_PADDING_PX,
-    LABEL_FONT_PX,
+    LayerSettings,
     frame_config,
     layer_config,
 )
@@ -40,6 +40,7 @@ MAP_TILES_ATTRIBUTION = "© OpenStreetMap contributors"
 BASEMAP_ATTRIBUTION = "Natural Earth"
 ATTRIBUTION_PREFIX = "Leaflet"
 MIN_ZOOM = 4  # beyond that the basemap's edge would show
+NO_SETTINGS = LayerSettings(frame=False)  # a layer drawn as it is: no names, no framing
 
 
 def base_map(
@@ -126,10 +127,12 @@ def partner_layer(
     coords: pd.DataFrame,
     home: Home,
     lang: str,
-    **settings: object,
+    settings: LayerSettings = NO_SETTINGS,
+    **data: object,
 ) -> folium.FeatureGroup:
     """Build the layer of a view with its data inside (see partner_layer_config)."""
-    return layer_element(partner_layer_config(documents, coords, home, lang, **settings), lang)
+    config = partner_layer_config(documents, coords, home, lang, settings, **data)
+    return layer_element(config, lang)
 
 
 def layer_element(config: dict, lang: str) -> folium.FeatureGroup:
@@ -144,46 +147,36 @@ def partner_layer_config(
     coords: pd.DataFrame,
     home: Home,
     lang: str,
+    settings: LayerSettings = NO_SETTINGS,
     *,
-    labels: bool = False,
-    label_font_px: int = LABEL_FONT_PX,
-    legend_open: bool | None = None,
-    focus: str | None = None,
     frame_on: pd.DataFrame | None = None,
-    fly: bool = False,
     record: Record | None = None,
 ) -> dict[str, object]:
     """Return the layer of a view as data: partners, an arc from each home, homes, legend.
 
-    With `labels`, each partner's name is written beside its marker (presentation mode and
-    print), placed in the browser for the map's real size and zoom. The legend opens as
-    `legend_open` says, or (None) when the map is wide. `focus` flies the map to that
-    partner and opens its card. Otherwise, with `frame_on` (the documents of the view), the
-    map is framed on their network whenever that view changes: flying there if `fly`, at
-    once if not. `record` gives the ties' statuses and the cards' record lines; without
-    it no status is recorded, as of today.
+    `settings` says how it is drawn (LayerSettings); with `settings.frame` the map is framed
+    on the network of `frame_on` (the view's documents; the drawn ones if None). `record`
+    gives the ties' statuses and the cards' record lines; without it no status is
+    recorded, as of today. The documents come with their homes filled in (the loader's).
     """
     record = record or Record(day=dt.date.today(), today=dt.date.today())
-    # The record is kept by (home, partner): a document naming no home is the configured one's.
     links = partner_places(documents, coords)
     home_places = homes_on_map(links, coords, home)
     names = home_names(list(home_places), coords, home, lang)
     frame = None
-    if frame_on is not None:
+    if settings.frame:
         # Most often the view framed is the one drawn: its links are already there.
-        framed = links if frame_on is documents else partner_places(frame_on, coords)
-        frame = frame_config(framed, homes_on_map(framed, coords, home), fly=fly)
+        framed = links if frame_on is None or frame_on is documents else (
+            partner_places(frame_on, coords))  # fmt: skip
+        frame = frame_config(framed, homes_on_map(framed, coords, home), fly=settings.fly)
     return layer_config(
         documents,
         links,
         names,
         home_places,
         lang,
-        labels=labels,
-        label_font_px=label_font_px,
-        legend_open=legend_open,
+        settings=settings,
         legend_home=home.name(lang) if list(names) in ([], [home.id]) else t("map.homes", lang),
-        focus=focus,
         frame=frame,
         record=record,
     )
@@ -206,15 +199,8 @@ def build_map(
     opened at a meeting) and the map is framed on the documents' network in the browser.
     """
     fmap = base_map(documents, coords, home, lang, static_url, basemap_geojson=basemap_geojson)
-    partner_layer(
-        documents,
-        coords,
-        home,
-        lang,
-        labels=labels,
-        frame_on=documents if labels else None,
-        record=record,
-    ).add_to(fmap)
+    settings = LayerSettings(labels=labels, frame=labels)
+    partner_layer(documents, coords, home, lang, settings, record=record).add_to(fmap)
     return stable_ids(fmap)
 
 

@@ -3,6 +3,8 @@
 # data at 10 partners and at 26,000 links; only the drawing surface changes with the size.
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from utils.data.coords import LAT, LON
@@ -52,7 +54,38 @@ FIT_MAX_ZOOM = 9  # a single place is not zoomed in to street level
 FOCUS_ZOOM = 7  # close enough to tell neighbours apart, far enough to see the region
 FLY_SECONDS = 1.2
 LABEL_FONT_PX = 20
-PLACE_DECIMALS = 5  # about a metre: what a click reports back (network.partner_at)
+PLACE_DECIMALS = 5  # about a metre: more would only make the layer's file longer
+
+
+@dataclass(frozen=True)
+class LayerSettings:
+    """How a view's layer is drawn, as one value passed whole and hashed as a cache key.
+
+    With `labels`, each partner's name is written beside its marker (presentation mode,
+    print, the offline file), at `label_font_px`. The legend opens as `legend_open` says,
+    or (None) when the map is wide. `focus` flies the map to that partner and opens its
+    card. Otherwise, with `frame`, the map is framed on the view's network whenever the view
+    changes: flying there if `fly`, at once if not.
+    """
+
+    labels: bool = False
+    label_font_px: int = LABEL_FONT_PX
+    legend_open: bool | None = None
+    focus: str | None = None
+    frame: bool = True
+    fly: bool = False
+
+
+# The rows the browser reads (assets/map/partners-map.js), named once here: the layer's
+# data carries these names ("fields"), and the script and the tests read each row by them.
+ROW_FIELDS = {
+    "partner": ("id", "lat", "lon", "kind", "facts", "documents", "status", "record"),
+    "document": ("kind", "date"),
+    "record": ("topic", "text", "url"),
+    "arc": ("home", "partner", "kind", "status"),
+    "bundle": ("home", "lat", "lon", "links", "tooltip"),
+    "home": ("lat", "lon", "name"),
+}
 
 
 def _place(value: float) -> float:
@@ -170,11 +203,8 @@ def layer_config(
     home_places: dict[str, tuple[float, float]],
     lang: str,
     *,
-    labels: bool,
-    label_font_px: int,
-    legend_open: bool | None,
+    settings: LayerSettings,
     legend_home: str,
-    focus: str | None,
     frame: dict | None,
     record: Record,
 ) -> dict[str, object]:
@@ -184,6 +214,7 @@ def layer_config(
     the map (frame_config) when no partner is in focus; `record` gives each tie's status
     and the lines of its card as of its day.
     """
+    labels, focus = settings.labels, settings.focus
     statuses = status_by_link(links, record.changes, record.day)
     records = record_lines(links, documents, record, lang)
     partners, fact_values = partner_rows(documents, links, lang, statuses, records)
@@ -197,6 +228,7 @@ def layer_config(
         "partners": partners,
         "arcs": arcs,
         "bundles": bundles,
+        "fields": ROW_FIELDS,
         "homes": [
             [_place(lat), _place(lon), homes[home_id]]
             for home_id, (lat, lon) in home_places.items()
@@ -220,9 +252,9 @@ def layer_config(
             "label": LABEL_CLASS,
         },
         "labels": labels and bool(partners),
-        "fontPx": label_font_px,
+        "fontPx": settings.label_font_px,
         "legend": legend_config(
-            kinds, legend_home, lang, statuses=shown_statuses, open_=legend_open
+            kinds, legend_home, lang, statuses=shown_statuses, open_=settings.legend_open
         ),
         "frame": None if focus is not None else frame,
         "focus": partner_ids.index(focus) if focus in partner_ids else None,

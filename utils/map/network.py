@@ -19,7 +19,6 @@ LATEST_TYPE = "latest_type"
 HOME_LAT = "home_lat"
 HOME_LON = "home_lon"
 LINKS = "links"  # a bundle's number of links
-CLICK_TOLERANCE_DEG = 1e-5  # the browser gets places to 5 decimals (about a metre)
 
 
 def partner_places(documents: pd.DataFrame, coords: pd.DataFrame) -> pd.DataFrame:
@@ -109,11 +108,3 @@ def partner_distance(links: pd.DataFrame, partner_id: str) -> float | None:
     if rows.empty or pd.isna(rows.iloc[0][DISTANCE_KM]):
         return None
     return float(rows.iloc[0][DISTANCE_KM])
-
-
-def partner_at(
-    links: pd.DataFrame, lat: float, lon: float, tolerance: float = CLICK_TOLERANCE_DEG
-) -> str | None:
-    """Return the id of the partner drawn at (lat, lon), as the map reports a click."""
-    near = links[((links[LAT] - lat).abs() < tolerance) & ((links[LON] - lon).abs() < tolerance)]
-    return None if near.empty else str(near.iloc[0][PARTNER_ID])

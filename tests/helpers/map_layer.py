@@ -9,19 +9,23 @@ from utils.map.assets import STATIC_DIR
 from utils.map.layer_files import LAYERS_DIR
 
 _LAYER_CALL = re.compile(r"PartnersMap\.layer\([\w]+, [\w]+, (\{.*\})\);", re.DOTALL)
-PARTNER_FIELDS = ("id", "lat", "lon", "kind", "facts", "documents", "status", "record")
 
 
 def _partner(row: list, settings: dict) -> dict:
-    """A partner row as partners-map.js reads it: shared facts looked up, the name found."""
-    partner = dict(zip(PARTNER_FIELDS, row, strict=True))
+    """A partner row as partners-map.js reads it, by the names the layer sends with its rows."""
+    fields = settings["fields"]
+    partner = dict(zip(fields["partner"], row, strict=True))
     partner["facts"] = [
         settings["factValues"][str(index)][value] if isinstance(value, int) else value
         for index, value in enumerate(partner["facts"])
     ]
     partner["status"] = settings["statusNames"][partner["status"]]
+    lines = [dict(zip(fields["record"], line, strict=True)) for line in partner["record"]]
     partner["record"] = [
-        (settings["words"]["record"][topic], text, url) for topic, text, url in partner["record"]
+        (settings["words"]["record"][line["topic"]], line["text"], line["url"]) for line in lines
+    ]
+    partner["documents"] = [
+        dict(zip(fields["document"], doc, strict=True)) for doc in partner["documents"]
     ]
     partner["name"] = next(
         (partner["facts"][index] for index in settings["nameFacts"] if partner["facts"][index]),
