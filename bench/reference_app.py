@@ -13,7 +13,7 @@ from utils.data.places import load_home
 from utils.data.registry import COUNTRY_CODE, PARTNER_EN, load_registry
 from utils.i18n import country_name
 from utils.map.assets import JQUERY_JS, LEAFLET_CSS, LEAFLET_JS, STATIC_URL_FROM_MAP
-from utils.map.network import HOME_LAT, HOME_LON, partner_places
+from utils.views.network import HOME_LAT, HOME_LON, partner_places
 
 
 @st.cache_data

@@ -18,8 +18,8 @@ from utils.filters import growth_years, signed_by_end_of
 from utils.i18n import count_of, t
 from utils.map.export import HTML_MIME, standalone_map_html
 from utils.map.growth import STEP_SECONDS, Growth
-from utils.map.network import partner_distance
 from utils.views.cards import partner_card
+from utils.views.network import partner_distance
 from utils.views.record_lines import partner_record
 
 MAP_HEIGHT_PX = 680

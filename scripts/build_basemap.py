@@ -16,7 +16,7 @@ from pathlib import Path
 from shapely import set_precision
 from shapely.geometry import MultiPolygon, Polygon, box, mapping, shape
 
-from utils.map.assets import BASEMAP_BOUNDS as BALTIC_BOUNDS
+from utils.data.folder import BASEMAP_BOUNDS as BALTIC_BOUNDS
 
 # Degrees, about 1 km: the Curonian and Vistula spits still survive (simplification keeps
 # topology; tests/unit/test_assets.py checks their land), and the file is 60 % smaller than

@@ -125,6 +125,7 @@ def documents_in_view(
     `_documents` and `_status` are read for `key` and `today`; they are not hashed (the
     leading underscore), the key names them. Statuses are those on the view's last day.
     """
+    del key  # the cache's key only
     shown = apply_filters(_documents, filters)
     return keep_statuses(shown, _status, view_end(filters, _documents, today), filters.statuses)
 

@@ -26,8 +26,8 @@ from utils.map.build import base_map, layer_element, partner_layer_config
 from utils.map.elements import script_json
 from utils.map.layer import LayerSettings
 from utils.map.layer_files import LAYERS_DIR, layer_file_name, publish_layer
-from utils.map.network import partner_places
 from utils.views.anniversaries import coming_anniversaries, with_statuses
+from utils.views.network import partner_places
 from utils.views.profiles import Profile, partner_profiles, sorted_profiles
 from utils.views.tables import documents_table, partner_names
 

@@ -24,7 +24,7 @@ from utils.editing.auth import MAX_FAILED_ATTEMPTS
 
 
 @pytest.fixture
-def editor_app(app, data_dir):
+def editor_app(app, data_dir):  # noqa: ARG001 - the copy of the data folder it edits
     app.secrets["editor_password"] = PASSWORD
     return app
 
@@ -46,7 +46,8 @@ def test_without_a_password_a_file_is_checked_but_cannot_be_applied(app, data_di
     assert (data_dir / "partners.csv").read_bytes() == (DATA / "partners.csv").read_bytes()
 
 
-def test_a_file_with_problems_lists_them_and_is_not_applied(editor_app, data_dir):
+@pytest.mark.usefixtures("data_dir")
+def test_a_file_with_problems_lists_them_and_is_not_applied(editor_app):
     open_page(editor_app, "data", lang="en")
     sign_in(editor_app)
     bad = registry_with_palanga().replace(b"2025-06-01", b"2025-02-30")
@@ -70,7 +71,8 @@ def no_pause(monkeypatch):
     process_lockout().clear()
 
 
-def test_wrong_passwords_lock_the_address_in_every_session(editor_app, no_pause):
+@pytest.mark.usefixtures("no_pause")
+def test_wrong_passwords_lock_the_address_in_every_session(editor_app):
     open_page(editor_app, "data", lang="en")
     for left in (4, 3, 2, 1):
         sign_in(editor_app, "не тот")
@@ -162,7 +164,7 @@ class FakeNominatim:
     def __init__(self, **kwargs):
         self.kwargs = kwargs
 
-    def geocode(self, query, **kwargs):
+    def geocode(self, query, **_options):
         if query.startswith("Лепель") or "Lepel" in query:
             return FakeLocation(54.88, 28.69, {"address": {"country_code": "by"}})
         return None
@@ -197,7 +199,7 @@ def test_editor_geocodes_the_places_without_coordinates(editor_app, lepel_unplac
 def test_a_place_the_geocoder_cannot_find_is_entered_by_hand(
     editor_app, lepel_unplaced, monkeypatch
 ):
-    monkeypatch.setattr(FakeNominatim, "geocode", lambda self, query, **kwargs: None)
+    monkeypatch.setattr(FakeNominatim, "geocode", lambda *_args, **_options: None)
     open_page(editor_app, "data", lang="en")
     sign_in(editor_app)
     editor_app.button(key="geocode").click().run()
@@ -212,13 +214,15 @@ def test_a_place_the_geocoder_cannot_find_is_entered_by_hand(
     assert ",54.8814,28.6917,manual," in last
 
 
-def test_a_host_that_forgets_files_says_so(app, data_dir, monkeypatch):
+@pytest.mark.usefixtures("data_dir")
+def test_a_host_that_forgets_files_says_so(app, monkeypatch):
     monkeypatch.setenv("PARTNERS_DATA_PERSISTS", "false")
     open_page(app, "data", lang="en")
     assert app.warning[0].value.startswith("On this host, files written at run time are lost")
 
 
-def test_an_upload_over_the_row_limit_is_refused(app, data_dir):
+@pytest.mark.usefixtures("data_dir")
+def test_an_upload_over_the_row_limit_is_refused(app):
     open_page(app, "data")
     header = (DATA / "partners.csv").read_text(encoding="utf-8").splitlines()[0]
     row = "p,П,P,P,city,,,PL,cooperation_agreement,С,2009,year,"
@@ -290,7 +294,8 @@ def test_a_record_file_with_problems_is_reported_and_never_applied(editor_app, d
     assert not (data_dir / "status.csv").exists()
 
 
-def test_an_activities_file_is_checked_for_readers_who_may_not_apply_it(app, data_dir):
+@pytest.mark.usefixtures("data_dir")
+def test_an_activities_file_is_checked_for_readers_who_may_not_apply_it(app):
     open_page(app, "data", lang="en")
     content = (
         "partner_id,home_id,date,date_precision,kind,title_ru,title_en,source_url\n"
@@ -315,9 +320,9 @@ def test_an_upload_garbled_by_a_wrong_encoding_is_reported_by_row_and_column(app
     assert not [b for b in app.button if b.key == "apply_upload"]
 
 
-def test_with_a_database_the_wrong_tries_are_counted_there_for_every_replica(
-    data_dir, tmp_path, no_pause
-):
+@pytest.mark.usefixtures("no_pause")
+@pytest.mark.usefixtures("data_dir")
+def test_with_a_database_the_wrong_tries_are_counted_there_for_every_replica(tmp_path):
     url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
 
     def replica() -> AppTest:

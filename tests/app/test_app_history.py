@@ -24,7 +24,7 @@ PASSWORD = "верный-пароль"  # noqa: S105 - the test's own, as in tes
 
 
 @pytest.fixture
-def editor(app, data_dir):
+def editor(app, data_dir):  # noqa: ARG001 - the copy of the data folder it edits
     app.secrets["editor_password"] = PASSWORD
     return app
 
@@ -131,7 +131,8 @@ def test_with_a_database_in_secrets_an_apply_outlives_the_process(data_dir, tmp_
     database.engine.dispose()
 
 
-def test_while_the_database_is_down_the_last_version_read_is_shown_and_said(data_dir, tmp_path):
+@pytest.mark.usefixtures("data_dir")
+def test_while_the_database_is_down_the_last_version_read_is_shown_and_said(tmp_path):
     url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
     app = AppTest.from_file(APP, default_timeout=TIMEOUT)
     app.secrets["editor_password"] = PASSWORD

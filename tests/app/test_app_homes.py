@@ -51,7 +51,8 @@ def test_one_home_changes_nothing(app):
     assert "Home municipalities" not in metrics(app)
 
 
-def test_two_homes_get_a_filter_and_a_count(app, two_homes):
+@pytest.mark.usefixtures("two_homes")
+def test_two_homes_get_a_filter_and_a_count(app):
     open_page(app, "overview", lang="en")
     picker = app.multiselect(key="homes")
     assert picker.options == ["Baltiysk", "Zelenogradsk Municipal District"]
@@ -64,7 +65,8 @@ def test_two_homes_get_a_filter_and_a_count(app, two_homes):
     assert app.query_params["home"] == "baltiysk"
 
 
-def test_arcs_start_at_each_partners_home(app, two_homes):
+@pytest.mark.usefixtures("two_homes")
+def test_arcs_start_at_each_partners_home(app):
     open_page(app, "map", lang="en")
     script = layer(app)
     assert drawn(script)["homes"] == 2  # a star for each home
@@ -74,7 +76,8 @@ def test_arcs_start_at_each_partners_home(app, two_homes):
     assert drawn(script)["arcs"] == 12  # Braniewo has an arc from each home
 
 
-def test_home_filter_from_the_url_and_the_table(app, two_homes):
+@pytest.mark.usefixtures("two_homes")
+def test_home_filter_from_the_url_and_the_table(app):
     open_page(app, "table", lang="en", home="baltiysk")
     table = documents_table(app)
     assert table["Partner"].tolist() == ["Gdynia", "Braniewo Urban Commune"]

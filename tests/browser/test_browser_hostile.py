@@ -174,7 +174,7 @@ def test_the_table_page_is_drawn_with_the_hostile_names(page, hostile_server):
     assert outside_links(page) == []
 
 
-def test_downloads_carry_formula_like_names_as_text(page, hostile_server, tmp_path):
+def test_downloads_carry_formula_like_names_as_text(page, hostile_server):
     page.goto(f"{hostile_server.url}/table?lang=ru")
     expect(page.locator(TABLE_ROWS)).to_have_count(12, timeout=LOAD_MS)
     with page.expect_download() as csv_download:

@@ -33,7 +33,7 @@ def record_server(tmp_path_factory) -> Iterator[AppServer]:
     server.stop()
 
 
-def open_card(page, frame, partner: str) -> None:
+def open_card(frame, partner: str) -> None:
     """Click a partner's marker and wait for its card."""
     marker = frame.locator(f"path[data-partner='{partner}']")
     expect(marker).to_be_attached(timeout=LOAD_MS)
@@ -84,7 +84,7 @@ def test_the_card_links_its_source_in_a_new_tab_and_never_a_script(browser, reco
     page.goto(f"{record_server.url}/map?lang=en")
     frame = map_frame(page)
     wait_until_map_is_still(page.locator(MAP_FRAME).element_handle().content_frame())
-    open_card(page, frame, "pinneberg")
+    open_card(frame, "pinneberg")
     card = frame.locator(".leaflet-popup .partner-card")
     expect(card).to_contain_text("suspended since April 2022")
     link = card.locator("a")
@@ -94,7 +94,7 @@ def test_the_card_links_its_source_in_a_new_tab_and_never_a_script(browser, reco
     frame.locator(".leaflet-popup-close-button").click()
     expect(frame.locator(".leaflet-popup")).to_have_count(0)
     # Mrągowo's source is a javascript: address: the decision shows, as text, unlinked.
-    open_card(page, frame, "mragowo")
+    open_card(frame, "mragowo")
     card = frame.locator(".leaflet-popup .partner-card")
     expect(card).to_contain_text("ended since 27 April 2022")
     expect(card).to_contain_text("Rada Miejska w Mrągowie, № XL/456/22")

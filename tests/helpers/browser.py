@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.helpers.app import registry_with_palanga
+from tests.helpers.data import registry_with_palanga
 
 TITLE_RU = "Международные связи Зеленоградского муниципального округа"
 TITLE_EN = "International partners of the Zelenogradsk Municipal District"

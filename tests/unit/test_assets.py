@@ -9,7 +9,8 @@ from shapely.geometry import Point, box, shape
 
 from scripts.build_basemap import baltic_features, decode_arcs, ring
 from tests.helpers.data import DATA
-from utils.map.assets import BASEMAP_BOUNDS, BASEMAP_NAME, asset_files, publish_assets
+from utils.data.folder import BASEMAP_BOUNDS
+from utils.map.assets import BASEMAP_NAME, asset_files, publish_assets
 
 
 def test_publish_copies_each_file_once(tmp_path):

@@ -90,7 +90,7 @@ def test_the_long_shared_string_is_said_by_row_and_column():
 
 def test_many_shared_strings_without_a_declared_count_are_refused_at_the_limit():
     from utils.data.table_files import FileRefusedError, read_table_file  # noqa: PLC0415
-    from utils.data.workbook import MAX_SHARED_STRINGS  # noqa: PLC0415
+    from utils.data.workbook_package import MAX_SHARED_STRINGS  # noqa: PLC0415
 
     data = hostile_files.many_shared_strings(MAX_SHARED_STRINGS + 1, declare=False)
     with pytest.raises(FileRefusedError) as refused:

@@ -15,8 +15,8 @@ from utils.filters import Filters, apply_filters
 from utils.map.build import base_map, build_map, partner_layer, stable_ids
 from utils.map.elements import BaseScript, LayerScript
 from utils.map.layer import CANVAS_FROM, LayerSettings
-from utils.map.network import bundle_links, map_bounds, partner_places
 from utils.views.cards import partner_card, partner_cards
+from utils.views.network import bundle_links, map_bounds, partner_places
 
 CDN_HOSTS = ("cdn.jsdelivr.net", "cdnjs.cloudflare.com", "code.jquery.com", "unpkg.com",
              "netdna.bootstrapcdn.com", "fonts.googleapis.com")  # fmt: skip

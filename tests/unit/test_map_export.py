@@ -47,12 +47,12 @@ class _Scripts(HTMLParser):
         self.scripts: list[str] = []
         self._in_script = False
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag, _attrs):
         self._in_script = tag == "script"
         if self._in_script:
             self.scripts.append("")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, _tag):
         self._in_script = False
 
     def handle_data(self, data):

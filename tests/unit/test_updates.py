@@ -15,7 +15,7 @@ from tests.helpers.data import DATA, HEADER
 from utils.data.coords import add_manual_coords, check_manual_coords
 from utils.data.registry import load_registry
 from utils.data.table_files import MAX_FILE_BYTES, MAX_FILE_ROWS, FileRefusedError, read_table_file
-from utils.data.workbook import MAX_PARTS
+from utils.data.workbook_package import MAX_PARTS
 from utils.editing.auth import password_matches
 from utils.editing.store import replace_keeping_backup
 from utils.editing.uploads import (

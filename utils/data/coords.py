@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from utils.data.folder import COORDS_FILE, DEFAULT_DATA_DIR
+from utils.data.folder import BASEMAP_BOUNDS, COORDS_FILE, DEFAULT_DATA_DIR
 from utils.data.problems import Problem
 from utils.data.reading import TableReadError, check_columns, read_rows, read_table, table_rows
 from utils.data.writing import DataWriteError, csv_text, write_text_atomic, writing
-from utils.map.assets import BASEMAP_BOUNDS
 
 DEFAULT_COORDS = DEFAULT_DATA_DIR / COORDS_FILE
 

@@ -12,6 +12,9 @@ STRATEGY_FILE = "strategy.csv"
 STATUS_FILE = "status.csv"  # optional: each partnership's changes of status
 ACTIVITIES_FILE = "activities.csv"  # optional: contacts and joint work
 BASEMAP_FILE = "basemap.geojson"
+# West, south, east, north of the basemap (scripts/build_basemap.py): wide enough that the
+# map never shows its edge around the partners, from the North Sea to the Gulf of Finland.
+BASEMAP_BOUNDS = (-2.0, 46.0, 42.0, 66.0)
 HISTORY_DIR = "history"  # every replaced registry, timestamped
 # The app's folder (the repository's checkout), and its own data folder: what the app and
 # the command line read unless PARTNERS_DATA_DIR (the app) or an option (the tools) says.

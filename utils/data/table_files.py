@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from utils.data.problems import Problem, ProblemError
 from utils.data.reading import RawTable, TableReadError, TooManyRowsError, read_table
-from utils.data.workbook import WorkbookRefusedError, read_workbook
+from utils.data.workbook import read_workbook
+from utils.data.workbook_package import WorkbookRefusedError
 
 MAX_FILE_BYTES = 10 * 2**20
 MAX_FILE_ROWS = 50_000

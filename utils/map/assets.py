@@ -15,9 +15,6 @@ STATIC_DIR = APP_ROOT / "static"
 # The map's own script and style, published beside Leaflet and inlined into the offline file.
 MAP_ASSETS_DIR = APP_ROOT / "assets" / "map"
 BASEMAP_NAME = BASEMAP_FILE
-# West, south, east, north of the basemap (scripts/build_basemap.py): wide enough that the
-# map never shows its edge around the partners, from the North Sea to the Gulf of Finland.
-BASEMAP_BOUNDS = (-2.0, 46.0, 42.0, 66.0)
 # Streamlit serves <app>/static/ at <baseUrlPath>/app/static/. The map runs in
 # streamlit-folium's iframe at <baseUrlPath>/component/streamlit_folium.st_folium/index.html,
 # so a URL relative to that page reaches the files under any baseUrlPath.

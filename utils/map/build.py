@@ -9,12 +9,12 @@ import folium
 import pandas as pd
 from branca.element import Element
 
+from utils.data.folder import BASEMAP_BOUNDS
 from utils.data.places import Home, home_names
 from utils.data.record import Record
 from utils.escaping import escape_text
 from utils.i18n import t
 from utils.map.assets import (
-    BASEMAP_BOUNDS,
     BASEMAP_NAME,
     JQUERY_JS,
     LEAFLET_CSS,
@@ -32,8 +32,8 @@ from utils.map.layer import (
     frame_config,
     layer_config,
 )
-from utils.map.network import homes_on_map, map_bounds, network_points, partner_places
 from utils.style import BORDER_COLOR, LAND_COLOR, SEA_COLOR
+from utils.views.network import homes_on_map, map_bounds, network_points, partner_places
 
 MAP_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 MAP_TILES_ATTRIBUTION = "© OpenStreetMap contributors"

@@ -11,15 +11,6 @@ from utils.data.coords import LAT, LON
 from utils.data.record import STATUS_CHOICES, Record, link_keys, status_by_link
 from utils.data.registry import COUNTRY_CODE, HOME_ID, PARTNER_ID
 from utils.i18n import count_of, country_name, t
-from utils.map.network import (
-    HOME_LAT,
-    HOME_LON,
-    LATEST_TYPE,
-    LINKS,
-    bundle_links,
-    map_bounds,
-    network_points,
-)
 from utils.map.text import legend_config, map_words
 from utils.style import DOCUMENT_TYPE_COLORS, HOME_COLOR, STATUS_STYLES
 from utils.views.cards import (
@@ -30,6 +21,15 @@ from utils.views.cards import (
     SHARED_FACTS,
     card_table,
     name_facts,
+)
+from utils.views.network import (
+    HOME_LAT,
+    HOME_LON,
+    LATEST_TYPE,
+    LINKS,
+    bundle_links,
+    map_bounds,
+    network_points,
 )
 from utils.views.record_lines import RECORD_LINES, RecordLine, record_lines
 

@@ -25,8 +25,8 @@ from utils.data.registry import (
     SIGNED_START,
 )
 from utils.i18n import country_name, format_signed, t
-from utils.map.network import latest_per_partner
 from utils.style import DOCUMENT_TYPE_COLORS
+from utils.views.network import latest_per_partner
 from utils.views.tables import name_columns, partner_name, region_name
 
 # The facts of a card, in reading order: catalogue key of the label and how to get the value.
