@@ -2,6 +2,7 @@
 # a year slider that shows how the network grew; the map as an offline HTML file.
 import time
 
+import pandas as pd
 import streamlit as st
 
 from ui import loaders, view_cache
@@ -60,6 +61,58 @@ def toggle_growth() -> None:
     st.session_state[GROWTH_KEY] = st.session_state[GROWTH_KEY].toggle(time.monotonic())
 
 
+def growth_controls(state: Growth) -> int:
+    """Draw the year slider and the play button; return the year the map shows."""
+    if first_year >= last_year:
+        return last_year
+    # The button as wide as its words, the slider the rest: a tablet cut the words.
+    with st.container(horizontal=True, vertical_alignment="bottom", key="growth_controls"):
+        year = st.slider(
+            t("map.growth_year", lang),
+            min_value=first_year,
+            max_value=last_year,
+            key=GROWTH_YEAR_KEY,
+            on_change=remember_growth_year,
+            help=t("map.growth_help", lang),
+            disabled=state.playing,
+            width="stretch",
+        )
+        if st.button(
+            t("map.pause" if state.playing else "map.play", lang),
+            key=GROWTH_PLAYING_KEY,
+            on_click=toggle_growth,
+            width="content",
+        ):
+            st.rerun()  # the whole page: the timer starts or stops there
+    return year
+
+
+def partner_panel(names: dict[str, str], places: pd.DataFrame, as_of: int | None) -> None:
+    """The partner picker beside the map, and the card of the partner picked or clicked."""
+    st.selectbox(
+        t("map.partner", lang),
+        list(names),
+        key=PARTNER_KEY,
+        format_func=names.get,
+        placeholder=t("map.choose", lang),
+    )
+    selected = st.session_state[PARTNER_KEY]
+    set_partner_param(selected)
+    if not selected:
+        st.caption(t("map.pick", lang))
+        return
+    shown = view_cache.shown(view, as_of)
+    card = partner_card(shown, selected, partner_distance(places, selected), lang)
+    with st.container(border=True, key="partner_card"):
+        st.subheader(markdown_text(card.name))
+        for label, value in card.facts:
+            st.markdown(f"**{label}:** {markdown_text(value)}")
+        st.markdown(f"**{t('card.documents', lang)}:**")
+        for title, date, _ in card.documents:
+            st.markdown(f"- {title}, {date}")  # from the catalogue and Babel
+        show_record(partner_record(shown, selected, view_cache.record_of(view, as_of), lang), lang)
+
+
 @st.fragment(run_every=STEP_SECONDS if growth.playing else None)
 def network_map() -> None:
     """The slider, the map and the card: they rerun on their own, not the whole page."""
@@ -71,29 +124,7 @@ def network_map() -> None:
     # Written into the slider on every run, like the filters (ui/state.py): when the
     # filters change its range, Streamlit would otherwise reset it to the first year.
     st.session_state[GROWTH_YEAR_KEY] = state.year
-    playing = state.playing
-    if first_year < last_year:
-        # The button as wide as its words, the slider the rest: a tablet cut the words.
-        with st.container(horizontal=True, vertical_alignment="bottom", key="growth_controls"):
-            year = st.slider(
-                t("map.growth_year", lang),
-                min_value=first_year,
-                max_value=last_year,
-                key=GROWTH_YEAR_KEY,
-                on_change=remember_growth_year,
-                help=t("map.growth_help", lang),
-                disabled=playing,
-                width="stretch",
-            )
-            if st.button(
-                t("map.pause" if playing else "map.play", lang),
-                key=GROWTH_PLAYING_KEY,
-                on_click=toggle_growth,
-                width="content",
-            ):
-                st.rerun()  # the whole page: the timer starts or stops there
-    else:
-        year = last_year
+    year = growth_controls(state)
     shown = signed_by_end_of(documents, year)
     st.caption(
         t(
@@ -120,29 +151,7 @@ def network_map() -> None:
     init_partner(list(names))
     take_map_click(*clicked_partner(clicked))
     with card_column:
-        st.selectbox(
-            t("map.partner", lang),
-            list(names),
-            key=PARTNER_KEY,
-            format_func=names.get,
-            placeholder=t("map.choose", lang),
-        )
-        selected = st.session_state[PARTNER_KEY]
-        set_partner_param(selected)
-        if selected:
-            card = partner_card(shown, selected, partner_distance(places, selected), lang)
-            with st.container(border=True, key="partner_card"):
-                st.subheader(markdown_text(card.name))
-                for label, value in card.facts:
-                    st.markdown(f"**{label}:** {markdown_text(value)}")
-                st.markdown(f"**{t('card.documents', lang)}:**")
-                for title, date, _ in card.documents:
-                    st.markdown(f"- {title}, {date}")  # from the catalogue and Babel
-                show_record(
-                    partner_record(shown, selected, view_cache.record_of(view, as_of), lang), lang
-                )
-        else:
-            st.caption(t("map.pick", lang))
+        partner_panel(names, places, as_of)
 
 
 network_map()

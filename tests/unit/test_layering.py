@@ -32,8 +32,10 @@ def test_no_test_module_imports_another():
     for path in (ROOT / "tests").rglob("test_*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             module = node.module if isinstance(node, ast.ImportFrom) else None
-            if module and module.startswith("tests.") and module.split(".")[-1].startswith(
-                ("test_", "conftest")
+            if (
+                module
+                and module.startswith("tests.")
+                and module.split(".")[-1].startswith(("test_", "conftest"))
             ):
                 importers.append(f"{path.relative_to(ROOT)} imports {module}")
     assert importers == []

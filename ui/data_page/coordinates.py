@@ -24,6 +24,7 @@ from utils.i18n import t
 from utils.sources.geocode import (
     DEFAULT_USER_AGENT,
     USER_AGENT_VARIABLE,
+    Place,
     geocode_places,
     places_to_geocode,
 )
@@ -90,78 +91,66 @@ def coordinates_news(lang: str) -> None:
             st.warning(t("data.unresolved", lang, place=place_id, reason=reason))
 
 
-def coordinates_panel(view: View) -> None:
-    """List places without coordinates; geocode them or take them typed in by hand."""
-    lang, documents, home, folder, today = (
-        view.lang, view.registry, view.home, view.key.folder, view.today
-    )  # fmt: skip
-    if not is_editor():
-        return
-    coords_path = folder / COORDS_FILE
-    known = {str(row[PLACE_ID]) for row in read_coords_rows(coords_path)}
-    missing = places_to_geocode(documents, home, known)
-    st.header(t("data.coords_header", lang))
-    coordinates_news(lang)
-    if not missing:
-        st.caption(t("data.coords_complete", lang))
-    else:
-        names = {**partner_names(documents, lang), home.id: home.name(lang)}
-        st.write(t("data.coords_missing", lang, places=", ".join(p.place_id for p in missing)))
-        st.button(
-            t("data.geocode", lang, count=len(missing)),
-            key="geocode",
-            type="primary",
-            on_click=st.session_state.__setitem__,
-            args=(GEOCODE_ASKED_KEY, True),
+def geocode_missing(missing: list[Place], coords_path: Path, view: View) -> None:
+    """Look the missing places up with Nominatim, with a progress bar; apply what it found."""
+    from geopy.geocoders import Nominatim  # noqa: PLC0415 - only this step needs it
+
+    lang = view.lang
+    agent = os.environ.get(USER_AGENT_VARIABLE, DEFAULT_USER_AGENT)
+    progress = st.progress(0.0, text=t("data.geocoding", lang))
+
+    def show_progress(index: int, total: int, place: Place) -> None:
+        """Move the progress bar on to the place being looked up."""
+        progress.progress(index / total, text=f"{index}/{total}: {place.query}")
+
+    with scratch_copy(coords_path) as copy:
+        try:
+            report = geocode_places(
+                missing,
+                Nominatim(user_agent=agent, timeout=10),
+                copy,
+                today=view.today,
+                on_progress=show_progress,
+            )
+        except DataWriteError as error:
+            st.error(error.problem.message(lang))
+        else:
+            st.session_state[GEOCODED_KEY] = report
+            if report.resolved:
+                apply_coords(copy, view.version, list(report.resolved))
+            st.rerun()
+
+
+def manual_coords_form(missing: list[Place], coords_path: Path, view: View) -> None:
+    """Take a place's coordinates typed in by hand, for what the geocoder cannot find."""
+    lang = view.lang
+    names = {**partner_names(view.registry, lang), view.home.id: view.home.name(lang)}
+    with st.form("manual_coords"):
+        st.write(t("data.manual", lang))
+        st.selectbox(
+            t("data.place", lang),
+            [place.place_id for place in missing],
+            key="manual_place",
+            format_func=lambda place_id: f"{names.get(place_id, place_id)} ({place_id})",
         )
-        if st.session_state.pop(GEOCODE_ASKED_KEY, False):
-            from geopy.geocoders import Nominatim  # noqa: PLC0415 - only this step needs it
+        st.number_input(t("data.lat", lang), -90.0, 90.0, format="%.4f", key="lat")
+        st.number_input(t("data.lon", lang), -180.0, 180.0, format="%.4f", key="lon")
+        st.form_submit_button(
+            t("data.save_coords", lang),
+            on_click=save_manual_coords,
+            args=(
+                coords_path,
+                {place.place_id: place.query for place in missing},
+                view.today,
+                view.version,
+            ),
+        )
+    for problem in st.session_state.pop(MANUAL_PROBLEMS_KEY, []):
+        st.error(problem.describe(lang))
 
-            agent = os.environ.get(USER_AGENT_VARIABLE, DEFAULT_USER_AGENT)
-            progress = st.progress(0.0, text=t("data.geocoding", lang))
 
-            def show_progress(index: int, total: int, place: object) -> None:
-                """Move the progress bar on to the place being looked up."""
-                progress.progress(index / total, text=f"{index}/{total}: {place.query}")
-
-            with scratch_copy(coords_path) as copy:
-                try:
-                    report = geocode_places(
-                        missing,
-                        Nominatim(user_agent=agent, timeout=10),
-                        copy,
-                        today=today,
-                        on_progress=show_progress,
-                    )
-                except DataWriteError as error:
-                    st.error(error.problem.message(lang))
-                else:
-                    st.session_state[GEOCODED_KEY] = report
-                    if report.resolved:
-                        apply_coords(copy, view.version, list(report.resolved))
-                    st.rerun()
-        with st.form("manual_coords"):
-            st.write(t("data.manual", lang))
-            st.selectbox(
-                t("data.place", lang),
-                [place.place_id for place in missing],
-                key="manual_place",
-                format_func=lambda place_id: f"{names.get(place_id, place_id)} ({place_id})",
-            )
-            st.number_input(t("data.lat", lang), -90.0, 90.0, format="%.4f", key="lat")
-            st.number_input(t("data.lon", lang), -180.0, 180.0, format="%.4f", key="lon")
-            st.form_submit_button(
-                t("data.save_coords", lang),
-                on_click=save_manual_coords,
-                args=(
-                    coords_path,
-                    {place.place_id: place.query for place in missing},
-                    today,
-                    view.version,
-                ),
-            )
-        for problem in st.session_state.pop(MANUAL_PROBLEMS_KEY, []):
-            st.error(problem.describe(lang))
+def data_file_downloads(folder: Path, lang: str) -> None:
+    """Offer the registry and coordinates files as they are, formula-like cells marked."""
     with st.container(horizontal=True):
         for name in (REGISTRY_FILE, COORDS_FILE):
             path = folder / name
@@ -175,3 +164,31 @@ def coordinates_panel(view: View) -> None:
                 on_click="ignore",
                 disabled=not path.exists(),
             )
+
+
+def coordinates_panel(view: View) -> None:
+    """List places without coordinates; geocode them or take them typed in by hand."""
+    if not is_editor():
+        return
+    lang, folder = view.lang, view.key.folder
+    coords_path = folder / COORDS_FILE
+    known = {str(row[PLACE_ID]) for row in read_coords_rows(coords_path)}
+    missing = places_to_geocode(view.registry, view.home, known)
+    st.header(t("data.coords_header", lang))
+    coordinates_news(lang)
+    if not missing:
+        st.caption(t("data.coords_complete", lang))
+    else:
+        places = ", ".join(place.place_id for place in missing)
+        st.write(t("data.coords_missing", lang, places=places))
+        st.button(
+            t("data.geocode", lang, count=len(missing)),
+            key="geocode",
+            type="primary",
+            on_click=st.session_state.__setitem__,
+            args=(GEOCODE_ASKED_KEY, True),
+        )
+        if st.session_state.pop(GEOCODE_ASKED_KEY, False):
+            geocode_missing(missing, coords_path, view)
+        manual_coords_form(missing, coords_path, view)
+    data_file_downloads(folder, lang)

@@ -43,6 +43,37 @@ MIN_ZOOM = 4  # beyond that the basemap's edge would show
 NO_SETTINGS = LayerSettings(frame=False)  # a layer drawn as it is: no names, no framing
 
 
+def _local_assets(fmap: folium.Map, static_url: str) -> None:
+    """Load Leaflet, jQuery and our own script from the app's static files, not folium's CDNs."""
+    fmap.default_js = [
+        ("leaflet", f"{static_url}/{LEAFLET_JS}"),
+        ("jquery", f"{static_url}/{JQUERY_JS}"),
+        ("partners_map", f"{static_url}/{MAP_JS}"),
+    ]
+    fmap.default_css = [
+        ("leaflet_css", f"{static_url}/{LEAFLET_CSS}"),
+        ("partners_map_css", f"{static_url}/{MAP_CSS}"),
+    ]
+
+
+def _basemap_settings(
+    lang: str, static_url: str, *, fill_frame: bool, basemap_geojson: str | None
+) -> dict[str, object]:
+    """What partners-map.js's base() reads: the basemap (inline or fetched), its look, words."""
+    return {
+        "url": None if basemap_geojson else f"{static_url}/{BASEMAP_NAME}",
+        "geojson": json.loads(basemap_geojson) if basemap_geojson else None,
+        "images": f"{static_url}/{LEAFLET_IMAGES}",
+        "sea": SEA_COLOR,
+        "style": {"color": BORDER_COLOR, "weight": 1, "fillColor": LAND_COLOR, "fillOpacity": 1},
+        # Plain text: no link and no flag on an administration's map.
+        "attributionPrefix": ATTRIBUTION_PREFIX,
+        "attribution": BASEMAP_ATTRIBUTION,
+        "fillFrame": fill_frame,
+        "mapName": t("map.accessible_name", lang),
+    }
+
+
 def base_map(
     documents: pd.DataFrame,
     coords: pd.DataFrame,
@@ -61,7 +92,6 @@ def base_map(
     only swap the layer: the map is not drawn again and nothing flickers.
     `basemap_geojson` puts the basemap into the page instead of fetching it (offline export).
     """
-    links = partner_places(documents, coords)
     west, south, east, north = BASEMAP_BOUNDS
     fmap = folium.Map(
         tiles=None,
@@ -75,36 +105,11 @@ def base_map(
         min_lon=west,
         max_lon=east,
     )
-    # Leaflet, jQuery and our own script from the app's static files, not folium's CDNs.
-    fmap.default_js = [
-        ("leaflet", f"{static_url}/{LEAFLET_JS}"),
-        ("jquery", f"{static_url}/{JQUERY_JS}"),
-        ("partners_map", f"{static_url}/{MAP_JS}"),
-    ]
-    fmap.default_css = [
-        ("leaflet_css", f"{static_url}/{LEAFLET_CSS}"),
-        ("partners_map_css", f"{static_url}/{MAP_CSS}"),
-    ]
-    BaseScript(
-        {
-            # Inline (the offline file) or fetched from the app's static files.
-            "url": None if basemap_geojson else f"{static_url}/{BASEMAP_NAME}",
-            "geojson": json.loads(basemap_geojson) if basemap_geojson else None,
-            "images": f"{static_url}/{LEAFLET_IMAGES}",
-            "sea": SEA_COLOR,
-            "style": {
-                "color": BORDER_COLOR,
-                "weight": 1,
-                "fillColor": LAND_COLOR,
-                "fillOpacity": 1,
-            },
-            # Plain text: no link and no flag on an administration's map.
-            "attributionPrefix": ATTRIBUTION_PREFIX,
-            "attribution": BASEMAP_ATTRIBUTION,
-            "fillFrame": fill_frame,
-            "mapName": t("map.accessible_name", lang),
-        }
-    ).add_to(fmap)
+    _local_assets(fmap, static_url)
+    settings = _basemap_settings(
+        lang, static_url, fill_frame=fill_frame, basemap_geojson=basemap_geojson
+    )
+    BaseScript(settings).add_to(fmap)
     folium.TileLayer(
         MAP_TILES_URL,
         name=escape_text(t("map.tiles", lang)),  # the layer control writes names as HTML
@@ -115,7 +120,7 @@ def base_map(
     ).add_to(fmap)
     # Top left, under the zoom buttons: the top right is the legend's, which comes with the layer.
     folium.LayerControl(collapsed=True, position="topleft").add_to(fmap)
-
+    links = partner_places(documents, coords)
     points = network_points(links, homes_on_map(links, coords, home))
     if points:
         fmap.fit_bounds(map_bounds(points), padding=FIT_PADDING_PX, max_zoom=FIT_MAX_ZOOM)
