@@ -37,6 +37,7 @@ from playwright.sync_api import sync_playwright
 from streamlit.testing.v1 import AppTest
 
 from bench.browser import TIMEOUT_MS, Change, measure_app
+from bench.report import main as write_document
 from bench.synthetic import write_registry
 from devtools.harness import CHROMIUM_ARGS, ROOT, AppServer, chromium_path
 from ui.loaders import DATA_DIR_VARIABLE
@@ -339,6 +340,8 @@ def run_benchmark(sizes: list[int], runs: int, output: Path) -> dict[str, object
     (output / "results.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     table = f"Machine: {report['machine']}; medians of {runs} runs.\n\n" + markdown_table(results)
     (output / "results.md").write_text(table, encoding="utf-8")
+    if output == RESULTS:
+        write_document()
     return report
 
 

@@ -20,6 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench.report import main as write_document
 from devtools import hostile_files
 from devtools.harness import ROOT
 
@@ -196,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{result['said']}\n"
             )
             RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
+    write_document()
     return 0
 
 

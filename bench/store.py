@@ -1,4 +1,4 @@
-"""Benchmark of the store (utils/editing/store.py): what keeping versions costs, per back-end.
+"""Benchmark of the store (utils/editing/store/): what keeping versions costs, per back-end.
 
     python -m bench.store                  # 1,000 and 26,000 links, results in bench/results/
     python -m bench.store --sizes 1000 --runs 3
@@ -27,6 +27,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from bench.report import main as write_document
+from bench.report import store_table
 from bench.synthetic import write_registry
 from devtools.harness import ROOT
 from devtools.postgres import PostgresCluster, postgres_bin
@@ -138,23 +140,8 @@ def measure(links: int, runs: int, work: Path) -> list[dict[str, object]]:
         ]
 
 
-def markdown_table(rows: list[dict[str, object]]) -> str:
-    """Render the results as the README's table."""
-    lines = [
-        "| links | back-end | version check per run | apply | read a version | write out |",
-        "|---:|---|---:|---:|---:|---:|",
-    ]
-    for row in rows:
-        write_out = f"{row['write_out_ms']} ms" if "write_out_ms" in row else "—"
-        lines.append(
-            f"| {row['links']:,} | {row['backend']} | {row['version_check_ms']} ms | "
-            f"{row['apply_ms']} ms | {row['read_version_ms']} ms | {write_out} |"
-        )
-    return "\n".join(lines)
-
-
 def main() -> int:
-    """Measure and write bench/results/store.json; print the README's table."""
+    """Measure and write bench/results/store.json; print its table."""
     parser = argparse.ArgumentParser(prog="python -m bench.store", description=__doc__)
     parser.add_argument("--sizes", default=",".join(str(size) for size in SIZES))
     parser.add_argument("--runs", type=int, default=5)
@@ -166,7 +153,9 @@ def main() -> int:
             rows += measure(links, args.runs, Path(work))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
-    sys.stdout.write(markdown_table(rows) + "\n")
+    sys.stdout.write(store_table(rows) + "\n")
+    if args.output == RESULTS:
+        write_document()
     return 0
 
 

@@ -1,4 +1,4 @@
-# nginx in front of the app as the README configures it: the README's `nginx` block, taken
+# nginx in front of the app as docs/hosting.md configures it: its `nginx` block, taken
 # as written, with only its ports changed, run by Debian's nginx in a temporary folder.
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from pathlib import Path
 
 from devtools.harness import ROOT, free_port, stop_process
 
-README = ROOT / "README.md"
-# The README's block that the replicas' test runs; its first line is this comment.
+HOSTING = ROOT / "docs" / "hosting.md"
+# The documented block that the replicas' test runs; its first line is this comment.
 TESTED_MARKER = "# tested by tests/browser/test_browser_replicas.py"
-# The ports the README's block names, replaced by free ones here.
-README_LISTEN = "listen 80;"
-README_REPLICAS = ("127.0.0.1:8501", "127.0.0.1:8502")
+# The ports the documented block names, replaced by free ones here.
+DOCUMENTED_LISTEN = "listen 80;"
+DOCUMENTED_REPLICAS = ("127.0.0.1:8501", "127.0.0.1:8502")
 NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/bin/nginx")
 START_SECONDS = 20
 
@@ -27,17 +27,17 @@ def nginx_path() -> str | None:
     return found or next((p for p in NGINX_CANDIDATES if Path(p).is_file()), None)
 
 
-def readme_block() -> str:
-    """Return the README's tested nginx block (the http-level part: upstream and server)."""
-    blocks = re.findall(r"```nginx\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+def documented_block() -> str:
+    """Return the hosting document's tested nginx block (its zones, upstream and server)."""
+    blocks = re.findall(r"```nginx\n(.*?)```", HOSTING.read_text(encoding="utf-8"), re.DOTALL)
     tested = [block for block in blocks if block.startswith(TESTED_MARKER)]
     if len(tested) != 1:
-        raise AssertionError(f"README.md needs one nginx block starting {TESTED_MARKER!r}")
+        raise AssertionError(f"docs/hosting.md needs one nginx block starting {TESTED_MARKER!r}")
     return tested[0]
 
 
 class Nginx:
-    """nginx with the README's block, listening on a free port, in front of two replicas."""
+    """nginx with the documented block, on a free port, in front of two replicas."""
 
     def __init__(self, folder: Path, replica_ports: tuple[int, int]) -> None:
         """Write the configuration into `folder` and start nginx in the foreground."""
@@ -45,13 +45,13 @@ class Nginx:
         if executable is None:
             raise RuntimeError("nginx is not installed (apt-get install nginx)")
         self.port = free_port()
-        block = readme_block()
-        for needed in (README_LISTEN, *README_REPLICAS):
+        block = documented_block()
+        for needed in (DOCUMENTED_LISTEN, *DOCUMENTED_REPLICAS):
             if needed not in block:
-                raise AssertionError(f"the README's nginx block no longer names {needed}")
-        block = block.replace(README_LISTEN, f"listen 127.0.0.1:{self.port};")
-        for readme_port, port in zip(README_REPLICAS, replica_ports, strict=True):
-            block = block.replace(readme_port, f"127.0.0.1:{port}")
+                raise AssertionError(f"the documented nginx block no longer names {needed}")
+        block = block.replace(DOCUMENTED_LISTEN, f"listen 127.0.0.1:{self.port};")
+        for documented_port, port in zip(DOCUMENTED_REPLICAS, replica_ports, strict=True):
+            block = block.replace(documented_port, f"127.0.0.1:{port}")
         folder.mkdir(parents=True, exist_ok=True)
         self.log = folder / "error.log"
         config = folder / "nginx.conf"

@@ -13,6 +13,7 @@ the server's peak memory. Not part of `pytest`; run from the repository root:
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import statistics
 import sys
@@ -21,9 +22,11 @@ from pathlib import Path
 
 from playwright.async_api import async_playwright
 
-from devtools.harness import CHROMIUM_ARGS, AppServer, chromium_path
+from bench.report import main as write_document
+from devtools.harness import CHROMIUM_ARGS, ROOT, AppServer, chromium_path
 
 SESSIONS = 30
+RESULTS = ROOT / "bench" / "results" / "load.json"  # docs/benchmark.md is made from it
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 TIMEOUT_MS = 120_000
 MARKERS_ALL, MARKERS_POLAND = 10, 5
@@ -137,6 +140,19 @@ def main() -> int:
         f"server CPU time while the room was served: {server_cpu:.1f} s "
         f"of {wall:.1f} s ({server_cpu / wall:.0%} of one core)"
     )
+    report = {
+        "cores": os.cpu_count(),
+        "sessions": sessions,
+        "failures": len(failures),
+        "alone": None if isinstance(alone, BaseException) else list(alone),
+        "shown": [statistics.median(shown), percentile(shown, 0.95)] if timings else None,
+        "updated": [statistics.median(updated), percentile(updated, 0.95)] if timings else None,
+        "peak_mb": peak_mb,
+        "server_cpu_s": server_cpu,
+        "wall_s": wall,
+    }
+    RESULTS.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    write_document()
     return 1 if failures else 0
 
 

@@ -15,7 +15,7 @@ _frame = threading.local()  # each session's script runs in a thread of its own
 BARE_RERUNS_KEY = "_bare_page_reruns"
 MAX_BARE_RERUNS = 3  # a page run directly (streamlit run pages/x.py) must not loop
 # Streamlit's switch between the legacy `pages/` folder mode and st.navigation. Private:
-# tests/app/test_frame.py fails loudly if a release removes or renames it.
+# tests/app/test_app_frame.py fails loudly if a release removes or renames it.
 LEGACY_PAGES_FLAG = "uses_pages_directory"
 
 

@@ -1,4 +1,4 @@
-# Which back-end holds the data (utils/editing/store.py): the data folder's files by default, or
+# Which back-end holds the data (utils/editing/store/): the data folder's files by default, or
 # the database named in secrets as [connections.registry] (st.connection, type "sql").
 # Each run asks the store for its latest version number, one small query, so a replica
 # shows another replica's apply on its next rerun.

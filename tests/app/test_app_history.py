@@ -1,4 +1,4 @@
-# The Data page's History (ui/history.py) and the store behind every apply (ui/store.py):
+# The Data page's History (ui/data_page/history.py) and the store behind every apply (ui/store.py):
 # versions with their editor and diff, restore as a new version, a stale apply refused,
 # and the SQL back-end chosen by secrets, whose versions outlive the app's process.
 from __future__ import annotations

@@ -1,5 +1,5 @@
 # Two replicas of the app on one PostgreSQL, behind Debian's nginx configured by the
-# README's own block (devtools/nginx.py): an editor applies through nginx, and a reader of
+# block of docs/hosting.md (devtools/nginx.py): an editor applies through nginx, and a reader of
 # either replica sees the new count on the next run. Skipped where nginx or PostgreSQL is
 # missing, unless CI requires them (REQUIRE_NGINX, REQUIRE_POSTGRES).
 from __future__ import annotations

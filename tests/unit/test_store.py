@@ -1,4 +1,4 @@
-# The store of the data (utils/editing/store.py) on each back-end: the data folder's files, SQLite,
+# The store of the data (utils/editing/store/) on each back-end: the data folder's files, SQLite,
 # and a real PostgreSQL (tests/conftest.py starts one; skipped where none is installed,
 # a failure in CI). What one back-end does, the others must do alike.
 from __future__ import annotations

@@ -1,6 +1,6 @@
 # Updating the living record from the Data page: an uploaded status.csv or activities.csv
 # checked against the registry with the `check DIR` rules, and applied whole or not at all
-# as a new version of the store (utils/editing/store.py).
+# as a new version of the store (utils/editing/store/).
 from __future__ import annotations
 
 import datetime as dt

@@ -1,5 +1,5 @@
 # Versions of the data: what one apply changed (rows added, removed, changed, field by
-# field) and the record each back-end keeps of it (utils/editing/store.py). Texts are the data
+# field) and the record each back-end keeps of it (utils/editing/store/). Texts are the data
 # files' CSV, compared as tables: a version's diff names documents and partners, not lines.
 from __future__ import annotations
 
