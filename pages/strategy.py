@@ -15,14 +15,14 @@ from utils.views.tables import describe_direction, describe_document
 
 view = page_view()
 lang = view.lang
-documents = view.registry  # the whole registry: a filter must not make a direction open
+registry = view.registry  # the whole registry: a filter must not make a direction open
 strategy, problems = loaders.strategy(view.key)
-statuses = status_by_link(documents, view.status, view.today)
+statuses = status_by_link(registry, view.status, view.today)
 
 st.title(t("page.strategy", lang))
 st.write(t("strategy.intro", lang))
 show_problems(problems, STRATEGY_FILE, lang)
-coverage = strategy_coverage(strategy, documents, statuses)
+coverage = strategy_coverage(strategy, registry, statuses)
 not_served = int((coverage[STANDING] != SERVED).sum())
 st.caption(t("strategy.summary", lang, total=len(coverage), open=not_served))
 
@@ -37,7 +37,7 @@ for _, direction in coverage.iterrows():
             else:
                 st.warning(standing)
         with documents_column:
-            for _, document in documents_serving(direction, documents).iterrows():
+            for _, document in documents_serving(direction, registry).iterrows():
                 described = describe_document(document, lang)
                 partner = markdown_text(described["partner"])
                 status = t(f"status.{statuses[(document[HOME_ID], document[PARTNER_ID])]}", lang)
