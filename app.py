@@ -54,7 +54,7 @@ except OSError as error:
 
 today = loaders.today()
 registry_read = loaders.registry(key, today)  # read once per run; the page gets it in the view
-registry = registry_read[0]
+registry = loaders.registry_parts(key, today)[0]  # its documents: restatements apart
 init_filters(registry)
 view = build_view(
     key,

@@ -16,6 +16,10 @@ from utils.data.places import load_home
 from utils.data.record import Record, load_activities, load_status
 from utils.data.registry import load_registry
 
+# The app under test (AppTest, and every server a browser test starts) reads the published
+# page alone unless a test points it elsewhere (tests/data/page/README.md).
+os.environ.setdefault("PARTNERS_DATA_DIR", str(DATA))
+
 
 @pytest.fixture
 def write_file(tmp_path: Path):
@@ -32,7 +36,7 @@ def write_file(tmp_path: Path):
 
 @pytest.fixture(scope="session")
 def documents():
-    """The committed registry as the app reads it: 11 documents of 10 partners, homes filled."""
+    """The published page as the app reads it: 11 documents of 10 partners, homes filled."""
     frame, problems = load_registry(DATA / "partners.csv", home_id="zelenogradsk")
     assert not problems
     return frame
@@ -40,7 +44,7 @@ def documents():
 
 @pytest.fixture(scope="session")
 def registry_as_written():
-    """The committed registry as its file has it: no home filled in where it names none."""
+    """The published page's registry as its file has it: no home filled where it names none."""
     frame, problems = load_registry(DATA / "partners.csv")
     assert not problems
     return frame
@@ -48,7 +52,7 @@ def registry_as_written():
 
 @pytest.fixture(scope="session")
 def coords():
-    """The committed coordinates: the 10 partners and the home."""
+    """The coordinates of the 10 partners and the home."""
     frame, problems = load_coords(DATA / "coords.csv")
     assert not problems
     return frame
@@ -56,7 +60,7 @@ def coords():
 
 @pytest.fixture(scope="session")
 def home():
-    """The committed home settings (Zelenogradsk)."""
+    """The home settings (Zelenogradsk)."""
     return load_home(DATA / "home.toml")
 
 

@@ -29,6 +29,7 @@ from utils.data.record import (
     load_status,
 )
 from utils.data.registry import load_registry
+from utils.data.restatements import split_restatements
 from utils.data.strategy import load_strategy
 from utils.filters import Filters, apply_filters, view_end
 from utils.map.assets import STATIC_DIR
@@ -65,6 +66,12 @@ def registry(key: DataKey, today: dt.date) -> tuple[pd.DataFrame, list[Problem]]
     """Return the partner registry and the problems found in its file."""
     # Today is a parameter: a date rejected as future becomes valid when its day comes.
     return load_registry(DataFolder(key.folder).registry, today=today, home_id=home(key).id)
+
+
+@st.cache_data(show_spinner=False, max_entries=KEPT_VERSIONS)
+def registry_parts(key: DataKey, today: dt.date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the registry's documents, and apart from them restatements of published ones."""
+    return split_restatements(registry(key, today)[0])
 
 
 @st.cache_data(show_spinner=False, max_entries=KEPT_VERSIONS)

@@ -15,7 +15,15 @@ from ui.state import (
     reset_filters,
 )
 from ui.view import View
-from utils.filters import CHOICES, FILTERS, MAX_SEARCH_LENGTH, YEARS, FilterSpec, year_bounds
+from utils.filters import (
+    CHOICES,
+    FILTERS,
+    MAX_SEARCH_LENGTH,
+    ONE,
+    YEARS,
+    FilterSpec,
+    year_bounds,
+)
 from utils.i18n import LANGUAGES, language_name, t
 
 
@@ -42,6 +50,16 @@ def filter_widget(spec: FilterSpec, view: View, names: Mapping[str, str]) -> Non
             on_change=remember_filters,
             format_func=lambda value: names.get(value) or spec.option_text(value, lang),
             placeholder=t("filters.all", lang),
+            help=help_text,
+        )
+        return
+    if spec.kind == ONE:
+        st.radio(
+            t(spec.label, lang),
+            spec.options(registry),
+            key=spec.field,
+            on_change=remember_filters,
+            format_func=lambda value: spec.option_text(value, lang),
             help=help_text,
         )
         return

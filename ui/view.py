@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ui.loaders import activities, coords, documents_in_view, home, status
+from ui.loaders import activities, coords, documents_in_view, home, registry_parts, status
 from utils.data.folder import ACTIVITIES_FILE, COORDS_FILE, REGISTRY_FILE, STATUS_FILE, DataKey
 from utils.data.places import Home, home_names
 from utils.data.problems import Problem
 from utils.data.record import Record
 from utils.data.registry import HOME_ID
-from utils.filters import Filters, home_options, view_end
+from utils.filters import Filters, home_options, record_in_view, view_end
 
 
 @dataclass(frozen=True, eq=False)
@@ -24,7 +24,7 @@ class View:
     key: DataKey
     today: dt.date
     home: Home
-    registry: pd.DataFrame  # the whole registry, before any filter
+    registry: pd.DataFrame  # the whole registry, before any filter (restatements apart)
     problems: list[Problem]
     coords: pd.DataFrame
     coord_problems: list[Problem]
@@ -34,6 +34,8 @@ class View:
     activities: pd.DataFrame  # every contact and joint work, oldest first
     record_problems: tuple[list[Problem], list[Problem]] = ([], [])  # status, activities
     version: int = 0  # the store's version this run shows; 0 before any apply
+    # Other sources' accounts of published documents (utils/data/restatements.py).
+    restatements: pd.DataFrame | None = None
 
     def cache_key(self) -> tuple[DataKey, dt.date, Filters, str]:
         """What a view's cached parts depend on: the data, today, the filters, the language."""
@@ -85,10 +87,12 @@ def build_view(
     version: int = 0,
 ) -> View:
     """Put together what a run shows: the data as read once (from the caches), filtered."""
-    documents, problems = registry_read
+    _, problems = registry_read
+    documents, restatements = registry_parts(key, day)
     coordinates, coord_problems = coords(key)
-    changes, status_problems = status(key, day)
-    contacts, activity_problems = activities(key, day)
+    all_changes, status_problems = status(key, day)
+    all_contacts, activity_problems = activities(key, day)
+    changes, contacts = record_in_view(filters, all_changes, all_contacts)
     return View(
         lang=lang,
         key=key,
@@ -104,4 +108,5 @@ def build_view(
         activities=contacts,
         record_problems=(status_problems, activity_problems),
         version=version,
+        restatements=restatements,
     )

@@ -16,6 +16,7 @@ from utils.data.coords import PLACE_ID, read_coords_rows
 from utils.data.folder import COORDS_FILE, DEFAULT_DATA_DIR, HOME_FILE, REGISTRY_FILE, DataFolder
 from utils.data.places import HomeConfigError, load_home
 from utils.data.problems import ProblemError
+from utils.data.provenance import has_provenance
 from utils.data.reading import TableReadError
 from utils.data.registry import PARTNER_ID, load_registry
 from utils.data.writing import DataWriteError
@@ -29,7 +30,7 @@ from utils.sources.geocode import (
     geocode_places,
     places_to_geocode,
 )
-from utils.sources.importer import import_published
+from utils.sources.importer import import_published, read_existing
 from utils.sources.published_cells import PublishedTableError
 
 PROGRAM = "python -m utils"
@@ -68,6 +69,9 @@ def import_page(args: argparse.Namespace) -> int:
         path=args.output,
     )
     sys.stdout.write(message + "\n")
+    other = sum(has_provenance(row) for row in read_existing(args.output)[0])
+    if other:
+        sys.stdout.write(t("import.kept_other", args.lang, count=other) + "\n")
     if new_ids:
         sys.stdout.write(t("import.new_partners", args.lang, ids=", ".join(new_ids)) + "\n")
     return 0

@@ -11,8 +11,9 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from utils.data.provenance import ORIGIN, PUBLISHED_TABLE, RECORD_VIEWS, WHOLE_RECORD
 from utils.data.reading import FORBIDDEN_CHARACTERS
-from utils.data.record import STATUS_CHOICES
+from utils.data.record import STATUS_CHOICES, empty_activities, empty_status
 from utils.data.registry import (
     COUNTRY_CODE,
     DOCUMENT_TYPE,
@@ -47,10 +48,14 @@ class Filters:
     homes: tuple[str, ...] = ()  # home municipalities, when the registry has several
     # Partnerships' statuses on the view's date (utils/data/record.py), "unrecorded" among them.
     statuses: tuple[str, ...] = ()
+    # The whole record, or the published table alone (utils/data/provenance.py).
+    record: str = WHOLE_RECORD
 
 
-# How a filter is chosen: a range of years, some of a list of values, or a text.
-YEARS, CHOICES, TEXT = "years", "choices", "text"
+# How a filter is chosen: a range of years, some of a list of values, one of them, or a text.
+# ONE's first option is its default and lets every document through; another keeps the
+# documents whose `column` holds that value.
+YEARS, CHOICES, ONE, TEXT = "years", "choices", "one", "text"
 YEARS_FIELD = "years"  # the years filter's name: its widget holds (year_from, year_to)
 YEAR_FROM_PARAM, YEAR_TO_PARAM = "from", "to"
 
@@ -60,10 +65,10 @@ class FilterSpec:
     """One filter, defined once. Its field in Filters is also its widget's key."""
 
     field: str  # a Filters field (YEARS_FIELD: year_from and year_to)
-    kind: str  # YEARS, CHOICES or TEXT
+    kind: str  # YEARS, CHOICES, ONE or TEXT
     params: tuple[str, ...]  # its URL parameters: two for the years, one otherwise
     accepts: Callable[[str], bool]  # which values a URL parameter takes (utils/links.py)
-    # The values offered, from the whole registry (CHOICES), in the order they are shown.
+    # The values offered, from the whole registry (CHOICES, ONE), in the order they are shown.
     options: Callable[[pd.DataFrame], list[str]] = lambda _registry: []
     option_text: Callable[[str, str], str] = lambda value, _lang: value  # (value, lang)
     normalise: Callable[[str], str] = str  # a link's value as an option ("pl" -> "PL")
@@ -101,6 +106,18 @@ def document_type_options(documents: pd.DataFrame) -> list[str]:
 
 # In the sidebar's order.
 FILTERS = (
+    # First: it says what everything below counts, the whole record or the page alone.
+    FilterSpec(
+        "record",
+        ONE,
+        ("record",),
+        one_of(RECORD_VIEWS, str.lower),
+        lambda _registry: list(RECORD_VIEWS),
+        lambda view, lang: t(f"record_view.{view}", lang),
+        str.lower,
+        column=ORIGIN,
+        help="filters.record_help",
+    ),
     # More than one home only in a regional registry: the filter is drawn there alone.
     FilterSpec(
         "homes", CHOICES, ("home",), is_identifier, home_options, column=HOME_ID, shown_from=2
@@ -147,6 +164,18 @@ FILTER_LINK_PARAMETERS = tuple(
 )
 
 
+def record_in_view(
+    filters: Filters, changes: pd.DataFrame, activities: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the changes of status and the activities the view shows.
+
+    The published table records neither: shown alone, it shows no status and no contact.
+    """
+    if filters.record == PUBLISHED_TABLE:
+        return empty_status(), empty_activities()
+    return changes, activities
+
+
 def year_bounds(documents: pd.DataFrame) -> tuple[int, int]:
     """Return the first and last signing year in the registry (a one-year range if it is empty)."""
     if documents.empty:
@@ -174,7 +203,7 @@ def with_value(filters: Filters, spec: FilterSpec, value: object) -> Filters:
         return replace(filters, year_from=int(year_from), year_to=int(year_to))
     if spec.kind == CHOICES:
         return replace(filters, **{spec.field: tuple(value)})
-    return replace(filters, **{spec.field: str(value)})
+    return replace(filters, **{spec.field: str(value)})  # ONE, TEXT
 
 
 def fold(text: str) -> str:
@@ -189,6 +218,9 @@ def _matches(documents: pd.DataFrame, spec: FilterSpec, value: object) -> pd.Ser
         return documents[spec.column].between(*value)
     if spec.kind == CHOICES:
         return documents[spec.column].astype(str).isin(value) if value else None
+    if spec.kind == ONE:
+        default = spec.options(documents)[0]
+        return None if value == default else documents[spec.column].astype(str) == value
     needle = fold(str(value).strip())
     if not needle:
         return None
@@ -240,6 +272,9 @@ def fit_filters(
             value = sorted(min(max(year, first), last) for year in (year_from, year_to))
         elif spec.kind == CHOICES:
             value = _known(value, spec.options(documents), spec.normalise)
+        elif spec.kind == ONE:
+            options = spec.options(documents)
+            value = next(iter(_known([str(value)], options, spec.normalise)), options[0])
         else:
             value = str(value).strip()[:MAX_SEARCH_LENGTH]
         fitted = with_value(fitted, spec, value)
@@ -261,6 +296,8 @@ def filters_from_params(params: Mapping[str, Sequence[str]], documents: pd.DataF
             value = tuple(d if y is None else y for y, d in zip(years, defaults, strict=True))
         elif spec.kind == CHOICES:
             value = tuple(given[0])
+        elif spec.kind == ONE:
+            value = next(iter(given[0]), value_of(requested, spec))
         else:
             value = next(iter(given[0]), "")
         requested = with_value(requested, spec, value)
@@ -278,6 +315,8 @@ def filters_to_params(filters: Filters, defaults: Filters) -> dict[str, list[str
                     params[param] = [str(year)]
         elif spec.kind == CHOICES and value:
             params[spec.params[0]] = list(value)
+        elif spec.kind == ONE and value != default:
+            params[spec.params[0]] = [str(value)]
         elif spec.kind == TEXT and str(value).strip():
             params[spec.params[0]] = [str(value).strip()]
     return params
@@ -296,6 +335,8 @@ def filter_text(
     if spec.kind == CHOICES:
         said = [(names or {}).get(item) or spec.option_text(item, lang) for item in value]
         return ", ".join(said) or t("filters.all", lang)
+    if spec.kind == ONE:
+        return spec.option_text(str(value), lang)
     return str(value) or "—"
 
 

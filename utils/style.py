@@ -4,12 +4,21 @@ from __future__ import annotations
 from utils.data.registry import DOCUMENT_TYPES
 
 # Okabe–Ito colours: told apart by colour-blind readers and on a washed-out projector.
+# A document whose kind its source does not name is grey: no colour claims a kind.
 DOCUMENT_TYPE_COLORS = dict(
-    zip(DOCUMENT_TYPES, ("#0072B2", "#009E73", "#E69F00", "#CC79A7", "#D55E00"), strict=True)
+    zip(
+        DOCUMENT_TYPES,
+        ("#0072B2", "#009E73", "#E69F00", "#CC79A7", "#D55E00", "#56B4E9", "#7A7A7A"),
+        strict=True,
+    )
 )
 # Plotly marker symbols, so that the type reads without colour too.
 DOCUMENT_TYPE_SYMBOLS = dict(
-    zip(DOCUMENT_TYPES, ("circle", "square", "diamond", "triangle-up", "star"), strict=True)
+    zip(
+        DOCUMENT_TYPES,
+        ("circle", "square", "diamond", "triangle-up", "star", "hexagon", "cross"),
+        strict=True,
+    )
 )
 # How an arc on the map draws the status of its tie (utils/data/record.py): colour says the
 # latest document's type, the stroke says the status. A dash array is SVG's; "color" None

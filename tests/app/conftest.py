@@ -1,13 +1,11 @@
 # AppTest helpers: the app, a breakable copy of its data, and finding elements by key.
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.helpers.app import APP, TIMEOUT
-from tests.helpers.data import DATA
+from tests.helpers.data import copy_data
 
 
 @pytest.fixture
@@ -18,7 +16,6 @@ def app() -> AppTest:
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
     """A copy of the data folder that a test may break; the app reads it instead."""
-    for name in ("partners.csv", "coords.csv", "home.toml", "basemap.geojson", "strategy.csv"):
-        shutil.copy(DATA / name, tmp_path / name)
+    copy_data(tmp_path)
     monkeypatch.setenv("PARTNERS_DATA_DIR", str(tmp_path))
     return tmp_path

@@ -281,12 +281,18 @@ def test_editor_applies_a_status_file_and_the_map_shows_it(editor_app, data_dir)
 def test_a_record_file_with_problems_is_reported_and_never_applied(editor_app, data_dir):
     open_page(editor_app, "data", lang="en")
     sign_in(editor_app)
-    bad = LIVING_STATUS.replace(b"braniewo", b"atlantis").replace(b",,,\n", b",javascript:x,,\n")
+    header, row = LIVING_STATUS.splitlines()
+    # One row's source cannot be opened, another names no known partner.
+    bad = b"\n".join(
+        [header, row.replace(b"https://example.org/uchwala", b"javascript:x"),
+         row.replace(b"braniewo", b"atlantis"), b""]
+    )  # fmt: skip
     upload_record(editor_app, bad)
     problems = next(df.value for df in editor_app.dataframe if "What is wrong" in df.value.columns)
+    assert problems["Row"].tolist() == [2, 3]
     assert problems["Column"].tolist() == ["source_url", "partner_id"]
     assert problems["What is wrong"].tolist() == [
-        "“javascript:x” is not an http(s)://… address; other links are never shown",
+        "“javascript:x” is not an http(s)://… address: a fact needs a source a reader can open",
         "the partner “atlantis” is not in the registry (partners.csv)",
     ]
     assert editor_app.error[-1].value.startswith("status.csv is not applied")
@@ -298,8 +304,10 @@ def test_a_record_file_with_problems_is_reported_and_never_applied(editor_app, d
 def test_an_activities_file_is_checked_for_readers_who_may_not_apply_it(app):
     open_page(app, "data", lang="en")
     content = (
-        "partner_id,home_id,date,date_precision,kind,title_ru,title_en,source_url\n"
-        "neringa,,2019-06,month,delegation_visit,Визит,Visit,https://example.org/v\n"
+        "partner_id,home_id,date,date_precision,kind,title_ru,title_en,source_url,"
+        "source_publisher,source_date,source_quote,source_language\n"
+        "neringa,,2019-06,month,delegation_visit,Визит,Visit,https://example.org/v,"
+        "Neringos savivaldybė,2019-06,Delegacija lankėsi Zelenogradske.,lt\n"
     ).encode()
     upload_record(app, content, "activities.csv")
     assert "No problems: activities.csv can be applied." in [s.value for s in app.success]

@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from devtools.harness import AppServer
 from tests.helpers.browser import EXCEPTION, LOAD_MS, TABLE_ROWS, map_frame
-from tests.helpers.data import DATA
+from tests.helpers.data import DATA, copy_data
 
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "<script>alert(2)</script>"
@@ -35,9 +34,7 @@ ADDRESSES = "г. Биштынек https://evil.example/x www.evil.example mail@e
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory) -> Iterator[AppServer]:
     """The app on a copy of the data where Wolin's names are attacks."""
-    folder = tmp_path_factory.mktemp("hostile")
-    for name in ("coords.csv", "home.toml", "basemap.geojson", "strategy.csv"):
-        shutil.copy(DATA / name, folder / name)
+    folder = copy_data(tmp_path_factory.mktemp("hostile"))
     registry = (DATA / "partners.csv").read_text(encoding="utf-8")
     registry = registry.replace("wolin,г. Волин,Wolin,Wolin,", f"wolin,{IMG},{TEMPLATE},{SCRIPT},")
     registry = registry.replace("Западнопоморское воеводство,", f"{MARKDOWN},", 1)

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.synthetic import write_registry
-from devtools.harness import ROOT, AppServer, wait_until_map_is_still
+from devtools.harness import AppServer, wait_until_map_is_still
 from tests.helpers.browser import (
     GEOMETRY_JS,
     LOAD_MS,
@@ -16,6 +16,7 @@ from tests.helpers.browser import (
     assert_labels_stand_by_their_markers,
     map_frame,
 )
+from tests.helpers.data import BASEMAP
 from utils.map.layer import FOCUS_ZOOM
 
 SIDEBAR = "[data-testid='stSidebar']"
@@ -139,9 +140,7 @@ def test_map_and_charts_under_a_base_url_path(page, base_path_server):
 @pytest.fixture(scope="module")
 def regional_server(tmp_path_factory) -> Iterator[AppServer]:
     """The app on a synthetic registry of 1,000 links among 50 homes (850 partners)."""
-    folder = write_registry(
-        tmp_path_factory.mktemp("regional"), 1_000, 50, ROOT / "data" / "basemap.geojson"
-    )
+    folder = write_registry(tmp_path_factory.mktemp("regional"), 1_000, 50, BASEMAP)
     server = AppServer(env={"PARTNERS_DATA_DIR": str(folder)})
     yield server
     server.stop()

@@ -5,7 +5,25 @@ import datetime as dt
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "data"
+# The committed data: the published page and the public record found since (data/SOURCES.md).
+COMMITTED = ROOT / "data"
+BASEMAP = COMMITTED / "basemap.geojson"
+# The published page alone (tests/data/page/README.md): what the feature tests read, the
+# app too unless a test points it elsewhere (tests/conftest.py).
+PAGE = ROOT / "tests" / "data" / "page"
+DATA = PAGE
+DATA_FILES = ("partners.csv", "coords.csv", "home.toml", "strategy.csv")
+
+
+def copy_data(folder: Path) -> Path:
+    """Copy the tests' data folder (with the basemap) into `folder`, for a test to change."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in DATA_FILES:
+        (folder / name).write_bytes((DATA / name).read_bytes())
+    (folder / BASEMAP.name).write_bytes(BASEMAP.read_bytes())
+    return folder
+
+
 SEED = ROOT.parent / "shared" / "seed" / "partners_page_ru.txt"
 
 
@@ -40,6 +58,8 @@ def registry_with_palanga() -> bytes:
 
 # The living record's files: checked with the `check DIR` rules, applied whole, kept.
 LIVING_STATUS = (
-    b"partner_id,home_id,status,since,since_precision,decided_by,decision_ref,source_url,"
-    b"note_ru,note_en\nbraniewo,,terminated,2022-03-15,day,Rada Miejska,XLII/123/22,,,\n"
+    b"partner_id,home_id,status,since,since_precision,decided_by,decision_ref,note_ru,note_en,"
+    b"source_url,source_publisher,source_date,source_quote,source_language\n"
+    b"braniewo,,terminated,2022-03-15,day,Rada Miejska,XLII/123/22,,,"
+    b"https://example.org/uchwala,Rada Miejska,2022-03-16,Uchwala o rozwiazaniu umowy.,pl\n"
 )

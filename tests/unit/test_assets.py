@@ -8,7 +8,7 @@ from shapely import union_all
 from shapely.geometry import Point, box, shape
 
 from scripts.build_basemap import baltic_features, decode_arcs, ring
-from tests.helpers.data import DATA
+from tests.helpers.data import BASEMAP
 from utils.data.folder import BASEMAP_BOUNDS
 from utils.map.assets import BASEMAP_NAME, asset_files, publish_assets
 
@@ -31,7 +31,7 @@ def test_publish_copies_each_file_once(tmp_path):
 
 
 def test_committed_basemap_covers_the_baltic():
-    collection = json.loads((DATA / BASEMAP_NAME).read_text(encoding="utf-8"))
+    collection = json.loads(BASEMAP.read_text(encoding="utf-8"))
     names = {feature["properties"]["name"] for feature in collection["features"]}
     assert {"Russia", "Lithuania", "Poland", "Germany", "Sweden", "Belarus"} <= names
     west, south, east, north = BASEMAP_BOUNDS
@@ -46,7 +46,7 @@ def test_basemap_shows_the_curonian_spit():
     # The spit is a strip of land a few hundred metres to 4 km wide between the lagoon and
     # the sea; at 1:10m it is its own polygon shared by Russia and Lithuania. Juodkrantė
     # (55.55 N, 21.12 E) lies on it.
-    collection = json.loads((DATA / BASEMAP_NAME).read_text(encoding="utf-8"))
+    collection = json.loads(BASEMAP.read_text(encoding="utf-8"))
     lithuania = next(f for f in collection["features"] if f["properties"]["name"] == "Lithuania")
     assert shape(lithuania["geometry"]).buffer(0.01).contains(Point(21.12, 55.55))
     # and the lagoon east of it is water
@@ -101,7 +101,7 @@ def test_baltic_features_keep_what_lies_inside_the_bounds():
     ],
 )
 def test_the_simplified_basemap_keeps_the_spits(area, bounds, low, high):
-    features = json.loads((DATA / BASEMAP_NAME).read_text(encoding="utf-8"))["features"]
+    features = json.loads(BASEMAP.read_text(encoding="utf-8"))["features"]
     outlines = [shape(feature["geometry"]) for feature in features]
     assert all(outline.is_valid for outline in outlines)
     window = box(*bounds)

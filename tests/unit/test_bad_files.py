@@ -31,6 +31,9 @@ def test_the_corpus_covers_every_case():
         # A bare carriage return in a cell, which the CSV module writes unquoted and then
         # reads as the end of the row: a registry split in two on apply.
         "bare_carriage_return",
+        # A document from another source whose source cannot be opened or trusted, and a
+        # published row that names another source (it would overwrite the page).
+        "hostile_sources",
     }  # fmt: skip
     assert all(path.with_suffix(".txt").exists() for path in CASES)
 

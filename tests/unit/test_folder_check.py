@@ -16,6 +16,7 @@ from utils.data.folder import ACTIVITIES_FILE, STATUS_FILE, DataFolder
 TESTS_DATA = Path(__file__).resolve().parent.parent / "data"
 LIVING = TESTS_DATA / "living"
 COMMITTED = TESTS_DATA.parent.parent / "data"
+PAGE = TESTS_DATA / "page"
 TODAY = dt.date(2026, 11, 26)
 CASES = [(STATUS_FILE, path) for path in sorted((TESTS_DATA / "bad" / "status").glob("*.csv"))] + [
     (ACTIVITIES_FILE, path) for path in sorted((TESTS_DATA / "bad" / "activities").glob("*.csv"))
@@ -26,7 +27,17 @@ def test_the_committed_data_folder_is_clean():
     text, code = folder_report(DataFolder(COMMITTED), "en", TODAY)
     assert code == 0, text
     assert text.startswith("No problems: ")
-    assert "0 changes of status, 0 activities" in text  # the published page records none
+    # The published table's eleven documents, the rest from other sources, each named.
+    assert "from the published table: 11; from other sources: " in text
+
+
+def test_the_published_page_alone_records_no_status_and_no_contact():
+    text, code = folder_report(DataFolder(PAGE), "en", TODAY)
+    summary = (
+        "No problems: 11 documents, 10 partners, 11 places with coordinates, "
+        "0 changes of status, 0 activities."
+    )
+    assert (code, text) == (0, summary)
 
 
 def test_the_fixture_folder_is_clean_and_counts_its_records():
@@ -49,6 +60,9 @@ def test_the_corpus_covers_every_rule():
         "activities.csv/link_not_http", "activities.csv/missing_title",
         # A bare carriage return in a cell: checked clean once, then a row split on apply.
         "status.csv/bare_carriage_return",
+        # Sources a reader could not open or trust: none, javascript:, data:, a bare domain,
+        # a page-long quotation, a date to come or not a date, no publisher, no language.
+        "status.csv/hostile_sources", "activities.csv/hostile_sources",
     }  # fmt: skip
     assert all(path.with_suffix(".txt").exists() for _, path in CASES)
 
@@ -91,7 +105,7 @@ REPORTS = {
 
 @pytest.mark.parametrize(("lang", "expected"), REPORTS.items())
 def test_the_report_speaks_the_readers_language(lang, expected):
-    assert folder_report(DataFolder(COMMITTED), lang, TODAY) == (expected, 0)
+    assert folder_report(DataFolder(PAGE), lang, TODAY) == (expected, 0)
 
 
 def test_a_problem_in_german_says_where_and_what(tmp_path):
@@ -101,7 +115,7 @@ def test_a_problem_in_german_says_where_and_what(tmp_path):
     text, code = folder_report(DataFolder(folder), "de", TODAY)
     assert code == 1
     assert text.splitlines()[0] == (
-        "status.csv:2: source_url: „javascript:alert(1)“ ist keine http(s)://…-Adresse; "
-        "andere Links werden nie gezeigt"
+        "status.csv:2: source_url: „javascript:alert(1)“ ist keine http(s)://…-Adresse: "
+        "eine Angabe braucht eine Quelle, die der Leser öffnen kann"
     )
     assert text.splitlines()[-1] == "Gefundene Fehler: 3."

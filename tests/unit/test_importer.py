@@ -8,7 +8,7 @@ import pytest
 
 from tests.helpers.data import DATA, SEED_COPY
 from utils.__main__ import main as cli
-from utils.data.registry import DOCUMENT_TYPES
+from utils.data.registry import PUBLISHED_TYPES
 from utils.i18n import t
 from utils.sources import importer
 from utils.sources.importer import import_published, parse_published, slug
@@ -284,7 +284,7 @@ def test_cli_writes_and_lists_new_partners(tmp_path, capsys):
 def test_the_importers_titles_name_every_type_as_the_interface_does():
     # The importer has its own table, so that editing a label cannot change what it
     # recognises; when the two disagree, one of them has drifted: this says which type.
-    assert sorted(PUBLISHED_TITLES.values()) == sorted(DOCUMENT_TYPES)
+    assert sorted(PUBLISHED_TITLES.values()) == sorted(PUBLISHED_TYPES)
     for title, code in PUBLISHED_TITLES.items():
         label = t(f"document_type.{code}", "ru").lower().replace("ё", "е")
         assert title == label, code

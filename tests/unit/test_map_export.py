@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.helpers.data import DATA
+from tests.helpers.data import BASEMAP
 from tests.helpers.map_layer import drawn, layer_settings
 from utils.filters import Filters, apply_filters
 from utils.map.export import standalone_map_html
@@ -15,7 +15,7 @@ from utils.map.export import standalone_map_html
 @pytest.fixture(scope="module")
 def page(documents, coords, home) -> str:
     html = standalone_map_html(
-        documents, coords, home, "ru", basemap=DATA / "basemap.geojson", title="Карта <партнёров>"
+        documents, coords, home, "ru", basemap=BASEMAP, title="Карта <партнёров>"
     )
     return html.decode("utf-8")
 
@@ -72,16 +72,16 @@ def test_no_inline_script_is_ended_early(page):
 
 def test_export_follows_the_filters(documents, coords, home):
     german = apply_filters(documents, Filters(1991, 2016, countries=("DE",)))
-    html = standalone_map_html(
-        german, coords, home, "en", basemap=DATA / "basemap.geojson", title="Map"
-    ).decode("utf-8")
+    html = standalone_map_html(german, coords, home, "en", basemap=BASEMAP, title="Map").decode(
+        "utf-8"
+    )
     assert drawn(html)["partners"] == 3
 
 
 def test_the_offline_file_carries_the_statuses_and_their_legend(living, coords, home):
     documents, record = living
     html = standalone_map_html(
-        documents, coords, home, "en", basemap=DATA / "basemap.geojson", title="Map",
+        documents, coords, home, "en", basemap=BASEMAP, title="Map",
         record=record,
     ).decode("utf-8")  # fmt: skip
     settings = layer_settings(html)

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from tests.helpers.data import LIVING_TODAY
+from utils.data.cells import is_web_url
 from utils.data.record import (
     FACT_DATE,
     FACT_KIND,
@@ -19,7 +20,6 @@ from utils.data.record import (
     statuses_on,
     years_since,
 )
-from utils.data.registry import is_web_url
 from utils.views.profiles import dormant_text, partner_profiles, sorted_profiles
 from utils.views.record_lines import partner_record
 
@@ -100,7 +100,8 @@ def test_card_lines_for_each_status(living):
         ("decision", "Kreistag Pinneberg", "https://example.org/pinneberg/kreistag-2022"),
         ("note", "Ties put on ice without ending them", None),
         ("last_contact",
-         "correspondence: Letters on a youth exchange, September 2016 (10 years ago)", None),
+         "correspondence: Letters on a youth exchange, September 2016 (10 years ago)",
+         "https://example.org/pinneberg/2016-09"),
         ("anniversary", "40 years: 14 October 2031 (the tie is suspended)", None),
     ]  # fmt: skip
     mragowo = {line.topic: line.text for line in partner_record(documents, "mragowo", record, "ru")}

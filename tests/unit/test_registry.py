@@ -8,9 +8,10 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from tests.helpers.data import DATA, HEADER, VALID_ROW
+from tests.helpers.data import DATA, HEADER, ROOT, VALID_ROW
 from utils.__main__ import main as cli
-from utils.data.registry import COLUMNS, load_registry, parse_signed, with_home
+from utils.data.cells import parse_signed
+from utils.data.registry import COLUMNS, load_registry, with_home
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -67,7 +68,7 @@ def test_encodings_and_separators_analysts_hand_us(write_file, encoding, separat
 def test_windows_1251_file_from_disk():
     # A real Excel export: Windows-1251, ';' separator, CRLF line ends.
     frame, problems = load_registry(
-        DATA.parent / "tests" / "data" / "partners_cp1251.csv", today=TODAY
+        ROOT / "tests" / "data" / "partners_cp1251.csv", today=TODAY
     )
     assert problems == []
     assert frame["partner_ru"].tolist() == ["г. Волин", "г. Лепель"]

@@ -117,6 +117,14 @@ def committed_registry():
     return accepted_registry(csv_bytes((*COLUMNS, "home_id"), rows))
 
 
+def source(publisher: str, quote: str) -> dict[str, str]:
+    """A fact's source: an address, the publisher (any text) and a quotation (any text)."""
+    return {
+        "source_url": "https://example.org/a?b=c", "source_publisher": "P" + publisher,
+        "source_date": "2003", "source_quote": quote[:300], "source_language": "pl",
+    }  # fmt: skip
+
+
 @ROUND_TRIP
 @given(st.lists(st.tuples(cell, cell), min_size=1, max_size=3))
 def test_status_and_activities_the_checker_accepts_read_back_the_same(texts):
@@ -124,12 +132,12 @@ def test_status_and_activities_the_checker_accepts_read_back_the_same(texts):
     status_rows = [
         {"partner_id": "p0", "home_id": "", "status": "active", "since": str(2002 + index),
          "since_precision": "year", "decided_by": first, "decision_ref": "",
-         "source_url": "", "note_ru": second, "note_en": first}
+         "note_ru": second, "note_en": first, **source(first, second)}
         for index, (first, second) in enumerate(texts)
     ]  # fmt: skip
     activity_rows = [
         {"partner_id": "p0", "home_id": "", "date": str(2002 + index), "date_precision": "year",
-         "kind": "meeting", "title_ru": "Т" + first, "title_en": second, "source_url": ""}
+         "kind": "meeting", "title_ru": "Т" + first, "title_en": second, **source(second, first)}
         for index, (first, second) in enumerate(texts)
     ]  # fmt: skip
     for file_name, rows in (("status.csv", status_rows), ("activities.csv", activity_rows)):

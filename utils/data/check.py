@@ -20,6 +20,7 @@ from utils.data.folder import (
 )
 from utils.data.places import HomeConfigError, load_home
 from utils.data.problems import Problem
+from utils.data.provenance import from_other_sources
 from utils.data.record import empty_activities, empty_status, load_activities, load_status
 from utils.data.registry import (
     PARTNER_ID,
@@ -27,6 +28,7 @@ from utils.data.registry import (
     registry_frame,
     summary,
 )
+from utils.data.restatements import restates_published
 from utils.data.strategy import load_strategy
 from utils.data.table_files import FileRefusedError, read_table_file
 from utils.i18n import count_of, t
@@ -97,6 +99,16 @@ def folder_report(folder: DataFolder, lang: str, today: dt.date) -> tuple[str, i
         changes=count_of("status_changes", len(checked.status), lang),
         activities=count_of("activities", len(checked.activities), lang),
     )
+    other = from_other_sources(checked.documents)
+    if other.any():
+        restating = int(restates_published(checked.documents).sum())
+        summary += " " + t(
+            "report.folder_sources",
+            lang,
+            published=int((~other).sum()),
+            other=int(other.sum()),
+            restating=restating,
+        )
     return summary, 0
 
 

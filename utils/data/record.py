@@ -11,21 +11,17 @@ from pathlib import Path
 
 import pandas as pd
 
+from utils.data.cells import PRECISIONS, check_date, check_id, parse_signed, rejects_row
 from utils.data.problems import Problem
+from utils.data.provenance import PROVENANCE_COLUMNS, check_provenance
 from utils.data.reading import RawTable, read_rows
 from utils.data.registry import (
     DOCUMENT_TYPE,
     HOME_ID,
     PARTNER_ID,
-    PRECISIONS,
     SIGNED,
     SIGNED_PRECISION,
     SIGNED_START,
-    check_date,
-    check_id,
-    check_url,
-    parse_signed,
-    rejects_row,
     with_home,
 )
 
@@ -35,12 +31,13 @@ SINCE = "since"
 SINCE_PRECISION = "since_precision"
 DECIDED_BY = "decided_by"
 DECISION_REF = "decision_ref"
-SOURCE_URL = "source_url"
 NOTE_RU = "note_ru"
 NOTE_EN = "note_en"
+# Every row is a fact beyond the published table (which records no status or contact), so
+# every row names its source (utils/data/provenance.py).
 STATUS_COLUMNS = (
-    PARTNER_ID, HOME_ID, STATUS, SINCE, SINCE_PRECISION, DECIDED_BY, DECISION_REF, SOURCE_URL,
-    NOTE_RU, NOTE_EN,
+    PARTNER_ID, HOME_ID, STATUS, SINCE, SINCE_PRECISION, DECIDED_BY, DECISION_REF, NOTE_RU, NOTE_EN,
+    *PROVENANCE_COLUMNS,
 )  # fmt: skip
 STATUS_REQUIRED = (PARTNER_ID, STATUS, SINCE, SINCE_PRECISION)
 ACTIVE = "active"
@@ -58,10 +55,16 @@ KIND = "kind"
 TITLE_RU = "title_ru"
 TITLE_EN = "title_en"
 ACTIVITY_COLUMNS = (
-    PARTNER_ID, HOME_ID, DATE, DATE_PRECISION, KIND, TITLE_RU, TITLE_EN, SOURCE_URL,
+    PARTNER_ID, HOME_ID, DATE, DATE_PRECISION, KIND, TITLE_RU, TITLE_EN, *PROVENANCE_COLUMNS,
 )  # fmt: skip
 ACTIVITY_REQUIRED = (PARTNER_ID, DATE, DATE_PRECISION, KIND, TITLE_RU)
-ACTIVITY_KINDS = ("delegation_visit", "project", "event", "meeting", "correspondence", "other")
+CONTACT_KINDS = ("delegation_visit", "project", "event", "meeting", "correspondence", "other")
+# What a source reports that is neither a contact nor a status: a party's announced intention
+# (a plan, an expected delegation) and an announced end that no decision is recorded for.
+ANNOUNCEMENT = "announcement"
+ANNOUNCED_END = "announced_end"
+NOT_CONTACTS = (ANNOUNCEMENT, ANNOUNCED_END)
+ACTIVITY_KINDS = (*CONTACT_KINDS, *NOT_CONTACTS)
 
 # Derived on loading: the first day of the day, month or year a row's date names.
 START = "start"
@@ -120,7 +123,7 @@ def _check_row(row: dict, schema: RecordSchema, today: dt.date) -> list[Problem]
             params = {"value": row[column], "allowed": ", ".join(allowed)}
             problems.append(Problem("unknown_value", row=line, column=column, params=params))
     problems += check_date(row, *schema.dates, today)
-    return problems + check_url(row, SOURCE_URL)
+    return problems + check_provenance(row, today)
 
 
 def _cross_check(
@@ -307,12 +310,17 @@ def last_facts(
     return ordered.groupby(LINK, sort=False).tail(1).set_index(LINK)
 
 
+def contacts_only(activities: pd.DataFrame) -> pd.DataFrame:
+    """Return the activities that are contacts: not an announcement reported by a source."""
+    return activities[~activities[KIND].astype(str).isin(NOT_CONTACTS)]
+
+
 def last_contacts(documents: pd.DataFrame, activities: pd.DataFrame) -> pd.DataFrame:
-    """Return each partnership's last contact: its latest activity or document."""
+    """Return each partnership's last contact: its latest document or contact (not announcement)."""
     facts = pd.concat(
         [
             _facts(documents, SIGNED, SIGNED_PRECISION, "document", DOCUMENT_TYPE),
-            _facts(activities, DATE, DATE_PRECISION, "activity", KIND),
+            _facts(contacts_only(activities), DATE, DATE_PRECISION, "activity", KIND),
         ],
         ignore_index=True,
     )

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import pandas as pd
 
+from utils.data.cells import PRECISIONS, check_date, check_id, check_url, parse_signed, rejects_row
 from utils.data.problems import Problem
+from utils.data.provenance import (
+    ORIGIN,
+    ORIGINS,
+    OTHER_SOURCE,
+    PROVENANCE_COLUMNS,
+    PUBLISHED,
+    SOURCE_URL,
+    check_provenance,
+    has_provenance,
+)
 from utils.data.reading import RawTable, read_rows
 from utils.i18n import DEFAULT_LANGUAGE, is_country_code, t
 
@@ -48,7 +58,9 @@ HOME_ID = "home_id"
 DOCUMENT_URL = "document_url"
 PARTNER_URL = "partner_url"
 URL_COLUMNS = (DOCUMENT_URL, PARTNER_URL)
-OPTIONAL_COLUMNS = (HOME_ID, *URL_COLUMNS)
+# Optional: a document from a source other than the published table names that source
+# (utils/data/provenance.py); a row without one is the published table's.
+OPTIONAL_COLUMNS = (HOME_ID, *URL_COLUMNS, *PROVENANCE_COLUMNS)
 ALL_COLUMNS = (*COLUMNS, *OPTIONAL_COLUMNS)
 REQUIRED_VALUES = (
     PARTNER_ID,
@@ -69,66 +81,21 @@ SIGNED_START = "signed_start"  # first day of the day, month or year that `signe
 SIGNED_YEAR = "signed_year"
 
 LEVELS = ("city", "municipality", "district")
-DOCUMENT_TYPES = (
+# The kinds of document the published table names.
+PUBLISHED_TYPES = (
     "cooperation_agreement",
     "cooperation_treaty",
     "protocol_of_intent",
     "partnership_agreement",
     "declaration_of_intent",
 )
-PRECISIONS = ("day", "month", "year")
-# Town twinning began after the Second World War; an earlier date is a typing error.
-EARLIEST_SIGNED = dt.date(1946, 1, 1)
+# Kinds only other sources name.
+OTHER_SOURCE_TYPES = (
+    "partnership_protocol",  # a protocol of the partnership, continued every few years
+    "unnamed_document",  # a source dates a partnership without naming its document
+)
+DOCUMENT_TYPES = (*PUBLISHED_TYPES, *OTHER_SOURCE_TYPES)
 VOCABULARIES = {LEVEL: LEVELS, DOCUMENT_TYPE: DOCUMENT_TYPES, SIGNED_PRECISION: PRECISIONS}
-DATE_FORMATS = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
-# ASCII digits only: Python's \d also takes Arabic-Indic or full-width digits, which
-# would let the same date in by two spellings.
-_DATE_PATTERNS = {
-    "day": re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})"),
-    "month": re.compile(r"([0-9]{4})-([0-9]{2})"),
-    "year": re.compile(r"([0-9]{4})"),
-}
-_PARTNER_ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-# Only these become links: a `javascript:` or `data:` address in a cell is a problem.
-_WEB_URL_PATTERN = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
-
-
-def is_web_url(value: object) -> bool:
-    """Tell whether a value is an http(s) address, the only kind the app makes into a link."""
-    return isinstance(value, str) and _WEB_URL_PATTERN.fullmatch(value) is not None
-
-
-def check_url(row: dict, column: str) -> list[Problem]:
-    """Report a filled link cell that is not an http(s) address."""
-    value = row.get(column, "")
-    if not value or is_web_url(value):
-        return []
-    return [Problem("bad_url", row=row["_row"], column=column, params={"value": value})]
-
-
-def rejects_row(problems: list[Problem], row: dict) -> bool:
-    """Tell whether a row's problems leave it out; a bad link only loses the link."""
-    for problem in problems:
-        if problem.code == "bad_url" and problem.column is not None:
-            row[problem.column] = ""
-    return any(problem.code != "bad_url" for problem in problems)
-
-
-def check_id(row: dict, column: str) -> list[Problem]:
-    """Report a filled id cell that is not lower-case Latin letters, digits and hyphens."""
-    value = row.get(column, "")
-    if not value or _PARTNER_ID_PATTERN.fullmatch(value):
-        return []
-    return [Problem("bad_partner_id", row=row["_row"], column=column, params={"value": value})]
-
-
-def parse_signed(signed: str, precision: str) -> dt.date:
-    """Return the first day of the period a stored date names; ValueError if it is impossible."""
-    match = _DATE_PATTERNS[precision].fullmatch(signed)
-    if match is None:
-        raise ValueError(signed)
-    year, month, day = (int(part) for part in [*match.groups(), "1", "1"][:3])
-    return dt.date(year, month, day)
 
 
 def validate_row(row: dict, today: dt.date) -> list[Problem]:
@@ -158,27 +125,13 @@ def validate_row(row: dict, today: dt.date) -> list[Problem]:
     problems.extend(check_date(row, SIGNED, SIGNED_PRECISION, today))
     for column in URL_COLUMNS:
         problems.extend(check_url(row, column))
+    if has_provenance(row):
+        problems.extend(check_provenance(row, today))
+        if row[SOURCE_TEXT_RU]:
+            # A source confirming or contradicting a published row is a row of its own:
+            # the published row stays exactly as published.
+            problems.append(Problem("published_cell_with_source", row=line, column=SOURCE_TEXT_RU))
     return problems
-
-
-def check_date(row: dict, column: str, precision_column: str, today: dt.date) -> list[Problem]:
-    """Check that a date is written at its precision, exists and has passed."""
-    value, precision, line = row[column], row[precision_column], row["_row"]
-    if not value or precision not in PRECISIONS:
-        return []
-    if not _DATE_PATTERNS[precision].fullmatch(value):
-        params = {"value": value, "precision": precision, "expected": DATE_FORMATS[precision]}
-        return [Problem("date_format", row=line, column=column, params=params)]
-    try:
-        start = parse_signed(value, precision)
-    except ValueError:
-        return [Problem("impossible_date", row=line, column=column, params={"value": value})]
-    if start > today:
-        return [Problem("future_date", row=line, column=column, params={"value": value})]
-    if start < EARLIEST_SIGNED:
-        params = {"value": value, "earliest": EARLIEST_SIGNED.year}
-        return [Problem("too_early_date", row=line, column=column, params=params)]
-    return []
 
 
 def cross_check_rows(rows: list[dict]) -> list[Problem]:
@@ -223,6 +176,10 @@ def registry_frame(rows: list[dict]) -> pd.DataFrame:
         ]
     ).astype("datetime64[ns]")
     frame[SIGNED_YEAR] = frame[SIGNED_START].dt.year.astype("int64")
+    other = frame[SOURCE_URL].fillna("").astype(str) != ""
+    frame[ORIGIN] = pd.Categorical(
+        other.map({True: OTHER_SOURCE, False: PUBLISHED}), categories=ORIGINS
+    )
     return frame.reset_index(drop=True)
 
 

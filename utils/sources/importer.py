@@ -7,13 +7,17 @@ from pathlib import Path
 
 from utils.data.folder import DEFAULT_DATA_DIR, REGISTRY_FILE
 from utils.data.problems import Problem
+from utils.data.provenance import has_provenance
 from utils.data.reading import TableReadError, read_table, table_rows
 from utils.data.registry import (
+    ALL_COLUMNS,
     COLUMNS,
     COUNTRY_CODE,
     DOCUMENT_TITLE_RU,
     DOCUMENT_TYPE,
+    HOME_ID,
     LEVEL,
+    OPTIONAL_COLUMNS,
     PARTNER_EN,
     PARTNER_ID,
     PARTNER_LOCAL,
@@ -142,24 +146,50 @@ def merge_hand_kept(rows: list[dict[str, str]], existing: list[dict[str, str]]) 
     return list(new_ids.values())
 
 
-def read_existing(path: Path) -> list[dict[str, str]]:
-    """Read the rows of an existing partners file, or none if there is no readable one."""
+def read_existing(path: Path) -> tuple[list[dict[str, str]], tuple[str, ...]]:
+    """Read an existing partners file's rows and its columns, or none if it cannot be read."""
     if not path.is_file():
-        return []
+        return [], COLUMNS
     try:
-        rows, _ = table_rows(read_table(path), COLUMNS)
+        table = read_table(path)
     except TableReadError:
-        return []
-    return rows
+        return [], COLUMNS
+    rows, _ = table_rows(table, ALL_COLUMNS)
+    columns = tuple(column for column in ALL_COLUMNS if column in COLUMNS or column in table.header)
+    return rows, columns
+
+
+def _document_key(row: dict[str, str]) -> tuple[str, ...]:
+    """Name a document the way the page and the file both can: partner, type, date, home."""
+    return (row[PARTNER_RU], row[DOCUMENT_TYPE], row[SIGNED], row.get(HOME_ID, ""))
+
+
+def keep_the_rest(rows: list[dict[str, str]], existing: list[dict[str, str]]) -> list[dict]:
+    """Return the rows to write: the page's, with what the existing file adds, nothing lost.
+
+    A published document keeps its optional cells (a link, a home); the rows of other
+    sources, which the page does not hold, follow the page's rows as they were.
+    """
+    kept = {_document_key(row): row for row in existing if not has_provenance(row)}
+    written = []
+    for row in rows:
+        earlier = kept.get(_document_key(row), {})
+        extra = {column: earlier[column] for column in OPTIONAL_COLUMNS if earlier.get(column)}
+        written.append({**row, **extra})
+    return written + [row for row in existing if has_provenance(row)]
 
 
 def import_published(source: Path, output: Path) -> tuple[list[dict[str, str]], list[str]]:
-    """Import the published text into `output`, keeping its hand-kept columns.
+    """Import the published text into `output`, keeping its hand-kept columns and other sources.
 
     Raises:
         PublishedTableError: when the text cannot be read in full; `output` is then untouched.
     """
     rows = parse_published(source.read_text(encoding="utf-8-sig"))
-    new_ids = merge_hand_kept(rows, read_existing(output))
-    write_text_atomic(output, csv_text(COLUMNS, ([row[c] for c in COLUMNS] for row in rows)))
+    existing, columns = read_existing(output)
+    new_ids = merge_hand_kept(rows, existing)
+    written = keep_the_rest(rows, existing)
+    write_text_atomic(
+        output, csv_text(columns, ([row.get(c, "") for c in columns] for row in written))
+    )
     return rows, new_ids

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from utils.data.cells import is_web_url
 from utils.data.places import DISTANCE_KM, pair_distances_km
+from utils.data.provenance import SOURCE_URL
 from utils.data.record import (
     DATE,
     DATE_PRECISION,
     KIND,
     LINK,
-    SOURCE_URL,
     START,
     TITLE_EN,
     TITLE_RU,
@@ -22,13 +23,7 @@ from utils.data.record import (
     until,
     years_since,
 )
-from utils.data.registry import (
-    DOCUMENT_URL,
-    HOME_ID,
-    PARTNER_ID,
-    SIGNED_START,
-    is_web_url,
-)
+from utils.data.registry import DOCUMENT_URL, HOME_ID, PARTNER_ID, SIGNED_START
 from utils.i18n import count_of, english_data, format_signed, t
 from utils.views.cards import PartnerCard, partner_cards
 from utils.views.record_lines import RecordLine, record_lines, status_text

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from utils.data.cells import is_web_url
+from utils.data.provenance import SOURCE_URL
 from utils.data.record import (
     DECIDED_BY,
     DECISION_REF,
@@ -21,7 +23,6 @@ from utils.data.record import (
     NOTE_RU,
     SINCE,
     SINCE_PRECISION,
-    SOURCE_URL,
     START,
     STATUS,
     SUSPENDED,
@@ -30,6 +31,7 @@ from utils.data.record import (
     TITLE_RU,
     UNRECORDED,
     Record,
+    contacts_only,
     last_contacts,
     last_facts,
     latest_activity,
@@ -38,14 +40,7 @@ from utils.data.record import (
     until,
     years_since,
 )
-from utils.data.registry import (
-    HOME_ID,
-    PARTNER_ID,
-    PARTNER_URL,
-    SIGNED_PRECISION,
-    SIGNED_START,
-    is_web_url,
-)
+from utils.data.registry import HOME_ID, PARTNER_ID, PARTNER_URL, SIGNED_PRECISION, SIGNED_START
 from utils.i18n import count_of, english_data, format_signed, t
 from utils.views.anniversaries import ANNIVERSARY, YEARS, coming_anniversaries
 
@@ -175,7 +170,7 @@ def record_lines(
         last_facts(known_documents, until(changes, day), known_activities), FACT_COLUMNS
     )
     contacts = _by_link(last_contacts(known_documents, known_activities), FACT_COLUMNS)
-    latest = _by_link(latest_activity(activities, day), ACTIVITY_COLUMNS_READ)
+    latest = _by_link(latest_activity(contacts_only(activities), day), ACTIVITY_COLUMNS_READ)
     nearest = anniversaries.groupby([HOME_ID, PARTNER_ID], sort=False).head(1)
     coming = _by_link(nearest.set_index([HOME_ID, PARTNER_ID]), ANNIVERSARY_COLUMNS)
     sites = {
