@@ -67,9 +67,7 @@ def test_encodings_and_separators_analysts_hand_us(write_file, encoding, separat
 
 def test_windows_1251_file_from_disk():
     # A real Excel export: Windows-1251, ';' separator, CRLF line ends.
-    frame, problems = load_registry(
-        ROOT / "tests" / "data" / "partners_cp1251.csv", today=TODAY
-    )
+    frame, problems = load_registry(ROOT / "tests" / "data" / "partners_cp1251.csv", today=TODAY)
     assert problems == []
     assert frame["partner_ru"].tolist() == ["г. Волин", "г. Лепель"]
 
