@@ -2,8 +2,9 @@
 # `python -m devtools.catalogue FILE.toml`, where FILE.toml has a table per key (its name
 # in quotes) holding a text per language code. A new key is appended to each
 # locales/<lang>/LC_MESSAGES/messages.po and to the template locales/messages.pot (with
-# the English text as its comment); a known key gets the new texts. Plural entries
-# ("count.<noun>") are edited by hand: they have a form per number.
+# the English text as its comment); a known key gets the new texts. A plural entry
+# ("count.<noun>") takes a list per language, a form per number as the language's
+# Plural-Forms counts them: ru = ["{n} факт", "{n} факта", "{n} фактов"].
 from __future__ import annotations
 
 import argparse
@@ -23,13 +24,23 @@ def po_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def set_entry(path: Path, key: str, english: str, text: str) -> None:
+def _msgstr(key: str, text: str | list[str]) -> str:
+    """The msgid and msgstr lines of an entry, plural (a list of forms) or not."""
+    if isinstance(text, str):
+        return f"msgid {po_string(key)}\nmsgstr {po_string(text)}\n"
+    forms = "".join(f"msgstr[{index}] {po_string(form)}\n" for index, form in enumerate(text))
+    return f"msgid {po_string(key)}\nmsgid_plural {po_string(key)}\n{forms}"
+
+
+def set_entry(path: Path, key: str, english: str, text: str | list[str]) -> None:
     """Put the entry `key` with `text` into one catalogue: replaced if there, else appended."""
     content = path.read_text(encoding="utf-8")
+    string = r'"(?:[^"\\]|\\.)*"\n'
     entry = re.compile(
-        rf'(#\. en: [^\n]*\n)?msgid {re.escape(po_string(key))}\nmsgstr (?:"(?:[^"\\]|\\.)*"\n)+'
+        rf"(#\. en: [^\n]*\n)?msgid {re.escape(po_string(key))}\n"
+        rf"(?:msgid_plural {string})?(?:msgstr(?:\[[0-9]\])? (?:{string})+)+"
     )
-    block = f"#. en: {english}\nmsgid {po_string(key)}\nmsgstr {po_string(text)}\n"
+    block = f"#. en: {english}\n{_msgstr(key, text)}"
     if entry.search(content):
         content = entry.sub(lambda _: block, content, count=1)
     else:
@@ -48,10 +59,11 @@ def main(argv: list[str] | None = None) -> int:
         if missing:
             sys.stderr.write(f"{key}: no text in {', '.join(missing)}\n")
             return 1
+        english = texts["en"] if isinstance(texts["en"], str) else " / ".join(texts["en"])
         for lang in LANGUAGES:
             catalogue = LOCALES_DIR / lang / "LC_MESSAGES" / "messages.po"
-            set_entry(catalogue, key, texts["en"], texts[lang])
-        set_entry(TEMPLATE, key, texts["en"], "")
+            set_entry(catalogue, key, english, texts[lang])
+        set_entry(TEMPLATE, key, english, "" if isinstance(texts["en"], str) else ["", ""])
     sys.stdout.write(f"{len(entries)} key(s) written into {len(LANGUAGES)} catalogues\n")
     return 0
 

@@ -9,7 +9,7 @@ from ui import loaders, view_cache
 from ui.frame import page_view
 from ui.maps import clicked_partner, show_map
 from ui.notices import stop_if_empty
-from ui.record import show_record
+from ui.record import show_record, sourced_markdown
 from ui.state import PARTNER_KEY, init_partner, set_partner_param, take_map_click
 from utils.data.coords import PLACE_ID
 from utils.data.places import home_names, partners_without_coords
@@ -108,8 +108,8 @@ def partner_panel(names: dict[str, str], places: pd.DataFrame, as_of: int | None
         for label, value in card.facts:
             st.markdown(f"**{label}:** {markdown_text(value)}")
         st.markdown(f"**{t('card.documents', lang)}:**")
-        for title, date, _ in card.documents:
-            st.markdown(f"- {title}, {date}")  # from the catalogue and Babel
+        for title, date, _, source in card.documents:  # from the catalogue and Babel
+            st.markdown(f"- {sourced_markdown(f'{title}, {date}', source, lang, marked=True)}")
         show_record(partner_record(shown, selected, view_cache.record_of(view, as_of), lang), lang)
 
 

@@ -1,12 +1,15 @@
 # The overview: what the dashboard holds, in figures, and where to look next.
 import streamlit as st
 
+from ui import view_cache
 from ui.frame import page_view
-from ui.navigation import PAGES
+from ui.navigation import PAGE_SCRIPTS, PAGES
 from ui.notices import show_data_problems, stop_if_empty
+from ui.record import document_line, record_line
+from utils.data.provenance import PUBLISHED_TABLE
 from utils.data.record import UNRECORDED, partners_by_status
 from utils.escaping import markdown_text
-from utils.i18n import first_upper, format_date_long, t
+from utils.i18n import count_of, first_upper, format_date_long, t
 from utils.views.stats import summarise
 from utils.views.tables import describe_document
 
@@ -17,6 +20,8 @@ st.title(markdown_text(home.title(lang)))
 st.write(t("overview.intro", lang))
 show_data_problems(view)
 stop_if_empty(view)
+with st.container(key="record_line"):
+    st.markdown(record_line(view))
 
 summary = summarise(documents, today)
 first = describe_document(summary.first, lang)
@@ -46,8 +51,11 @@ with st.container(horizontal=True, key="summary"):
         border=True,
     )
 for label, document in ((t("summary.first", lang), first), (t("summary.latest", lang), latest)):
-    shown = {**document, "partner": markdown_text(document["partner"])}
-    st.caption(t("summary.document_line", lang, label=label, **shown))
+    st.caption(document_line(label, document, lang))
+if view.filters.record != PUBLISHED_TABLE and (found := view_cache.disagreements(view)):
+    partners = count_of("partners", len({item.partner_id for item in found}), lang)
+    label = t("overview.disagreements", lang, partners=partners)
+    st.page_link(PAGE_SCRIPTS["partners"], label=label)
 
 st.subheader(t("overview.statuses", lang, date=format_date_long(view.until, lang)))
 counts = partners_by_status(documents, view.status, view.until)

@@ -1,16 +1,19 @@
 # One card per partner: names, place, status history, documents, activities, last contact
-# and next anniversary; sorted by last contact, dormant ties stand out.
+# and next anniversary, each fact beyond the published table with its source; above them,
+# where the public record disagrees with the table. Where the record is silent, it says so.
 import streamlit as st
 
 from ui import view_cache
+from ui.disagreements import show_disagreements
 from ui.frame import page_view
 from ui.notices import stop_if_empty
-from ui.record import record_markdown, show_record
+from ui.record import record_markdown, show_record, sourced_markdown
 from ui.state import PARTNERS_SORT_KEY as SORT_KEY
 from ui.state import link_value
+from utils.data.provenance import PUBLISHED_TABLE
 from utils.escaping import markdown_link, markdown_text
 from utils.i18n import count_of, t
-from utils.views.profiles import SORT_ORDERS, dormant_text
+from utils.views.profiles import SORT_ALIASES, SORT_ORDERS, silence_text
 
 CARDS_PER_PAGE = 50  # a long registry is read a page of cards at a time
 
@@ -21,8 +24,15 @@ st.title(t("page.partners", lang))
 st.write(t("partners.intro", lang))
 stop_if_empty(view)
 
+if view.filters.record == PUBLISHED_TABLE:
+    st.caption(t("disagreement.published_view", lang))
+else:
+    with st.container(key="disagreements"):
+        show_disagreements(view_cache.disagreements(view), lang)
+
 if SORT_KEY not in st.session_state:
-    st.session_state[SORT_KEY] = link_value(SORT_KEY) or SORT_ORDERS[0]
+    linked = link_value(SORT_KEY)
+    st.session_state[SORT_KEY] = SORT_ALIASES.get(linked, linked) or SORT_ORDERS[0]
 order = st.radio(
     t("partners.sort", lang),
     SORT_ORDERS,
@@ -45,17 +55,20 @@ for profile in shown:
     card = profile.card
     with st.container(border=True, key=f"partner_{profile.partner_id}"):
         st.subheader(markdown_text(card.name))
-        dormant = dormant_text(profile, lang)
-        if dormant:
-            st.warning(dormant)
+        silence = silence_text(profile, lang)
+        if silence:
+            st.caption(silence)
         facts_column, record_column = st.columns([2, 3], gap="medium")
         with facts_column:
             for label, value in card.facts:
                 st.markdown(f"**{label}:** {markdown_text(value)}")
             st.markdown(f"**{t('card.documents', lang)}:**")
-            for (title, date, _), url in zip(card.documents, profile.document_links, strict=True):
+            for (title, date, _, source), url in zip(
+                card.documents, profile.document_links, strict=True
+            ):
                 link = f" — {markdown_link(t('partners.document_text', lang), url)}" if url else ""
-                st.markdown(f"- {title}, {date}{link}")
+                said = sourced_markdown(f"{title}, {date}", source, lang, marked=True)
+                st.markdown(f"- {said}{link}")
         with record_column:
             show_record(list(profile.record), lang)
             for heading, lines, none in (

@@ -13,7 +13,7 @@ from utils.data.registry import SIGNED_YEAR
 from utils.escaping import markdown_text
 from utils.i18n import t
 from utils.map.layer import LayerSettings
-from utils.views.stats import summarise
+from utils.views.stats import record_counts, summarise
 from utils.views.tables import partner_names
 
 # The frame's height before the page's CSS stretches it to the screen.
@@ -41,6 +41,9 @@ with title_column:
         documents=summary.documents,
         years=f"{first_year}–{last_year}" if first_year < last_year else first_year,
     )
+    other = record_counts(documents, view.status, view.activities).other_documents
+    if other:
+        line = f"{line} {t('present.other_sources', lang, documents=other)}"
     if partner:
         step = t(
             "present.step",

@@ -8,6 +8,7 @@ from ui.chrome import PRINT_SECTION_PREFIX
 from ui.frame import page_view
 from ui.maps import show_map
 from ui.notices import stop_if_empty
+from ui.record import record_line
 from ui.state import leave_mode
 from utils.charts.layout import chart_config
 from utils.data.record import partners_by_status
@@ -36,6 +37,7 @@ first = describe_document(summary.first, lang)
 latest = describe_document(summary.latest, lang)
 st.title(markdown_text(home.title(lang)))
 st.caption(t("print.filters", lang, shown=len(documents), total=len(view.registry)))
+st.caption(record_line(view))
 with st.container(horizontal=True, key="print_summary"):
     st.metric(t("summary.partners", lang), summary.partners, border=True)
     st.metric(t("summary.countries", lang), summary.countries, border=True)

@@ -9,7 +9,7 @@ from utils.data.folder import STRATEGY_FILE
 from utils.data.record import status_by_link
 from utils.data.registry import HOME_ID, PARTNER_ID
 from utils.data.strategy import SERVED, STANDING, documents_serving, strategy_coverage
-from utils.escaping import markdown_text
+from utils.escaping import markdown_link, markdown_text
 from utils.i18n import t
 from utils.views.tables import describe_direction, describe_document
 
@@ -41,6 +41,12 @@ for _, direction in coverage.iterrows():
                 described = describe_document(document, lang)
                 partner = markdown_text(described["partner"])
                 status = t(f"status.{statuses[(document[HOME_ID], document[PARTNER_ID])]}", lang)
+                source = (
+                    f" — {markdown_link(described['source'], described['url'])}"
+                    if described["url"]
+                    else ""
+                )
                 st.markdown(
-                    f"- {partner}: {described['document']}, {described['date']} · *{status}*"
+                    f"- {partner}: {described['document']}, {described['date']}{source}"
+                    f" · *{status}*"
                 )

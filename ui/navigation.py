@@ -33,6 +33,7 @@ PAGES = (
     PageInfo("data", "pages/data.py"),
 )
 DEFAULT_PAGE = PAGES[0]
+PAGE_SCRIPTS = {page.key: page.script for page in PAGES}  # a page's script by its key
 # The default page is served at "/"; its own path stays reserved, so it gets one nobody
 # types, and "/overview" (which readers guess, as every other page has a path) is an
 # alias that goes to it.

@@ -23,7 +23,7 @@ from utils.filters import (
 )
 from utils.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from utils.links import Parameter, ReadLink, is_identifier, one_of, read_link
-from utils.views.profiles import SORT_ORDERS
+from utils.views.profiles import SORT_ALIASES, SORT_ORDERS
 
 # Widget keys: each filter's widget has its field's name (utils/filters.py FILTERS). The
 # language's key is also its query parameter.
@@ -43,7 +43,7 @@ LINK_PARAMETERS = (
     Parameter(LANGUAGE_KEY, one_of(LANGUAGES)),
     Parameter(MODE_PARAM, one_of(MODES)),
     Parameter(PARTNER_KEY, is_identifier),
-    Parameter(PARTNERS_SORT_KEY, one_of(SORT_ORDERS)),
+    Parameter(PARTNERS_SORT_KEY, one_of((*SORT_ORDERS, *SORT_ALIASES))),
 )
 OPENING_LINK_KEY = "_opening_link"  # the link this session opened with, as read
 LINK_NOTE_KEY = "_link_ignored"  # the parameters of that link that were left out

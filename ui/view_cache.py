@@ -27,6 +27,8 @@ from utils.map.elements import script_json
 from utils.map.layer import LayerSettings
 from utils.map.layer_files import LAYERS_DIR, layer_file_name, publish_layer
 from utils.views.anniversaries import coming_anniversaries, with_statuses
+from utils.views.disagreements import Disagreement
+from utils.views.disagreements import disagreements as find_disagreements
 from utils.views.network import partner_places
 from utils.views.profiles import Profile, partner_profiles, sorted_profiles
 from utils.views.tables import documents_table, partner_names
@@ -58,6 +60,16 @@ def profiles(view: View, order: str) -> list[Profile]:
     """Return the Partners page's cards of the view, in `order` (profiles.SORT_ORDERS)."""
     found = partner_profiles(view.documents, view.coords, view.record, view.lang)
     return sorted_profiles(found, order)
+
+
+@st.cache_data(show_spinner=False, max_entries=MAX_VIEWS, hash_funcs=BY_VIEW)
+def disagreements(view: View) -> list[Disagreement]:
+    """Return where the public record of the view's partners disagrees with the published table."""
+    restatements = view.restatements if view.restatements is not None else view.registry.head(0)
+    return find_disagreements(
+        view.documents, restatements, changes=view.status, activities=view.activities,
+        day=view.until, lang=view.lang,
+    )  # fmt: skip
 
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS, hash_funcs=BY_VIEW)
@@ -134,7 +146,17 @@ def names(view: View, year: int | None = None) -> dict[str, str]:
 
 
 # Every cached view, for forget_other_versions.
-VIEW_CACHES = (table, profiles, anniversaries, timeline, growth, whole_registry_map, links, names)
+VIEW_CACHES = (
+    table,
+    profiles,
+    disagreements,
+    anniversaries,
+    timeline,
+    growth,
+    whole_registry_map,
+    links,
+    names,
+)
 _last_shown = {"key": None}  # the data this server's runs last showed
 _last_shown_lock = threading.Lock()
 

@@ -618,11 +618,22 @@
     var list = element("ul", "", root);
     partner.documents.forEach(function (doc) {
       var kind = doc[F.document.kind];
-      var item = element("li", "", list);
+      var publisher = doc[F.document.publisher], url = doc[F.document.url];
+      // A document the published table lacks is another source's: hollow, and named.
+      var other = publisher !== null && webLink(url);
+      var item = element("li", other ? "partner-card-other-source" : "", list);
       var swatch = element("span", "partner-card-swatch", item);
       swatch.style.color = config.colors[kind];
-      swatch.textContent = "\u25A0 ";
+      swatch.textContent = other ? "\u25A1 " : "\u25A0 ";
       item.appendChild(document.createTextNode(words.kinds[kind] + ", " + doc[F.document.date]));
+      if (other) {
+        item.appendChild(document.createTextNode(" \u2014 " + words.reportedBy + " "));
+        var link = element("a", "", item);
+        link.href = url;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        link.textContent = publisher;
+      }
     });
     var record = element("table", "partner-card-record", root);
     partner.record.forEach(function (line) {

@@ -131,12 +131,12 @@ def test_partner_card_in_both_languages(documents):
     assert facts["Страна"] == "Польша"
     assert facts["Расстояние от дома"] == "77 км"
     assert card.documents == (
-        ("Протокол намерений", "7 августа 2004", "protocol_of_intent"),
-        ("Договор о сотрудничестве", "7 августа 2010", "cooperation_treaty"),
+        ("Протокол намерений", "7 августа 2004", "protocol_of_intent", None),  # the page's own
+        ("Договор о сотрудничестве", "7 августа 2010", "cooperation_treaty", None),
     )
     lepel = partner_card(documents, "lepel", None, "en")
     assert lepel.name == "Lepel"
-    assert lepel.documents == (("Cooperation agreement", "2009", "cooperation_agreement"),)
+    assert lepel.documents == (("Cooperation agreement", "2009", "cooperation_agreement", None),)
     assert "Distance from home" not in dict(lepel.facts)  # unknown distance is left out
     bisztynek = partner_card(documents, "bisztynek", math.nan, "ru")
     assert bisztynek.documents[0][1] == "март 2009"

@@ -20,7 +20,7 @@ from utils.data.record import (
     statuses_on,
     years_since,
 )
-from utils.views.profiles import dormant_text, partner_profiles, sorted_profiles
+from utils.views.profiles import partner_profiles, silence_text, sorted_profiles
 from utils.views.record_lines import partner_record
 
 HOME = "zelenogradsk"
@@ -132,20 +132,27 @@ def test_without_a_record_nothing_is_claimed(documents):
     ]
 
 
-def test_partner_profiles_sorted_with_dormant_ties_first(living, coords):
+def test_partner_profiles_sorted_longest_without_a_recorded_contact_first(living, coords):
     documents, record = living
     profiles = partner_profiles(documents, coords, record, "en")
     assert [p.partner_id for p in profiles][:3] == ["pinneberg", "neringa", "braniewo"]
-    dormant = sorted_profiles(profiles, "dormant")
-    assert [p.partner_id for p in dormant][:2] == ["lepel", "bisztynek"]
-    assert dormant[-1].partner_id == "neringa"
-    assert dormant_text(dormant[0], "ru") == "Нет записанных контактов 17 лет"
-    assert dormant_text(dormant[-1], "en") is None  # a contact last year is not dormancy
+    quiet = sorted_profiles(profiles, "quiet")
+    assert [p.partner_id for p in quiet][:2] == ["lepel", "bisztynek"]
+    assert quiet[-1].partner_id == "neringa"
+    # What the files hold, said plainly and without a judgement on the tie.
+    assert silence_text(quiet[0], "ru") == "Контактов после 2009 года не записано."
+    assert silence_text(quiet[0], "de") == "Nach 2009 ist kein Kontakt erfasst."
+    assert silence_text(quiet[-1], "en") is None  # a contact last year needs no word
     braniewo = next(p for p in profiles if p.partner_id == "braniewo")
     assert braniewo.document_links == (None, "https://example.org/braniewo/treaty-2010")
     assert [line.text for line in braniewo.history] == [
         "ended since 15 March 2022", "active since May 2024",
     ]  # fmt: skip
+    # Each change of status and each activity names its source.
+    assert [line.source.url for line in braniewo.history] == [
+        "https://example.org/braniewo/uchwala-2022", "https://example.org/braniewo/2024",
+    ]  # fmt: skip
+    assert braniewo.history[0].source.publisher == "Rada Miejska w Braniewie"
     assert len(braniewo.activities) == 2
     assert sorted_profiles(profiles, "name")[0].card.name == "Bisztynek"
 

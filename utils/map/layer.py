@@ -32,6 +32,7 @@ from utils.views.network import (
     network_points,
 )
 from utils.views.record_lines import RECORD_LINES, RecordLine, record_lines
+from utils.views.sources import Source
 
 # CSS classes on the map's shapes, for styling and for the browser tests.
 PARTNER_MARKER_CLASS = "partner-marker"
@@ -80,7 +81,7 @@ class LayerSettings:
 # data carries these names ("fields"), and the script and the tests read each row by them.
 ROW_FIELDS = {
     "partner": ("id", "lat", "lon", "kind", "facts", "documents", "status", "record"),
-    "document": ("kind", "date"),
+    "document": ("kind", "date", "publisher", "url"),  # publisher None: the published table
     "record": ("topic", "text", "url"),
     "arc": ("home", "partner", "kind", "status"),
     "bundle": ("home", "lat", "lon", "links", "tooltip"),
@@ -101,6 +102,11 @@ def _record_row(lines: list[RecordLine]) -> list[list[object]]:
     return [[_TOPIC_INDEX[line.topic], line.text, line.url] for line in lines]
 
 
+def _document_row(kind: int, date: str, source: Source | None) -> list[object]:
+    """A document for the browser: [kind index, date, publisher, address] (None, None: the page)."""
+    return [kind, date, source.publisher, source.url] if source else [kind, date, None, None]
+
+
 def partner_rows(
     documents: pd.DataFrame,
     links: pd.DataFrame,
@@ -108,7 +114,7 @@ def partner_rows(
     statuses: dict[tuple[str, str], str],
     records: dict[tuple[str, str], list[RecordLine]],
 ) -> tuple[list[list[object]], dict[int, list[str]]]:
-    """Each partner as [id, lat, lon, kind, facts, [[kind, date], ...], status, record].
+    """Each partner as [id, lat, lon, kind, facts, [document, ...], status, record].
 
     Kinds and statuses are indices (KINDS, STATUS_CHOICES); the record is its lines
     (_record_row). The facts of SHARED_FACTS come as indices into the returned lists of
@@ -132,7 +138,7 @@ def partner_rows(
     rows = [
         [
             partner_id, _place(lat), _place(lon), kind_index[latest], encoded(facts),
-            [[kind_index[kind], date] for kind, date in signed],
+            [_document_row(kind_index[kind], date, source) for kind, date, source in signed],
             status_index[statuses[key]], _record_row(records[key]),
         ]
         for partner_id, lat, lon, latest, facts, signed, key in zip(

@@ -50,5 +50,6 @@ def map_words(lang: str) -> dict[str, object]:
         "moreNames": t("map.more_names", lang),
         "record": [t(f"record.{topic}", lang) for topic in RECORD_LINES],
         "source": t("record.source_link", lang),
+        "reportedBy": t("source.by", lang),
         "statuses": [t(f"status.{status}", lang) for status in STATUS_CHOICES],
     }

@@ -10,6 +10,7 @@ import pandas as pd
 from babel.numbers import format_decimal
 
 from utils.data.places import DISTANCE_KM
+from utils.data.provenance import PROVENANCE_COLUMNS, SOURCE_URL
 from utils.data.registry import (
     COUNTRY_CODE,
     DOCUMENT_TYPE,
@@ -27,6 +28,7 @@ from utils.data.registry import (
 from utils.i18n import country_name, format_signed, t
 from utils.style import DOCUMENT_TYPE_COLORS
 from utils.views.network import latest_per_partner
+from utils.views.sources import Source, source_of
 from utils.views.tables import name_columns, partner_name, region_name
 
 # The facts of a card, in reading order: catalogue key of the label and how to get the value.
@@ -85,7 +87,8 @@ class PartnerCard:
 
     name: str
     facts: tuple[tuple[str, str], ...]  # (label, value), in reading order
-    documents: tuple[tuple[str, str, str], ...]  # (document type, date at its precision, type)
+    # (document type's name, date at its precision, type, its source if not the page's)
+    documents: tuple[tuple[str, str, str, Source | None], ...]
 
 
 def fact_labels(lang: str) -> list[str]:
@@ -111,19 +114,35 @@ def _present(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def signed_documents(documents: pd.DataFrame, lang: str) -> dict[str, list[tuple[str, str]]]:
-    """Map each partner to its documents, oldest first: (type, date at its precision)."""
+def signed_documents(
+    documents: pd.DataFrame, lang: str
+) -> dict[str, list[tuple[str, str, Source | None]]]:
+    """Map each partner to its documents, oldest first: (type, date at its precision, source).
+
+    The source is None for the published table's documents, another source's otherwise.
+    """
     ordered = documents.sort_values(SIGNED_START, kind="stable")
-    signed: dict[str, list[tuple[str, str]]] = {}
-    for partner, kind, date, precision in zip(
+    sources = document_sources(ordered)
+    signed: dict[str, list[tuple[str, str, Source | None]]] = {}
+    for partner, kind, date, precision, source in zip(
         ordered[PARTNER_ID].astype(str).tolist(),
         ordered[DOCUMENT_TYPE].astype(str).tolist(),
         ordered[SIGNED].astype(str).tolist(),
         ordered[SIGNED_PRECISION].astype(str).tolist(),
+        sources,
         strict=True,
     ):
-        signed.setdefault(partner, []).append((kind, format_signed(date, precision, lang)))
+        signed.setdefault(partner, []).append((kind, format_signed(date, precision, lang), source))
     return signed
+
+
+def document_sources(documents: pd.DataFrame) -> list[Source | None]:
+    """Return each document's source, in the documents' order: None for the page's own."""
+    if SOURCE_URL not in documents.columns:
+        return [None] * len(documents)
+    columns = [column for column in PROVENANCE_COLUMNS if column in documents.columns]
+    values = [documents[column].fillna("").astype(str).tolist() for column in columns]
+    return [source_of(dict(zip(columns, row, strict=True))) for row in zip(*values, strict=True)]
 
 
 def card_table(documents: pd.DataFrame, links: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -181,7 +200,9 @@ def partner_cards(
         partner_id: PartnerCard(
             name=name,
             facts=tuple(pair for pair in zip(labels, facts, strict=True) if pair[1]),
-            documents=tuple((kind_names[kind], date, kind) for kind, date in signed),
+            documents=tuple(
+                (kind_names[kind], date, kind, source) for kind, date, source in signed
+            ),
         )
         for partner_id, name, facts, signed in zip(
             table[PARTNER_ID], table[CARD_NAME], table[CARD_FACTS_COLUMN], table[CARD_DOCUMENTS],

@@ -1,6 +1,7 @@
 # The Partners page's cards: one per partner, with everything the files say about it (names,
 # place, documents with links, status history, activities, last contact, next anniversary),
-# and the orders an analyst sorts them in, dormant ties first among them.
+# each fact beyond the published table with its source, and the orders an analyst sorts
+# them in. Where the record is silent it says so; silence is not called dormancy.
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,7 +10,6 @@ import pandas as pd
 
 from utils.data.cells import is_web_url
 from utils.data.places import DISTANCE_KM, pair_distances_km
-from utils.data.provenance import SOURCE_URL
 from utils.data.record import (
     DATE,
     DATE_PRECISION,
@@ -24,13 +24,15 @@ from utils.data.record import (
     years_since,
 )
 from utils.data.registry import DOCUMENT_URL, HOME_ID, PARTNER_ID, SIGNED_START
-from utils.i18n import count_of, english_data, format_signed, t
+from utils.i18n import english_data, format_signed, t
 from utils.views.cards import PartnerCard, partner_cards
 from utils.views.record_lines import RecordLine, record_lines, status_text
+from utils.views.sources import source_of
 
 # How the cards can be ordered; the first is the default.
-SORT_ORDERS = ("joined", "dormant", "name")
-DORMANT_AFTER_YEARS = 2  # a contact last year or this year is not dormancy
+SORT_ORDERS = ("joined", "quiet", "name")
+SORT_ALIASES = {"dormant": "quiet"}  # links made before the order was renamed
+QUIET_AFTER_YEARS = 2  # a contact last year or this year needs no word
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,8 @@ class Profile:
     card: PartnerCard  # names, level, region, country, distance; documents
     document_links: tuple[str | None, ...]  # each document's link (http(s) only), in order
     record: tuple[RecordLine, ...]  # status, decision, note, last contact, anniversary, site
-    history: tuple[RecordLine, ...]  # every change of status, oldest first
-    activities: tuple[RecordLine, ...]  # every contact and joint work, oldest first
+    history: tuple[RecordLine, ...]  # every change of status, oldest first, with its source
+    activities: tuple[RecordLine, ...]  # every contact, joint work or announcement, oldest first
     joined: pd.Timestamp  # its first document
     last_contact: pd.Timestamp  # its latest document or activity
     quiet_years: int  # calendar years since the last contact
@@ -63,7 +65,7 @@ def _links(documents: pd.DataFrame, coords: pd.DataFrame) -> pd.DataFrame:
 def _history(changes: pd.DataFrame, lang: str) -> list[RecordLine]:
     """Every change of status as a line: the status with its date, and its source."""
     return [
-        RecordLine("status", status_text(change, None, lang), _web(change[SOURCE_URL]))
+        RecordLine("status", status_text(change, None, lang), source=source_of(change))
         for change in changes.to_dict("records")
     ]
 
@@ -75,7 +77,7 @@ def _activities(activities: pd.DataFrame, lang: str) -> list[RecordLine]:
         title = (activity[TITLE_EN] if english_data(lang) else "") or activity[TITLE_RU]
         date = format_signed(activity[DATE], activity[DATE_PRECISION], lang)
         text = f"{t(f'activity.{activity[KIND]}', lang)}: {title}, {date}"
-        lines.append(RecordLine("last_contact", text, _web(activity[SOURCE_URL])))
+        lines.append(RecordLine("last_contact", text, source=source_of(activity)))
     return lines
 
 
@@ -126,16 +128,19 @@ def partner_profiles(
 
 
 def sorted_profiles(profiles: list[Profile], order: str) -> list[Profile]:
-    """Order the cards: by joining, by the longest without contact first, or by name."""
-    if order == "dormant":
+    """Order the cards: by joining, by the longest without a recorded contact first, or by name."""
+    if order == "quiet":
         return sorted(profiles, key=lambda profile: profile.last_contact)
     if order == "name":
         return sorted(profiles, key=lambda profile: profile.card.name.casefold())
     return list(profiles)
 
 
-def dormant_text(profile: Profile, lang: str) -> str | None:
-    """Say how long a partner has been without contact, from the second calendar year on."""
-    if profile.quiet_years < DORMANT_AFTER_YEARS:
+def silence_text(profile: Profile, lang: str) -> str | None:
+    """Say plainly that the record is silent after the last contact, from the second year on.
+
+    «Контактов после 2016 года не записано»: what the files hold, not a judgement on the tie.
+    """
+    if profile.quiet_years < QUIET_AFTER_YEARS:
         return None
-    return count_of("quiet_years", profile.quiet_years, lang)
+    return t("partners.silent_after", lang, year=profile.last_contact.year)

@@ -43,6 +43,7 @@ from utils.data.record import (
 from utils.data.registry import HOME_ID, PARTNER_ID, PARTNER_URL, SIGNED_PRECISION, SIGNED_START
 from utils.i18n import count_of, english_data, format_signed, t
 from utils.views.anniversaries import ANNIVERSARY, YEARS, coming_anniversaries
+from utils.views.sources import Source
 
 # What each line of a record is about, in the order a card shows them.
 RECORD_LINES = ("status", "decision", "note", "last_contact", "anniversary", "site")
@@ -55,6 +56,7 @@ class RecordLine:
     topic: str  # one of RECORD_LINES
     text: str
     url: str | None = None  # only ever an http(s) address
+    source: Source | None = None  # where the fact comes from, if beyond the published table
 
     def label(self, lang: str) -> str:
         """Return the line's heading in `lang`."""

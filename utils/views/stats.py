@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from utils.data.provenance import from_other_sources
+from utils.data.record import link_keys
 from utils.data.registry import (
     COUNTRY_CODE,
     DOCUMENT_TYPE,
@@ -54,6 +56,27 @@ def summarise(documents: pd.DataFrame, today: dt.date) -> Summary:
         latest=latest,
         years_of_cooperation=today.year - int(first[SIGNED_YEAR]),
     )
+
+
+@dataclass(frozen=True)
+class RecordCounts:
+    """What the view holds by source: the published table's documents and what others add."""
+
+    published: int  # documents of the published table
+    other_documents: int  # documents from other sources
+    other_facts: int  # changes of status and activities: the page records none
+
+
+def record_counts(
+    documents: pd.DataFrame, changes: pd.DataFrame, activities: pd.DataFrame
+) -> RecordCounts:
+    """Count the view's documents by source, and the record's facts about its partnerships."""
+    other = from_other_sources(documents)
+    links = set(link_keys(documents))
+    facts = sum(link in links for link in link_keys(changes)) + sum(
+        link in links for link in link_keys(activities)
+    )
+    return RecordCounts(int((~other).sum()), int(other.sum()), facts)
 
 
 def counts_by(documents: pd.DataFrame, column: str) -> pd.DataFrame:

@@ -32,6 +32,7 @@ from utils.data.strategy import (
 )
 from utils.i18n import count_of, country_name, english_data, format_signed, t
 from utils.views.anniversaries import ANNIVERSARY, YEARS
+from utils.views.sources import reported_by, source_of
 
 # The documents table's columns, each a catalogue key "column.<name>" for its header.
 # What a reader looks for first comes first: who, where, what and when.
@@ -75,11 +76,18 @@ def partner_names(documents: pd.DataFrame, lang: str) -> dict[str, str]:
 
 
 def describe_document(document: pd.Series, lang: str) -> dict[str, str]:
-    """Name a document's type, partner and date (at its precision) in `lang`."""
+    """Name a document's type, partner, date (at its precision) and source in `lang`.
+
+    "source" says whose the document is when it is not the published table's ("" if it is);
+    "url" is that source's address.
+    """
+    source = source_of(document)
     return {
         "document": t(f"document_type.{document[DOCUMENT_TYPE]}", lang),
         "partner": partner_name(document, lang),
         "date": format_signed(document[SIGNED], document[SIGNED_PRECISION], lang),
+        "source": reported_by(source, lang) if source else "",
+        "url": source.url if source else "",
     }
 
 

@@ -1,0 +1,39 @@
+# The list of places where the public record disagrees with the published table, as the
+# Partners page writes it: per partner, what the table says and what other sources say.
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.record import sourced_markdown
+from utils.escaping import markdown_text
+from utils.i18n import t
+from utils.views.disagreements import Claim, Disagreement
+
+
+def claim_markdown(claim: Claim, lang: str) -> str:
+    """Write one side's claim: the other sources' with their links, the table's with its cell."""
+    if claim.source is not None:
+        return sourced_markdown(claim.text, claim.source, lang, marked=False)
+    cell = f" ({t('disagreement.cell', lang, cell=claim.cell)})" if claim.cell else ""
+    return markdown_text(claim.text + cell)
+
+
+def show_disagreements(found: list[Disagreement], lang: str) -> None:
+    """Write the list, partner by partner, both sides of each point with their sources."""
+    st.subheader(t("disagreement.header", lang))
+    st.caption(t("disagreement.intro", lang))
+    if not found:
+        st.caption(t("disagreement.none", lang))
+        return
+    partners = list(dict.fromkeys(item.partner_id for item in found))
+    for partner_id in partners:
+        own = [item for item in found if item.partner_id == partner_id]
+        with st.container(border=True, key=f"disagreement_{partner_id}"):
+            st.markdown(f"**{markdown_text(own[0].partner)}**")
+            for item in own:
+                others = "\n".join(f"  - {claim_markdown(claim, lang)}" for claim in item.others)
+                st.markdown(
+                    f"*{t(f'disagreement.{item.kind}', lang)}*\n"
+                    f"- {t('disagreement.page_side', lang)}: {claim_markdown(item.page, lang)}\n"
+                    f"- {t('disagreement.other_side', lang)}:\n{others}"
+                )
