@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui.record import sourced_markdown
 from utils.escaping import markdown_text
-from utils.i18n import t
+from utils.i18n import count_of, t
 from utils.views.disagreements import Claim, Disagreement
 
 
@@ -19,21 +19,30 @@ def claim_markdown(claim: Claim, lang: str) -> str:
 
 
 def show_disagreements(found: list[Disagreement], lang: str) -> None:
-    """Write the list, partner by partner, both sides of each point with their sources."""
-    st.subheader(t("disagreement.header", lang))
-    st.caption(t("disagreement.intro", lang))
-    if not found:
-        st.caption(t("disagreement.none", lang))
-        return
+    """Write the list, partner by partner, both sides of each point with their sources.
+
+    Folded, with the number of partners in its title: the cards below stay in reach.
+    """
     partners = list(dict.fromkeys(item.partner_id for item in found))
-    for partner_id in partners:
-        own = [item for item in found if item.partner_id == partner_id]
-        with st.container(border=True, key=f"disagreement_{partner_id}"):
-            st.markdown(f"**{markdown_text(own[0].partner)}**")
-            for item in own:
-                others = "\n".join(f"  - {claim_markdown(claim, lang)}" for claim in item.others)
-                st.markdown(
-                    f"*{t(f'disagreement.{item.kind}', lang)}*\n"
-                    f"- {t('disagreement.page_side', lang)}: {claim_markdown(item.page, lang)}\n"
-                    f"- {t('disagreement.other_side', lang)}:\n{others}"
-                )
+    title = t("disagreement.header", lang)
+    if partners:
+        title = f"{title} ({count_of('partners', len(partners), lang)})"
+    with st.expander(title, expanded=False, key="disagreements_list"):
+        st.caption(t("disagreement.intro", lang))
+        if not found:
+            st.caption(t("disagreement.none", lang))
+        for partner_id in partners:
+            _show_partner([item for item in found if item.partner_id == partner_id], lang)
+
+
+def _show_partner(own: list[Disagreement], lang: str) -> None:
+    """One partner's points of disagreement, in a box of its own."""
+    with st.container(border=True, key=f"disagreement_{own[0].partner_id}"):
+        st.markdown(f"**{markdown_text(own[0].partner)}**")
+        for item in own:
+            others = "\n".join(f"  - {claim_markdown(claim, lang)}" for claim in item.others)
+            st.markdown(
+                f"*{t(f'disagreement.{item.kind}', lang)}*\n"
+                f"- {t('disagreement.page_side', lang)}: {claim_markdown(item.page, lang)}\n"
+                f"- {t('disagreement.other_side', lang)}:\n{others}"
+            )
