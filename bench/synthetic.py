@@ -9,7 +9,7 @@ from pathlib import Path
 
 from utils.data.coords import COORDS_COLUMNS
 from utils.data.folder import DataFolder
-from utils.data.registry import COLUMNS, DOCUMENT_TYPES, HOME_ID, LEVELS
+from utils.data.registry import COLUMNS, HOME_ID, LEVELS, PUBLISHED_TYPES
 from utils.data.writing import csv_text
 
 SEED = 20261126
@@ -18,7 +18,7 @@ AREA = (-2.0, 46.0, 40.0, 65.0)
 COUNTRIES = ("DE", "PL", "LT", "LV", "EE", "SE", "FI", "DK", "NO", "BY", "FR", "NL", "CZ")
 # Twinning took off after the war and again after 1990; later documents are more common.
 YEAR_WEIGHTS = {range(1950, 1990): 1, range(1990, 2010): 3, range(2010, 2026): 2}
-TYPE_WEIGHTS = (4, 3, 2, 1, 1)  # in the order of DOCUMENT_TYPES
+TYPE_WEIGHTS = (4, 3, 2, 1, 1)  # in the order of PUBLISHED_TYPES
 HOME_TOML = """id = "h0000"
 name_ru = "Муниципалитет 0"
 name_en = "Municipality 0"
@@ -78,7 +78,7 @@ def write_registry(folder: Path, links: int, homes: int, basemap: Path) -> Path:
             continue
         seen.add((home, partner_id))
         signed, precision = _signed(rng)
-        kind = rng.choices(DOCUMENT_TYPES, weights=TYPE_WEIGHTS)[0]
+        kind = rng.choices(PUBLISHED_TYPES, weights=TYPE_WEIGHTS)[0]
         number = partner_id[1:]
         rows.append(
             [partner_id, f"Партнёр {number}", f"Partner {number}", f"Partner {number}", level,

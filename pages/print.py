@@ -8,7 +8,6 @@ from ui.chrome import PRINT_SECTION_PREFIX
 from ui.frame import page_view
 from ui.maps import show_map
 from ui.notices import stop_if_empty
-from ui.record import record_line
 from ui.state import leave_mode
 from utils.charts.layout import chart_config
 from utils.data.record import partners_by_status
@@ -16,7 +15,7 @@ from utils.escaping import markdown_text
 from utils.i18n import format_date_long, t
 from utils.map.build import base_map, partner_layer
 from utils.map.layer import LayerSettings
-from utils.views.stats import summarise
+from utils.views.stats import record_counts, summarise
 from utils.views.tables import describe_document
 
 MAP_HEIGHT_PX = 440  # with the title and the summary, one A4 landscape page
@@ -36,8 +35,10 @@ summary = summarise(documents, view.today)
 first = describe_document(summary.first, lang)
 latest = describe_document(summary.latest, lang)
 st.title(markdown_text(home.title(lang)))
-st.caption(t("print.filters", lang, shown=len(documents), total=len(view.registry)))
-st.caption(record_line(view))
+# One short line, as in presentation mode: a longer one pushes the map off the first page.
+shown = t("print.filters", lang, shown=len(documents), total=len(view.registry))
+other = record_counts(documents, view.status, view.activities).other_documents
+st.caption(f"{shown} {t('present.other_sources', lang, documents=other)}" if other else shown)
 with st.container(horizontal=True, key="print_summary"):
     st.metric(t("summary.partners", lang), summary.partners, border=True)
     st.metric(t("summary.countries", lang), summary.countries, border=True)

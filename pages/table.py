@@ -87,5 +87,7 @@ st.dataframe(
             format="%d", help=t("table.distance_help", lang)
         ),
         signed_column: st.column_config.TextColumn(help=t("table.signed_help", lang)),
+        t("column.source", lang): st.column_config.TextColumn(help=t("table.source_help", lang)),
+        t("column.source_url", lang): st.column_config.LinkColumn(),
     },
 )

@@ -68,6 +68,9 @@ def record_line(view: View) -> str:
     if view.filters.record == PUBLISHED_TABLE:
         documents = count_of("documents", counts.published, lang)
         return t("overview.published_only", lang, documents=documents)
+    if not counts.other_documents and not counts.other_facts:
+        documents = count_of("documents", counts.published, lang)
+        return t("overview.published_alone", lang, documents=documents)
     return t(
         "overview.other_sources",
         lang,

@@ -11,6 +11,7 @@ from utils.data.record import STATUS, SUSPENDED
 from utils.data.registry import DOCUMENT_TYPE, HOME_ID, PARTNER_ID, SIGNED, SIGNED_PRECISION
 from utils.i18n import count_of, format_signed, t
 from utils.views.anniversaries import ANNIVERSARY, ANNIVERSARY_START, YEARS
+from utils.views.sources import source_name, source_of
 from utils.views.tables import partner_name
 
 ICS_MIME = "text/calendar"
@@ -52,6 +53,9 @@ def _event(anniversary: dict, lang: str, stamp: str) -> list[str]:
     if precision != "day":
         when = format_signed(str(anniversary[ANNIVERSARY]), precision, lang)
         description.append(t(f"ics.only_{precision}", lang, date=when))
+    source = source_of(anniversary)
+    if source:  # a document beyond the published table names where it is reported
+        description += [f"{t('column.source', lang)}: {source_name(source, lang)}", source.url]
     if anniversary.get(STATUS) == SUSPENDED:
         summary = f"{summary} ({t('record.suspended_flag', lang)})"
         description.append(t("ics.suspended", lang))

@@ -36,6 +36,7 @@ def test_coming_anniversaries_nearest_year_first(app, on_day):
         ],
         "Signed": ["2009", "March 2009", "31 July 2009", "7 August 2004"],
         "Status of the tie": ["no status recorded"] * 4,
+        "Source": ["the administration's published table"] * 4,
     }
     assert app.header[0].value == "Anniversaries in 2029: 4"
     assert "Today: 26 November 2026" in app.markdown[0].value

@@ -1,6 +1,7 @@
-# The living record in the browser, on a copy of the fixture folder (tests/data/living) in
-# which one source is a `javascript:` address: each tie's arc drawn in its status, the
-# legend saying so, the card's links, and no address but http(s) ever made a link.
+# The living record in the browser, on a copy of the fixture folder (tests/data/living) with
+# one more decision whose source is a `javascript:` address: each tie's arc drawn in its
+# status, the legend saying so, the card's links, and the hostile row refused by row and
+# column rather than shown, so no address but http(s) ever becomes a link.
 from __future__ import annotations
 
 import shutil
@@ -24,10 +25,12 @@ def record_server(tmp_path_factory) -> Iterator[AppServer]:
     folder = tmp_path_factory.mktemp("living")
     shutil.copytree(LIVING, folder, dirs_exist_ok=True)
     status = (folder / "status.csv").read_text(encoding="utf-8")
-    # Mrągowo's ending, with a source that would run code if it were made a link.
-    (folder / "status.csv").write_text(
-        status.replace("XL/456/22,,", f"XL/456/22,{HOSTILE_URL},"), encoding="utf-8"
+    # A resumption of Mrągowo's tie, with a source that would run code if it were a link.
+    hostile = (
+        f"mragowo,,active,2025-01,month,Rada Miejska w Mrągowie,L/1/25,,,{HOSTILE_URL},"
+        "Rada Miejska w Mrągowie,2025-01,An invented resumption.,en\n"
     )
+    (folder / "status.csv").write_text(status + hostile, encoding="utf-8")
     server = AppServer(env={"PARTNERS_DATA_DIR": str(folder), "PARTNERS_TODAY": "2026-11-26"})
     yield server
     server.stop()
@@ -87,18 +90,21 @@ def test_the_card_links_its_source_in_a_new_tab_and_never_a_script(browser, reco
     open_card(frame, "pinneberg")
     card = frame.locator(".leaflet-popup .partner-card")
     expect(card).to_contain_text("suspended since April 2022")
-    link = card.locator("a")
-    expect(link).to_have_attribute("href", "https://example.org/pinneberg/kreistag-2022")
-    expect(link).to_have_attribute("target", "_blank")
-    expect(link).to_have_attribute("rel", "noopener noreferrer")
+    # The decision links its source; every link of the card opens apart from the app.
+    expect(card.locator("a[href='https://example.org/pinneberg/kreistag-2022']")).to_have_count(1)
+    for link in card.locator("a").all():
+        expect(link).to_have_attribute("target", "_blank")
+        expect(link).to_have_attribute("rel", "noopener noreferrer")
     frame.locator(".leaflet-popup-close-button").click()
     expect(frame.locator(".leaflet-popup")).to_have_count(0)
-    # Mrągowo's source is a javascript: address: the decision shows, as text, unlinked.
+    # The resumption's source is a javascript: address: that row is refused, so the card
+    # still says the tie ended, with the earlier decision's own source linked.
     open_card(frame, "mragowo")
     card = frame.locator(".leaflet-popup .partner-card")
     expect(card).to_contain_text("ended since 27 April 2022")
     expect(card).to_contain_text("Rada Miejska w Mrągowie, № XL/456/22")
-    expect(card.locator("a")).to_have_count(0)
+    expect(card).not_to_contain_text("L/1/25")
+    expect(card.locator("a[href^='https://example.org/mragowo/']")).to_have_count(1)
     inner = page.locator(MAP_FRAME).element_handle().content_frame()
     for href, _, _ in inner.evaluate(LINKS_JS) + page.evaluate(LINKS_JS):
         assert not href.lower().startswith(("javascript:", "data:")), href

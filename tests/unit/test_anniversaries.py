@@ -86,10 +86,11 @@ def test_anniversaries_table_in_russian(documents):
     table = anniversaries_table(found, "ru")
     assert list(table.columns) == [
         "Юбилей", "Лет", "Партнёр", "Статус связей", "Страна", "Документ", "Дата подписания",
+        "Источник",
     ]  # fmt: skip
     # Without a status column (no record read) the table says so, not "active".
     assert table.iloc[0].tolist() == [
         "2029 г.", 20, "г. Лепель", "статус не записан", "Беларусь",
-        "Соглашение о сотрудничестве", "2009 г.",
+        "Соглашение о сотрудничестве", "2009 г.", "опубликованная таблица администрации",
     ]  # fmt: skip
     assert table.iloc[1]["Юбилей"] == "март 2029"

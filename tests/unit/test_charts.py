@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 
 from utils.charts.breakdowns import country_figure, decade_figure, document_type_figure, wrap_label
+from utils.charts.document_marks import period, period_middle
 from utils.charts.growth import growth_figure
 from utils.charts.layout import chart_config
-from utils.charts.timeline import period, period_middle, timeline_figure
+from utils.charts.timeline import timeline_figure
 from utils.escaping import plotly_text
 
 TODAY = dt.date(2026, 11, 26)

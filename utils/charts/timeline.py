@@ -7,6 +7,13 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
+from utils.charts.document_marks import (
+    PERIOD_CAP_PX,
+    RECORD_MARK_COLOR,
+    add_documents,
+    add_other_source_legend,
+    period_middle,
+)
 from utils.charts.layout import (
     CHART_MARGIN_PX,
     LEGEND_MAX_HEIGHT_PX,
@@ -14,6 +21,7 @@ from utils.charts.layout import (
     ROW_HEIGHT_PX,
     chart_layout,
 )
+from utils.data.provenance import from_other_sources
 from utils.data.record import (
     ACTIVE,
     DATE_PRECISION,
@@ -40,35 +48,17 @@ from utils.data.registry import (
     DOCUMENT_TYPES,
     HOME_ID,
     PARTNER_ID,
-    SIGNED,
-    SIGNED_PRECISION,
     SIGNED_START,
     SIGNED_YEAR,
 )
 from utils.escaping import plotly_text
 from utils.i18n import english_data, format_signed, t
-from utils.style import DOCUMENT_TYPE_COLORS, DOCUMENT_TYPE_SYMBOLS, STATUS_LINES
+from utils.style import DOCUMENT_TYPE_COLORS, STATUS_LINES
 from utils.views.tables import partner_name
 
 TIMELINE_ROWS = 80  # partners a timeline can show as rows and still be read
 # The timeline's legend names the statuses and marks too: room for two more rows of it.
 TIMELINE_LEGEND_EXTRA_PX = 70
-# A date known to the month or the year covers that whole period on the axis.
-PERIOD_CAP_PX = 14  # half the height of a period's end marks: beyond a marker's radius
-PERIOD_ENDS = {"month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}
-
-
-def period(signed_start: pd.Timestamp, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """Return the first and last moment of the day, month or year a date names."""
-    if precision in PERIOD_ENDS:
-        return signed_start, signed_start + PERIOD_ENDS[precision] - pd.Timedelta(days=1)
-    return signed_start, signed_start
-
-
-def period_middle(signed_start: pd.Timestamp, precision: str) -> pd.Timestamp:
-    """Return where a date's marker goes: the day itself, or the middle of its month or year."""
-    first, last = period(signed_start, precision)
-    return first + (last - first) / 2
 
 
 def documents_per_year_figure(documents: pd.DataFrame, lang: str) -> go.Figure:
@@ -102,7 +92,6 @@ def timeline_has_rows(documents: pd.DataFrame) -> bool:
 # Marks on a partner's line: a change to each status, an activity, the end of the record.
 STATUS_SYMBOLS = {ACTIVE: "triangle-right", SUSPENDED: "hourglass", TERMINATED: "x"}
 ACTIVITY_SYMBOL = "cross"
-RECORD_MARK_COLOR = "#3B4A5A"
 LAST_RECORD_SYMBOL = "line-ns"  # a faint bar where the record stops
 LAST_RECORD_COLOR = "#8A9099"
 
@@ -285,7 +274,9 @@ def timeline_figure(
     for kind in DOCUMENT_TYPES:
         of_kind = ordered[ordered[DOCUMENT_TYPE].astype(str) == kind]
         if not of_kind.empty:
-            _add_documents(figure, of_kind, kind, names, lang)
+            add_documents(figure, of_kind, kind, names, lang)
+    if from_other_sources(ordered).any():
+        add_other_source_legend(figure, lang)
     figure.update_xaxes(title_text=t("timeline.date", lang), type="date", showgrid=True)
     figure.update_yaxes(categoryorder="array", categoryarray=rows[::-1], title_text=None)
     return chart_layout(
@@ -294,59 +285,3 @@ def timeline_figure(
         CHART_MARGIN_PX + row_px * len(rows) + TIMELINE_LEGEND_EXTRA_PX,
         legend_px=LEGEND_MAX_HEIGHT_PX + TIMELINE_LEGEND_EXTRA_PX,
     )
-
-
-def _add_documents(
-    figure: go.Figure, of_kind: pd.DataFrame, kind: str, names: dict[str, str], lang: str
-) -> None:
-    """Draw the documents of one type: a marker each, and the period of an imprecise date."""
-    color = DOCUMENT_TYPE_COLORS[kind]
-    marker_x, marker_y, symbols, hover = [], [], [], []
-    span_x: list = []
-    span_y: list = []
-    for _, row in of_kind.iterrows():
-        precision = str(row[SIGNED_PRECISION])
-        name = names[row[PARTNER_ID]]
-        if precision in PERIOD_ENDS:
-            first, last = period(row[SIGNED_START], precision)
-            span_x += [first, last, None]
-            span_y += [name, name, None]
-        marker_x.append(period_middle(row[SIGNED_START], precision))
-        marker_y.append(name)
-        symbol = DOCUMENT_TYPE_SYMBOLS[kind]
-        symbols.append(symbol if precision == "day" else f"{symbol}-open")
-        hover.append(
-            f"{name}<br>{t(f'document_type.{kind}', lang)}<br>"
-            f"{format_signed(row[SIGNED], precision, lang)} "
-            f"({t(f'precision.{precision}', lang)})"
-        )
-    if span_x:
-        # A date known to the month or year spans that period: a bar with end marks that
-        # stand out above and below the marker, however short the period is on the axis
-        # (a month is a few pixels).
-        figure.add_trace(
-            go.Scatter(
-                x=span_x, y=span_y, mode="lines+markers",
-                line={"color": color, "width": 4},
-                marker={"symbol": "line-ns-open", "size": 2 * PERIOD_CAP_PX,
-                        "line": {"width": 3, "color": color}},
-                hoverinfo="skip", showlegend=False, legendgroup=kind,
-            )
-        )  # fmt: skip
-    # The legend's entry is drawn solid even if this type's first date is imprecise.
-    figure.add_trace(
-        go.Scatter(
-            x=[None], y=[None], mode="markers", name=t(f"document_type.{kind}", lang),
-            legendgroup=kind,
-            marker={"color": color, "symbol": DOCUMENT_TYPE_SYMBOLS[kind], "size": MARKER_SIZE},
-        )
-    )  # fmt: skip
-    figure.add_trace(
-        go.Scatter(
-            x=marker_x, y=marker_y, mode="markers", name=t(f"document_type.{kind}", lang),
-            legendgroup=kind, showlegend=False,
-            marker={"color": color, "symbol": symbols, "size": MARKER_SIZE,
-                    "line": {"width": 2, "color": color}},
-            hovertext=hover, hoverinfo="text",
-        )
-    )  # fmt: skip

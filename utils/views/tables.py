@@ -32,7 +32,7 @@ from utils.data.strategy import (
 )
 from utils.i18n import count_of, country_name, english_data, format_signed, t
 from utils.views.anniversaries import ANNIVERSARY, YEARS
-from utils.views.sources import reported_by, source_of
+from utils.views.sources import reported_by, source_name, source_of
 
 # The documents table's columns, each a catalogue key "column.<name>" for its header.
 # What a reader looks for first comes first: who, where, what and when.
@@ -41,11 +41,14 @@ DOCUMENT_TABLE_COLUMNS = (
     "country",
     "document",
     "signed",
+    "source",
     "status",
     DISTANCE_KM,
     "level",
     "region",
     "partner_local",
+    "source_url",
+    "source_quote",
 )
 
 
@@ -107,6 +110,8 @@ def documents_table(
     """One row per document, oldest first, with headers and values in `lang`.
 
     The status column is the tie's status on the record's day; without a record, none.
+    The source columns name the published table, or another source's publisher and date,
+    address and words.
     With `iso_dates` (the downloads), the date also comes as YYYY-MM-DD, YYYY-MM or YYYY
     beside the date in words, so that a spreadsheet sorts it.
     """
@@ -118,6 +123,7 @@ def documents_table(
     )
     distance = pair_distances_km(ordered[PARTNER_ID], ordered[HOME_ID], coords)
     records = ordered.to_dict("records")
+    sources = [source_of(row) for row in records]
     rows = {
         "partner": [partner_name(row, lang) for row in records],
         "partner_local": ordered[PARTNER_LOCAL].fillna(""),
@@ -133,6 +139,9 @@ def documents_table(
         # Whole kilometres as integers: "712", never "712.0" or "712,0".
         DISTANCE_KM: distance.round(0).astype("Int64"),
         "signed_iso": ordered[SIGNED].astype(str).tolist(),
+        "source": [source_name(source, lang) for source in sources],
+        "source_url": [source.url if source else "" for source in sources],
+        "source_quote": [source.quote if source else "" for source in sources],
     }
     columns = list(DOCUMENT_TABLE_COLUMNS)
     if iso_dates:
@@ -156,7 +165,7 @@ def problems_table(problems: list[Problem], lang: str) -> pd.DataFrame:
 # The anniversaries table's columns, each a catalogue key "column.<name>".
 # The tie's status beside the partner: a suspended tie is seen before anything is planned.
 ANNIVERSARY_TABLE_COLUMNS = (
-    "anniversary", "years", "partner", "status", "country", "document", "signed",
+    "anniversary", "years", "partner", "status", "country", "document", "signed", "source",
 )  # fmt: skip
 
 
@@ -176,6 +185,7 @@ def anniversaries_table(anniversaries: pd.DataFrame, lang: str) -> pd.DataFrame:
             format_signed(signed, precision, lang)
             for signed, precision in zip(anniversaries[SIGNED], precisions, strict=True)
         ],
+        "source": [source_name(source_of(row), lang) for row in anniversaries.to_dict("records")],
         "status": [
             t(f"status.{status}", lang)
             for status in anniversaries.get(
