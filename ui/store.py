@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import tempfile
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from ui.loaders import data_folder
 from utils.data.folder import DataFolder
 from utils.data.problems import Problem
 from utils.editing.store import FileStore, SqlStore, Store, StoreError, materialise
+from utils.editing.store.settings import ENGINE_OPTIONS, STORE_URL_VARIABLE
 
 CONNECTION_NAME = "registry"  # [connections.registry] in .streamlit/secrets.toml
 STORE_DOWN_KEY = "_store_down"  # this run shows the last version read: why, and which
@@ -24,12 +26,15 @@ MATERIALISED_ROOT = Path(tempfile.gettempdir()) / "partners-store"
 
 
 def connection_settings() -> dict[str, object]:
-    """Return [connections.registry] from secrets (empty when there is no such section)."""
+    """Return [connections.registry] from secrets, else PARTNERS_STORE_URL; empty if neither."""
     try:
         connections = st.secrets.get("connections") or {}
     except (StreamlitSecretNotFoundError, FileNotFoundError):
-        return {}
-    return dict(connections.get(CONNECTION_NAME) or {})
+        connections = {}
+    section = dict(connections.get(CONNECTION_NAME) or {})
+    if not section and os.environ.get(STORE_URL_VARIABLE):
+        section = {"url": os.environ[STORE_URL_VARIABLE]}
+    return section
 
 
 def database_configured() -> bool:
@@ -41,7 +46,8 @@ def database_engine() -> sa.Engine:
     """Return the database's engine (made without connecting)."""
     # The section is passed on as arguments: st.connection reads the same settings from a
     # secrets.toml itself, but not from secrets given any other way (AppTest's, for one).
-    return st.connection(CONNECTION_NAME, type="sql", **connection_settings()).engine
+    settings = {**ENGINE_OPTIONS, **connection_settings()}
+    return st.connection(CONNECTION_NAME, type="sql", **settings).engine
 
 
 def database_store() -> SqlStore:
@@ -94,7 +100,7 @@ def current_folder() -> tuple[DataFolder, int]:
         database = database_store()
         number = database.latest()
         st.session_state.pop(STORE_DOWN_KEY, None)
-        if number == 0:  # an empty database shows the data folder until the first apply
+        if number == 0 and database.is_empty():  # the data folder until the first apply
             return data_folder(), 0
         folder = _materialised(key, number)
         if not folder.exists():  # removed since (a temp cleaner, or KEPT_FOLDERS newer ones)

@@ -9,18 +9,25 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import sqlalchemy as sa
-
 from utils.data.check import file_report, folder_report
 from utils.data.coords import PLACE_ID, read_coords_rows
 from utils.data.folder import COORDS_FILE, DEFAULT_DATA_DIR, HOME_FILE, REGISTRY_FILE, DataFolder
 from utils.data.places import HomeConfigError, load_home
-from utils.data.problems import ProblemError
+from utils.data.problems import Problem, ProblemError
 from utils.data.provenance import has_provenance
 from utils.data.reading import TableReadError
 from utils.data.registry import PARTNER_ID, load_registry
 from utils.data.writing import DataWriteError
-from utils.editing.store import SqlStore, export_texts, import_texts, version_texts
+from utils.editing.store import (
+    FileStore,
+    NothingChangedError,
+    SqlStore,
+    export_texts,
+    import_texts,
+    version_texts,
+)
+from utils.editing.store.backup import read_backup, write_backup
+from utils.editing.store.settings import DEFAULT_SECRETS, STORE_URL_VARIABLE, make_engine, store_url
 from utils.i18n import DEFAULT_LANGUAGE, LANGUAGES, count_of, t
 from utils.map.assets import STATIC_DIR, publish_assets
 from utils.sources.geocode import (
@@ -113,26 +120,67 @@ def geocode(args: argparse.Namespace) -> int:
     return 1 if report.unresolved else 0
 
 
+def _database(args: argparse.Namespace) -> SqlStore:
+    """Return the store of the database the options, the environment or secrets name."""
+    url = store_url(args.url, args.secrets)
+    if url is None:
+        raise ProblemError(Problem("no_store_url"))
+    return SqlStore(make_engine(url))
+
+
+def _any_store(args: argparse.Namespace) -> SqlStore | FileStore:
+    """Return the database's store if one is named, else the data folder's files."""
+    url = store_url(args.url, args.secrets)
+    return SqlStore(make_engine(url)) if url else FileStore(args.data)
+
+
 def store_export(args: argparse.Namespace) -> int:
     """Write a version of the database's data (the latest by default) as CSV files."""
-    store = SqlStore(sa.create_engine(args.url))
-    names = export_texts(version_texts(store, args.version), args.to)
+    names = export_texts(version_texts(_database(args), args.version), args.to)
     sys.stdout.write(f"{len(names)} file(s) written to {args.to}: {', '.join(names)}\n")
     return 0
 
 
 def store_import(args: argparse.Namespace) -> int:
-    """Store a data folder's CSV files in the database as a new version."""
-    store = SqlStore(sa.create_engine(args.url))
-    version = store.apply(
-        import_texts(args.source, args.settings, dt.datetime.now(dt.UTC).date()),
-        based_on=store.latest(),
-        editor=args.editor,
-        comment=args.comment,
-    )
+    """Store a data folder's CSV files in the database: version 0 if empty, else a new one."""
+    store = _database(args)
+    texts = import_texts(args.source, args.settings, dt.datetime.now(dt.UTC).date())
+    if store.is_empty():
+        version = store.start_with(texts, editor=args.editor, comment=args.comment)
+    else:
+        try:
+            version = store.apply(
+                texts, based_on=store.latest(), editor=args.editor, comment=args.comment
+            )
+        except NothingChangedError:
+            latest = store.latest()
+            sys.stdout.write(f"version {latest} already holds these files: nothing stored\n")
+            return 0
     sys.stdout.write(
         f"version {version.number}: {version.added} added, {version.removed} removed, "
         f"{version.changed} changed ({', '.join(version.data_sets)})\n"
+    )
+    return 0
+
+
+def store_backup(args: argparse.Namespace) -> int:
+    """Write every version of the store, with its editor and comment, into one file."""
+    store = _any_store(args)
+    history = store.stored_versions()
+    write_backup(history, args.file, dt.datetime.now(dt.UTC))
+    sys.stdout.write(
+        f"{len(history)} version(s), 0 to {history[-1].version.number}, written to {args.file}\n"
+    )
+    return 0
+
+
+def store_restore(args: argparse.Namespace) -> int:
+    """Put a backup's versions into an empty store: History as it was when backed up."""
+    history = read_backup(args.file)
+    store = _any_store(args)
+    store.load_history(history)
+    sys.stdout.write(
+        f"{len(history)} version(s) restored, the latest {history[-1].version.number}\n"
     )
     return 0
 
@@ -144,17 +192,40 @@ def assets(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _where(command: argparse.ArgumentParser, *, files: bool = False) -> None:
+    """Add the options that name the store; the password never has to be typed here."""
+    command.add_argument(
+        "--url",
+        default=None,
+        help=f"SQLAlchemy URL of the database (default: ${STORE_URL_VARIABLE}, else the "
+        "secrets file's [connections.registry] url)",
+    )
+    command.add_argument(
+        "--secrets",
+        type=Path,
+        default=DEFAULT_SECRETS,
+        help="the secrets file to read the URL from",
+    )
+    if files:
+        command.add_argument(
+            "--data",
+            type=Path,
+            default=DEFAULT_DATA_DIR,
+            help="with no database named: the data folder whose files and history/ to use",
+        )
+
+
 def _store_commands(commands: argparse._SubParsersAction) -> None:
-    """Add `store export` and `store import`."""
+    """Add `store export`, `import`, `backup` and `restore`."""
     store = commands.add_parser("store", help="move the data between CSV folders and a database")
     actions = store.add_subparsers(dest="action", required=True, metavar="ACTION")
     export = actions.add_parser("export", help="write a version of the database's data as CSV")
-    export.add_argument("--url", required=True, help="SQLAlchemy URL of the database")
+    _where(export)
     export.add_argument("--to", type=Path, required=True, help="folder to write into")
     export.add_argument("--version", type=int, default=None, help="a version (default: latest)")
     export.set_defaults(run=store_export)
     load = actions.add_parser("import", help="store a folder's CSV files as a new version")
-    load.add_argument("--url", required=True, help="SQLAlchemy URL of the database")
+    _where(load)
     load.add_argument("--from", dest="source", type=Path, required=True, help="the folder")
     load.add_argument("--editor", default="import", help="who is recorded as the editor")
     load.add_argument("--comment", default="", help="why, as the History section shows it")
@@ -165,6 +236,14 @@ def _store_commands(commands: argparse._SubParsersAction) -> None:
         help=f"the data folder whose {HOME_FILE} checks a folder that has none (default: data)",
     )
     load.set_defaults(run=store_import)
+    backup = actions.add_parser("backup", help="write every version, with History, to one file")
+    _where(backup, files=True)
+    backup.add_argument("file", type=Path, help="the backup file to write (JSON)")
+    backup.set_defaults(run=store_backup)
+    restoring = actions.add_parser("restore", help="restore a backup into an empty store")
+    _where(restoring, files=True)
+    restoring.add_argument("file", type=Path, help="a file written by store backup")
+    restoring.set_defaults(run=store_restore)
 
 
 def parser() -> argparse.ArgumentParser:

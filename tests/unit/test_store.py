@@ -164,13 +164,22 @@ def test_materialise_writes_a_version_once_with_the_settings(tmp_path):
 def test_import_then_export_moves_the_files_through_a_database(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
     assert main(["store", "import", "--url", url, "--from", str(LIVING), "--editor", "admin"]) == 0
-    assert capsys.readouterr().out.startswith("version 1: ")
-    assert main(["store", "export", "--url", url, "--to", str(tmp_path / "out")]) == 0
-    for name in FileStore(LIVING).live_texts():
-        assert (tmp_path / "out" / name).read_bytes() == (LIVING / name).read_bytes()
-    # The exported folder has no home.toml: it is checked with the settings' one.
-    assert main(["store", "import", "--url", url, "--from", str(tmp_path / "out")]) == 1
-    assert "Nothing changes" in capsys.readouterr().err
+    # Into an empty database the folder becomes version 0, as the first apply would keep it.
+    assert capsys.readouterr().out.startswith("version 0: ")
+    assert [(v.number, v.editor) for v in SqlStore(sa.create_engine(url)).versions()] == [
+        (0, "admin")
+    ]
+    for version in ("0", None):  # version 0 by its number, and as the latest
+        out = tmp_path / f"out-{version}"
+        chosen = ["--version", version] if version else []
+        assert main(["store", "export", "--url", url, "--to", str(out), *chosen]) == 0
+        for name in FileStore(LIVING).live_texts():
+            assert (out / name).read_bytes() == (LIVING / name).read_bytes()
+    # The exported folder has no home.toml: it is checked with the settings' one. Nothing
+    # changes, so nothing is stored, and that is no failure.
+    assert main(["store", "import", "--url", url, "--from", str(tmp_path / "out-0")]) == 0
+    assert capsys.readouterr().out.endswith("version 0 already holds these files: nothing stored\n")
+    assert SqlStore(sa.create_engine(url)).latest() == 0
 
 
 def test_import_refuses_a_folder_with_problems(tmp_path, capsys):
@@ -228,9 +237,9 @@ def test_export_writes_only_the_known_data_sets_inside_its_folder(tmp_path, caps
 @pytest.mark.parametrize(
     ("version", "said"),
     [
-        ("-1", "there is no version -1: the versions stored are 1 to 1"),
-        ("0", "there is no version 0: the versions stored are 1 to 1"),
-        ("99", "there is no version 99: the versions stored are 1 to 1"),
+        ("-1", "there is no version -1: the versions stored are 0 to 0"),
+        ("1", "there is no version 1: the versions stored are 0 to 0"),  # the first import is 0
+        ("99", "there is no version 99: the versions stored are 0 to 0"),
     ],
 )
 def test_export_refuses_a_version_that_is_not_stored(tmp_path, capsys, version, said):
@@ -298,4 +307,4 @@ def test_import_takes_a_registry_saved_by_russian_excel(tmp_path):
     (folder / REGISTRY_FILE).write_bytes(text.encode("cp1251"))
     done = import_in_a_process(tmp_path, folder)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("version 1: ")
+    assert done.stdout.startswith("version 0: ")

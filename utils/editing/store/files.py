@@ -13,9 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from utils.data.folder import HISTORY_DIR
-from utils.data.problems import Problem
+from utils.data.problems import Problem, ProblemError
 from utils.data.reading import TableReadError, read_text_file
 from utils.data.writing import write_text_atomic, writing
+from utils.editing.store.backup import StoredVersion, final_texts
 from utils.editing.store.base import StoreError, found_version, next_version, stale_version
 from utils.editing.versions import AS_FOUND, DATA_SETS, OUTSIDE, Texts, Version, checksum
 
@@ -113,6 +114,33 @@ class FileStore:
         """Tell whether the files differ from the latest version (edited by hand since)."""
         versions = self._read_log()
         return bool(versions) and checksum(self.live_texts()) != versions[-1].checksum
+
+    def stored_versions(self) -> list[StoredVersion]:
+        """Return every version with the data sets it wrote, oldest first (for a backup)."""
+        history = []
+        for version in self._read_log():
+            folder = self.history / VERSIONS_DIR / str(version.number)
+            written = {
+                name: read_text_file(folder / name) if (folder / name).exists() else None
+                for name in version.data_sets
+            }
+            history.append(StoredVersion(version, written))
+        return history
+
+    def load_history(self, history: list[StoredVersion]) -> None:
+        """Write a backup's versions into this folder's empty history, then its files."""
+        with self._locked():
+            if self._read_log():
+                raise ProblemError(Problem("restore_into_used_store"))
+            for stored in history:
+                self._record(stored.version, {k: v for k, v in stored.written.items() if v})
+            made = dt.datetime.now()
+            final = final_texts(history)
+            for name in DATA_SETS:
+                if name in final:
+                    replace_keeping_backup(self.root, name, final[name], made)
+                else:
+                    _remove_keeping_backup(self.root / name, self.history, made)
 
     @contextmanager
     def _locked(self) -> Iterator[None]:

@@ -3,6 +3,7 @@
 # and one of the data sets each version wrote.
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,10 +11,17 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from utils.data.problems import Problem
-from utils.editing.store.base import StoreError, found_version, next_version, stale_version
+from utils.data.problems import Problem, ProblemError
+from utils.editing.store.backup import StoredVersion
+from utils.editing.store.base import (
+    StoreError,
+    found_version,
+    next_version,
+    now_utc,
+    stale_version,
+)
 from utils.editing.store.files import FileStore
-from utils.editing.versions import AS_FOUND, DATA_SETS, Texts, Version
+from utils.editing.versions import AS_FOUND, DATA_SETS, Texts, Version, checksum, counts
 
 VERSIONS_TABLE = "partners_versions"
 FILES_TABLE = "partners_version_files"
@@ -154,6 +162,39 @@ class SqlStore:
                 latest = self._version(connection, self._top(connection) or 0)
             raise stale_version(latest, based_on) from error
 
+    def stored_versions(self) -> list[StoredVersion]:
+        """Return every version with the data sets it wrote, oldest first (for a backup)."""
+        files = self.files_table
+        with database_errors(), self.engine.connect() as connection:
+            written: dict[int, dict[str, str | None]] = {}
+            for number, name, content in connection.execute(
+                sa.select(files.c.number, files.c.name, files.c.content)
+            ):
+                written.setdefault(number, {})[name] = content
+            query = sa.select(self.versions_table).order_by(self.versions_table.c.number)
+            versions = [Version.from_record(row._mapping) for row in connection.execute(query)]
+        return [StoredVersion(v, written.get(v.number, {})) for v in versions]
+
+    def load_history(self, history: list[StoredVersion]) -> None:
+        """Write a backup's versions into this empty database, in one transaction."""
+        with database_errors(), self.engine.begin() as connection:
+            if self._top(connection) is not None:
+                raise ProblemError(Problem("restore_into_used_store"))
+            for stored in history:
+                self._insert(connection, stored.version, stored.written)
+
+    def start_with(self, texts: Texts, *, editor: str, comment: str) -> Version:
+        """Store a folder's data as version 0 of an empty database (the first import)."""
+        version = Version(
+            0, now_utc(), editor, comment, *counts({}, texts), checksum(texts),
+            tuple(name for name in DATA_SETS if name in texts),
+        )  # fmt: skip
+        with database_errors(), self.engine.begin() as connection:
+            if self._top(connection) is not None:
+                raise stale_version(self._version(connection, self._top(connection)), 0)
+            self._insert(connection, version, texts)
+        return version
+
     def _version(self, connection: sa.Connection, number: int) -> Version:
         """Read one version's row."""
         query = sa.select(self.versions_table).where(self.versions_table.c.number == number)
@@ -171,6 +212,38 @@ class SqlStore:
         )
 
 
+# What an administrator must fix, by the SQLSTATE the database answers with: a wrong
+# password, a missing grant and a read-only server each need their own remedy.
+SQLSTATE_PROBLEMS = {
+    "28P01": "store_sign_in_refused",  # invalid_password
+    "28000": "store_sign_in_refused",  # invalid_authorization_specification
+    "3D000": "store_no_such_database",  # invalid_catalog_name
+    "42501": "store_permission_denied",  # insufficient_privilege
+    "25006": "store_read_only",  # read_only_sql_transaction
+}
+
+
+# A failure while connecting carries no SQLSTATE (psycopg, SQLite): the server's words do.
+MESSAGE_PROBLEMS = (
+    (re.compile(r"password authentication failed|no password supplied|role \S+ does not exist"),
+     "store_sign_in_refused"),
+    (re.compile(r"database \S+ does not exist"), "store_no_such_database"),
+    (re.compile(r"permission denied"), "store_permission_denied"),
+    (re.compile(r"read-only transaction|readonly database"), "store_read_only"),
+)  # fmt: skip
+
+
+def database_problem(error: SQLAlchemyError) -> Problem:
+    """Name what failed (sign-in, database, permission, read-only, reaching it), never the URL."""
+    original = getattr(error, "orig", None) or error
+    detail = type(original).__name__
+    code = SQLSTATE_PROBLEMS.get(str(getattr(original, "sqlstate", "") or ""))
+    if code is None:
+        said = str(original)
+        code = next((kind for pattern, kind in MESSAGE_PROBLEMS if pattern.search(said)), None)
+    return Problem(code or "store_unreachable", params={"detail": detail})
+
+
 @contextmanager
 def database_errors() -> Iterator[None]:
     """Turn a database failure into a StoreError that names its kind, never the URL."""
@@ -179,5 +252,4 @@ def database_errors() -> Iterator[None]:
     except IntegrityError:
         raise
     except SQLAlchemyError as error:
-        detail = type(getattr(error, "orig", None) or error).__name__
-        raise StoreError(Problem("store_unreachable", params={"detail": detail})) from error
+        raise StoreError(database_problem(error)) from error
