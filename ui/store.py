@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from ui.loaders import data_folder
+from utils.audit import audit
 from utils.data.folder import DataFolder
 from utils.data.problems import Problem
 from utils.editing.store import FileStore, SqlStore, Store, StoreError, materialise
@@ -87,6 +88,12 @@ def _last_read() -> dict[str, tuple[Path, int]]:
     return {}
 
 
+@st.cache_resource(show_spinner=False)
+def _outages() -> dict[str, bool]:
+    """The databases this process found down and has not read since, by database."""
+    return {}
+
+
 def current_folder() -> tuple[DataFolder, int]:
     """Return the folder the loaders read this run, and the version it holds.
 
@@ -100,6 +107,8 @@ def current_folder() -> tuple[DataFolder, int]:
         database = database_store()
         number = database.latest()
         st.session_state.pop(STORE_DOWN_KEY, None)
+        if _outages().pop(key, False):
+            audit("store_back", version=number)
         if number == 0 and database.is_empty():  # the data folder until the first apply
             return data_folder(), 0
         folder = _materialised(key, number)
@@ -107,6 +116,9 @@ def current_folder() -> tuple[DataFolder, int]:
             _materialised.clear()
             folder = _materialised(key, number)
     except StoreError as error:
+        if not _outages().get(key):
+            _outages()[key] = True
+            audit("store_down", reason=error.problem.code, details=error.problem.params)
         last = _last_read().get(key)
         if last is None or not last[0].exists():
             raise

@@ -12,6 +12,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 from ui.data_page.editors import editor_identity, is_editor
 from ui.store import store
 from ui.view import View
+from utils.audit import audit
 from utils.data.folder import REGISTRY_FILE, DataKey
 from utils.data.problems import Problem
 from utils.data.table_files import FileRefusedError
@@ -44,13 +45,18 @@ def put_in_place(
         return
     if comment_key is not None:
         comment = str(st.session_state.get(comment_key) or "").strip()
+    editor = editor_identity()
     try:
-        version = store().apply(
-            changes, based_on=based_on, editor=editor_identity(), comment=comment
-        )
+        version = store().apply(changes, based_on=based_on, editor=editor, comment=comment)
     except (DataWriteError, StaleVersionError, NothingChangedError, StoreError) as error:
+        event = "apply_stale" if isinstance(error, StaleVersionError) else "apply_refused"
+        audit(event, editor=editor, based_on=based_on, reason=error.problem.code,
+              details=error.problem.params)  # fmt: skip
         st.session_state[problem_key] = error.problem
         return
+    audit("apply", editor=editor, version=version.number, based_on=based_on,
+          data_sets=list(version.data_sets), added=version.added, removed=version.removed,
+          changed=version.changed)  # fmt: skip
     st.cache_data.clear()
     st.session_state[applied_key] = version.number
     if comment_key is not None:

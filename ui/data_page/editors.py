@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from ui.store import database_configured, database_engine, database_key
+from utils.audit import audit
 from utils.editing.auth import Lockout, SqlLockout, password_matches
 from utils.editing.store import StoreError
 from utils.editing.versions import PASSWORD
@@ -31,6 +32,7 @@ EDITOR_KEY = "_editor"  # True once this session has given the right password
 WRONG_KEY = "_editor_wrong"  # this session's last try was a wrong password
 REFUSED_KEY = "_editor_refused"  # seconds this session's last try was asked to wait
 SIGN_IN_PROBLEM_KEY = "_editor_problem"  # why the last try could not be counted
+SSO_AUDITED_KEY = "_editor_sso_audited"  # the e-mail whose sign-in the audit log has
 UNKNOWN_CLIENT = "unknown"  # no address known (a test run, some proxies): one shared count
 
 
@@ -81,6 +83,19 @@ def is_editor() -> bool:
     """Tell whether this session may change the data."""
     password_editor = password_configured() and st.session_state.get(EDITOR_KEY) is True
     return password_editor or sso_editor()
+
+
+def audit_sso_sign_in() -> None:
+    """Log a sign-in with st.login once per session: an editor's, or one not on the list."""
+    email = signed_in_email()
+    if email is None or st.session_state.get(SSO_AUDITED_KEY) == email:
+        return
+    st.session_state[SSO_AUDITED_KEY] = email
+    if sso_editor():
+        audit("sign_in", method="oidc", editor=email, client=client())
+    else:
+        audit("sign_in_refused", method="oidc", editor=email, client=client(),
+              reason="not_an_editor")  # fmt: skip
 
 
 def editor_identity() -> str:
@@ -138,16 +153,22 @@ def sign_in(given: str) -> bool:
         return False
     try:
         if (wait := wait_seconds()) > 0:
+            audit("sign_in_locked", method=PASSWORD, client=client(), wait_s=round(wait))
             st.session_state[REFUSED_KEY] = wait
             return False
         if password_matches(given, str(expected)):
             st.session_state[EDITOR_KEY] = True
             lockout().succeeded(client())
+            audit("sign_in", method=PASSWORD, editor=PASSWORD, client=client())
             return True
         lockout().failed(client(), time.time())
+        left = attempts_left()
     except StoreError as error:  # the shared count cannot be read: no try is taken
+        audit("sign_in_refused", method=PASSWORD, client=client(), reason=error.problem.code)
         st.session_state[SIGN_IN_PROBLEM_KEY] = error.problem
         return False
+    audit("sign_in_refused", method=PASSWORD, client=client(), reason="wrong_password",
+          attempts_left=left)  # fmt: skip
     st.session_state[WRONG_KEY] = True
     return False
 

@@ -10,6 +10,7 @@ from ui.data_page.editors import editing_enabled, editor_identity, is_editor
 from ui.loaders import data_folder
 from ui.store import database_configured, storage_key, storage_name, store
 from ui.view import View
+from utils.audit import audit
 from utils.data.writing import DataWriteError
 from utils.editing.store import (
     FileStore,
@@ -40,13 +41,17 @@ def restore_version(number: int, based_on: int) -> None:
     if not is_editor():  # the button is shown to editors only; a forged callback is not
         return
     comment = str(st.session_state.get(RESTORE_COMMENT_KEY) or "").strip()
+    editor = editor_identity()
     try:
-        version = restore(
-            store(), number, based_on=based_on, editor=editor_identity(), comment=comment
-        )
+        version = restore(store(), number, based_on=based_on, editor=editor, comment=comment)
     except (DataWriteError, StaleVersionError, NothingChangedError, StoreError) as error:
+        event = "apply_stale" if isinstance(error, StaleVersionError) else "restore_refused"
+        audit(event, editor=editor, based_on=based_on, restoring=number,
+              reason=error.problem.code, details=error.problem.params)  # fmt: skip
         st.session_state[RESTORE_PROBLEM_KEY] = error.problem
         return
+    audit("restore", editor=editor, version=version.number, restored_from=number,
+          based_on=based_on)  # fmt: skip
     st.cache_data.clear()
     st.session_state[RESTORED_KEY] = (version.number, number)
     st.session_state[RESTORE_COMMENT_KEY] = ""

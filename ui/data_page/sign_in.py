@@ -11,6 +11,7 @@ from ui.data_page.editors import (
     SIGN_IN_PROBLEM_KEY,
     WRONG_KEY,
     attempts_left,
+    audit_sso_sign_in,
     data_persists,
     editing_enabled,
     is_editor,
@@ -39,6 +40,7 @@ def submit_password() -> None:
 
 def sign_in_panel(lang: str) -> None:
     """Say who may change the data, with the ways to sign in or the sign-out button."""
+    audit_sso_sign_in()
     if not editing_enabled():
         st.info(t("data.editing_off", lang))
     elif is_editor():
