@@ -60,9 +60,17 @@ class PostgresCluster:
             entry = pwd.getpwnam(self.user)
             os.chown(self.folder, entry.pw_uid, entry.pw_gid)
         self._run("initdb", "-D", str(self.data), "-U", DATABASE_USER, "--auth=trust", "-E", "UTF8")
+        self.start()
+
+    def start(self) -> None:
+        """Start the server on its port (again, after pause())."""
         options = f"-c listen_addresses=127.0.0.1 -c port={self.port} -k {self.folder}"
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-w", "-t", str(START_SECONDS),
                   "-l", str(self.folder / "server.log"), "start")  # fmt: skip
+
+    def pause(self) -> None:
+        """Stop the server, keeping its data: an outage, ended by start()."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
 
     def _run(self, program: str, *args: str) -> None:
         """Run one of the server's programs as the cluster's user; fail with its output."""
@@ -91,6 +99,7 @@ class PostgresCluster:
         return self.url(name)
 
     def stop(self) -> None:
-        """Stop the server at once and remove its folder."""
-        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        """Stop the server at once (unless paused) and remove its folder."""
+        if (self.data / "postmaster.pid").exists():
+            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
         shutil.rmtree(self.folder, ignore_errors=True)

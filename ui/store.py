@@ -17,6 +17,7 @@ from ui.loaders import data_folder
 from utils.audit import audit
 from utils.data.folder import DataFolder
 from utils.data.problems import Problem
+from utils.editing.readiness import note_shown
 from utils.editing.store import FileStore, SqlStore, Store, StoreError, materialise
 from utils.editing.store.settings import ENGINE_OPTIONS, STORE_URL_VARIABLE
 
@@ -101,7 +102,8 @@ def current_folder() -> tuple[DataFolder, int]:
     """
     if not database_configured():
         files = FileStore(data_folder().root)
-        return data_folder(), files.latest()
+        note_shown(number := files.latest())
+        return data_folder(), number
     key = database_key(database_engine())
     try:
         database = database_store()
@@ -110,6 +112,8 @@ def current_folder() -> tuple[DataFolder, int]:
         if _outages().pop(key, False):
             audit("store_back", version=number)
         if number == 0 and database.is_empty():  # the data folder until the first apply
+            _last_read()[key] = (data_folder().root, 0)
+            note_shown(0)
             return data_folder(), 0
         folder = _materialised(key, number)
         if not folder.exists():  # removed since (a temp cleaner, or KEPT_FOLDERS newer ones)
@@ -126,6 +130,7 @@ def current_folder() -> tuple[DataFolder, int]:
         st.session_state[STORE_DOWN_KEY] = (error.problem, last[1])
         return DataFolder(last[0]), last[1]
     _last_read()[key] = (folder, number)
+    note_shown(number)
     return DataFolder(folder), number
 
 

@@ -1,9 +1,11 @@
-# Two replicas of the app on one PostgreSQL, behind Debian's nginx configured by the
-# block of docs/hosting.md (devtools/nginx.py): an editor applies through nginx, and a reader of
-# either replica sees the new count on the next run. Skipped where nginx or PostgreSQL is
-# missing, unless CI requires them (REQUIRE_NGINX, REQUIRE_POSTGRES).
+# Two replicas of the app (serve.py, as hosted) on one PostgreSQL, behind Debian's nginx
+# configured by the block of docs/hosting.md (devtools/nginx.py): an editor applies through
+# nginx, and a reader of either replica sees the new count on the next run; browsers behind
+# one address spread over both replicas, each keeping to its own. Skipped where nginx or
+# PostgreSQL is missing, unless CI requires them (REQUIRE_NGINX, REQUIRE_POSTGRES).
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -48,6 +50,7 @@ def replicas(postgres_cluster) -> Iterator[tuple[Nginx, AppServer, AppServer, Ca
             ("--secrets.files", str(secrets)),
             base_path="partners",
             env={"PARTNERS_DATA_DIR": str(data)},
+            script="serve.py",
         )
 
     first, second = start(), start()
@@ -122,3 +125,25 @@ def test_nginx_limits_the_upload_route(replicas):
     assert put_status(route.replace("a-file", "big"), b"x" * 12 * 2**20) == 413
     statuses = [put_status(route, b"partner_id\n") for _ in range(15)]
     assert statuses.count(429) >= 15 - 6, statuses  # a burst of five and one more at most
+
+
+def replica_answering(url: str, cookie: str | None = None) -> tuple[str, str | None]:
+    """GET /readyz through nginx: the replica that answered, and the cookie nginx set."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=30) as answer:  # noqa: S310 - the test's own
+        body = json.loads(answer.read())
+        set_cookie = answer.headers.get("Set-Cookie")
+    return body["replica"], set_cookie.split(";")[0] if set_cookie else None
+
+
+def test_browsers_behind_one_address_spread_over_both_replicas_and_keep_to_theirs(replicas):
+    proxy = replicas[0]
+    ready = f"http://127.0.0.1:{proxy.port}/partners/readyz"
+    # Twenty browsers, all from 127.0.0.1 (one office behind NAT), each without a cookie.
+    seen = [replica_answering(ready) for _ in range(20)]
+    assert len({replica for replica, _ in seen}) == 2, seen  # ip_hash sent all 20 to one
+    # Each browser keeps to the replica its cookie names, request after request.
+    for replica, cookie in seen[:5]:
+        assert cookie is not None
+        assert cookie.startswith("partners_replica=")
+        assert {replica_answering(ready, cookie)[0] for _ in range(5)} == {replica}
