@@ -27,7 +27,9 @@ from utils.editing.store import (
     version_texts,
 )
 from utils.editing.store.backup import read_backup, write_backup
+from utils.editing.store.schema import schema_version, upgrade_schema
 from utils.editing.store.settings import DEFAULT_SECRETS, STORE_URL_VARIABLE, make_engine, store_url
+from utils.editing.store.sql import database_errors
 from utils.i18n import DEFAULT_LANGUAGE, LANGUAGES, count_of, t
 from utils.map.assets import STATIC_DIR, publish_assets
 from utils.sources.geocode import (
@@ -192,6 +194,21 @@ def assets(_args: argparse.Namespace) -> int:
     return 0
 
 
+def store_upgrade(args: argparse.Namespace) -> int:
+    """Bring the database's schema to the newest version (the app also does it on start)."""
+    url = store_url(args.url, args.secrets)
+    if url is None:
+        raise ProblemError(Problem("no_store_url"))
+    engine = make_engine(url)
+    with database_errors():
+        before = schema_version(engine)
+        upgrade_schema(engine)
+        after = schema_version(engine)
+    said = "already" if before == after else f"upgraded from {before or 'none'} to"
+    sys.stdout.write(f"schema version: {said} {after} (the newest this code knows)\n")
+    return 0
+
+
 def _where(command: argparse.ArgumentParser, *, files: bool = False) -> None:
     """Add the options that name the store; the password never has to be typed here."""
     command.add_argument(
@@ -244,6 +261,9 @@ def _store_commands(commands: argparse._SubParsersAction) -> None:
     _where(restoring, files=True)
     restoring.add_argument("file", type=Path, help="a file written by store backup")
     restoring.set_defaults(run=store_restore)
+    upgrading = actions.add_parser("upgrade", help="bring the database's schema up to date")
+    _where(upgrading)
+    upgrading.set_defaults(run=store_upgrade)
 
 
 def parser() -> argparse.ArgumentParser:

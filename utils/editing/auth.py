@@ -9,6 +9,7 @@ import threading
 import sqlalchemy as sa
 
 from utils.editing.store import database_errors
+from utils.editing.store.schema import upgrade_schema
 
 MAX_FAILED_ATTEMPTS = 5  # per client address within LOCKOUT_SECONDS; then it is locked out
 LOCKOUT_SECONDS = 15 * 60
@@ -100,7 +101,7 @@ class SqlLockout(Lockout):
             sa.Column("at", sa.Float, nullable=False),
         )
         with database_errors():
-            metadata.create_all(engine, checkfirst=True)
+            upgrade_schema(engine)
 
     def _snapshot(self, now: float) -> dict[str, list[float]]:
         """Read the wrong tries within the window, dropping older ones from the table."""

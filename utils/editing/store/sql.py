@@ -21,6 +21,7 @@ from utils.editing.store.base import (
     stale_version,
 )
 from utils.editing.store.files import FileStore
+from utils.editing.store.schema import upgrade_schema
 from utils.editing.versions import AS_FOUND, DATA_SETS, Texts, Version, checksum, counts
 
 VERSIONS_TABLE = "partners_versions"
@@ -65,7 +66,7 @@ class SqlStore:
         self.metadata = sa.MetaData()
         self.versions_table, self.files_table = _tables(self.metadata)
         with database_errors():
-            self.metadata.create_all(engine, checkfirst=True)
+            upgrade_schema(engine)
 
     def latest(self) -> int:
         """Return the latest version's number (0 for an empty database): one small query."""
