@@ -24,6 +24,9 @@ from utils.escaping import markdown_text
 from utils.i18n import t
 
 MAX_COMMENT_CHARS = 500
+# Each upload's digest → the version its check was first made against: the base of the
+# three-way merge when another editor applies in between (ui/data_page/merge.py).
+CHECKED_AGAINST_KEY = "_data_checked_against"
 
 
 def put_in_place(
@@ -58,6 +61,7 @@ def put_in_place(
           data_sets=list(version.data_sets), added=version.added, removed=version.removed,
           changed=version.changed)  # fmt: skip
     st.cache_data.clear()
+    st.session_state.pop(CHECKED_AGAINST_KEY, None)  # the next check starts from this version
     st.session_state[applied_key] = version.number
     if comment_key is not None:
         st.session_state[comment_key] = ""
@@ -99,6 +103,16 @@ def checked_once(
     digest = hashlib.sha256(data).hexdigest()
     return _checked(
         digest, upload.name, file_name, view.key, view.today, data, view.registry, view.home.id
+    )
+
+
+def checked_bytes(
+    data: bytes, upload_name: str, file_name: str, view: View
+) -> UploadCheck | RecordCheck | Problem:
+    """Check bytes the app made (a merged registry) as an upload of `file_name`, once."""
+    digest = hashlib.sha256(data).hexdigest()
+    return _checked(
+        digest, upload_name, file_name, view.key, view.today, data, view.registry, view.home.id
     )
 
 

@@ -7,6 +7,7 @@ import streamlit as st
 
 from ui.data_page.apply import checked_once, comment_input, put_in_place, refusal_text
 from ui.data_page.editors import is_editor
+from ui.data_page.merge import merged_upload, show_merge
 from ui.notices import show_problems
 from ui.view import View
 from utils.data.folder import REGISTRY_FILE
@@ -90,6 +91,12 @@ def upload_panel(view: View) -> None:
     if upload is None:
         return
     check = checked_once(upload, REGISTRY_FILE, view)
+    if isinstance(check, Problem):
+        st.error(refusal_text(check, upload.name, lang))
+        return
+    check, merge, base = merged_upload(upload, check, view)
+    if merge is not None:
+        show_merge(merge, base, view)
     if isinstance(check, Problem):
         st.error(refusal_text(check, upload.name, lang))
         return

@@ -130,7 +130,7 @@ def checksum(texts: Texts) -> str:
     return digest.hexdigest()
 
 
-def _rows(text: str | None) -> tuple[list[str], list[dict[str, str]]]:
+def table_rows(text: str | None) -> tuple[list[str], list[dict[str, str]]]:
     """Read a data set's CSV text: its columns and its rows (none for a missing file)."""
     if not text:
         return [], []
@@ -141,7 +141,7 @@ def _rows(text: str | None) -> tuple[list[str], list[dict[str, str]]]:
     ]
 
 
-def _keyed(name: str, rows: list[dict[str, str]]) -> dict[tuple[str, ...], dict[str, str]]:
+def keyed_rows(name: str, rows: list[dict[str, str]]) -> dict[tuple[str, ...], dict[str, str]]:
     """Index rows by their key (a repeated key keeps its first row, as the loaders report)."""
     keyed: dict[tuple[str, ...], dict[str, str]] = {}
     for row in rows:
@@ -149,12 +149,12 @@ def _keyed(name: str, rows: list[dict[str, str]]) -> dict[tuple[str, ...], dict[
     return keyed
 
 
-def _same(first: dict[str, str], second: dict[str, str]) -> bool:
+def same_row(first: dict[str, str], second: dict[str, str]) -> bool:
     """Tell whether two rows say the same: a column one lacks reads as empty."""
     return all(first.get(c, "") == second.get(c, "") for c in first.keys() | second.keys())
 
 
-def _key_text(key: tuple[str, ...]) -> str:
+def row_key_text(key: tuple[str, ...]) -> str:
     """Write a row's key for a reader: its non-empty parts."""
     return " · ".join(part for part in key if part)
 
@@ -176,19 +176,21 @@ def _partner_changes(before: list[dict[str, str]], after: list[dict[str, str]]) 
 
 def diff_data_set(name: str, before: str | None, after: str | None) -> list[Change]:
     """List what changed in one data set, by row key and field."""
-    old_columns, old_rows = _rows(before)
-    new_columns, new_rows = _rows(after)
-    old, new = _keyed(name, old_rows), _keyed(name, new_rows)
+    old_columns, old_rows = table_rows(before)
+    new_columns, new_rows = table_rows(after)
+    old, new = keyed_rows(name, old_rows), keyed_rows(name, new_rows)
     is_registry = name == REGISTRY_FILE
     subject = DOCUMENT if is_registry else ROW
     # A partner's own fields are reported once per partner, not on each of its documents.
     skipped = set(PARTNER_COLUMNS) if is_registry else set()
     columns = [c for c in dict.fromkeys([*old_columns, *new_columns]) if c not in skipped]
-    changes = [Change(name, subject, _key_text(key), ADDED) for key in new if key not in old]
-    changes += [Change(name, subject, _key_text(key), REMOVED) for key in old if key not in new]
+    changes = [Change(name, subject, row_key_text(key), ADDED) for key in new if key not in old]
+    changes += [Change(name, subject, row_key_text(key), REMOVED) for key in old if key not in new]
     for key in old.keys() & new.keys():
         changes += [
-            Change(name, subject, _key_text(key), CHANGED, column, old[key].get(column, ""), value)
+            Change(
+                name, subject, row_key_text(key), CHANGED, column, old[key].get(column, ""), value
+            )
             for column in columns
             if (value := new[key].get(column, "")) != old[key].get(column, "")
         ]
@@ -213,11 +215,11 @@ def counts(before: Texts, after: Texts) -> tuple[int, int, int]:
     for name in DATA_SETS:
         if before.get(name) == after.get(name):
             continue
-        old = _keyed(name, _rows(before.get(name))[1])
-        new = _keyed(name, _rows(after.get(name))[1])
+        old = keyed_rows(name, table_rows(before.get(name))[1])
+        new = keyed_rows(name, table_rows(after.get(name))[1])
         added += len(new.keys() - old.keys())
         removed += len(old.keys() - new.keys())
-        changed += sum(not _same(old[key], new[key]) for key in old.keys() & new.keys())
+        changed += sum(not same_row(old[key], new[key]) for key in old.keys() & new.keys())
     return added, removed, changed
 
 
