@@ -1,5 +1,5 @@
-# nginx in front of the app as docs/hosting.md configures it: its `nginx` block, taken
-# as written, with only its ports changed, run by Debian's nginx in a temporary folder.
+# nginx in front of the app as deploy/nginx.conf configures it: its partners part, taken
+# as written, over plain HTTP on free ports, run by Debian's nginx in a temporary folder.
 from __future__ import annotations
 
 import re
@@ -11,11 +11,12 @@ from pathlib import Path
 
 from devtools.harness import ROOT, free_port, stop_process
 
-HOSTING = ROOT / "docs" / "hosting.md"
-# The documented block that the replicas' test runs; its first line is this comment.
-TESTED_MARKER = "# tested by tests/browser/test_browser_replicas.py"
-# The ports the documented block names, replaced by free ones here.
-DOCUMENTED_LISTEN = "listen 80;"
+DEPLOYED = ROOT / "deploy" / "nginx.conf"
+# The part of the whole configuration that the replicas' test runs lies between these.
+BEGIN_MARK, END_MARK = "# --- partners: begin", "# --- partners: end"
+# The address the documented part listens on, replaced by a free port here (plain HTTP:
+# the certificate's lines go with it).
+DOCUMENTED_LISTEN = "listen 443 ssl;"
 DOCUMENTED_REPLICAS = ("127.0.0.1:8501", "127.0.0.1:8502")
 NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/bin/nginx")
 START_SECONDS = 20
@@ -28,12 +29,12 @@ def nginx_path() -> str | None:
 
 
 def documented_block() -> str:
-    """Return the hosting document's tested nginx block (its zones, upstream and server)."""
-    blocks = re.findall(r"```nginx\n(.*?)```", HOSTING.read_text(encoding="utf-8"), re.DOTALL)
-    tested = [block for block in blocks if block.startswith(TESTED_MARKER)]
-    if len(tested) != 1:
-        raise AssertionError(f"docs/hosting.md needs one nginx block starting {TESTED_MARKER!r}")
-    return tested[0]
+    """Return deploy/nginx.conf's partners part (its zones, map, upstream and server)."""
+    text = DEPLOYED.read_text(encoding="utf-8")
+    found = re.search(rf"{re.escape(BEGIN_MARK)}[^\n]*\n(.*?){re.escape(END_MARK)}", text, re.S)
+    if found is None:
+        raise AssertionError(f"deploy/nginx.conf needs its part between {BEGIN_MARK!r} and END")
+    return found.group(1)
 
 
 class Nginx:
@@ -50,6 +51,9 @@ class Nginx:
             if needed not in block:
                 raise AssertionError(f"the documented nginx block no longer names {needed}")
         block = block.replace(DOCUMENTED_LISTEN, f"listen 127.0.0.1:{self.port};")
+        block = "\n".join(
+            line for line in block.splitlines() if not line.strip().startswith("ssl_")
+        )
         for documented_port, port in zip(DOCUMENTED_REPLICAS, replica_ports, strict=True):
             block = block.replace(documented_port, f"127.0.0.1:{port}")
         folder.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,7 @@ DEBIAN_VERSIONS = "/usr/lib/postgresql"  # <version>/bin
 # Whom the cluster runs as when the tests run as root: Debian's postgresql package makes
 # "postgres"; "nobody" exists everywhere.
 SERVER_USERS = ("postgres", "nobody")
-DATABASE_USER = "partners"
+DATABASE_USER = "cluster_admin"  # the cluster's superuser: not a role the deploy script makes
 START_SECONDS = 60
 
 

@@ -15,12 +15,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from playwright.sync_api import expect
 
 from devtools.harness import AppServer
 from devtools.nginx import Nginx, nginx_path
 from tests.helpers.browser import upload_registry_with_palanga
-from tests.helpers.data import DATA
+from tests.helpers.data import DATA, NEW_ROW
+from utils.data.folder import REGISTRY_FILE
+from utils.editing.store import SqlStore
 
 LOAD_MS = 60_000
 PASSWORD = "пароль-реплик"  # noqa: S105 - the test's own
@@ -55,6 +58,7 @@ def replicas(postgres_cluster) -> Iterator[tuple[Nginx, AppServer, AppServer, Ca
 
     first, second = start(), start()
     proxy = Nginx(folder / "nginx", (first.port, second.port))
+    start.url = url  # the database, for a test to read what the replicas wrote
     yield proxy, first, second, start
     proxy.stop()
     first.stop()
@@ -147,3 +151,48 @@ def test_browsers_behind_one_address_spread_over_both_replicas_and_keep_to_their
         assert cookie is not None
         assert cookie.startswith("partners_replica=")
         assert {replica_answering(ready, cookie)[0] for _ in range(5)} == {replica}
+
+
+def editor_with_file(page, replica: AppServer, file: Path) -> None:
+    """An editor signed in on one replica, with `file` uploaded and checked."""
+    page.goto(f"{replica.url}/data?lang=en")
+    page.get_by_label("Editor password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.get_by_text("You are signed in as an editor.")).to_be_visible(timeout=LOAD_MS)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(file)
+    expect(page.get_by_text("No problems: the file can be applied.")).to_be_visible(timeout=LOAD_MS)
+
+
+def test_two_editors_on_two_replicas_both_keep_their_documents(browser, replicas, tmp_path):
+    _, first, second, start = replicas
+    store = SqlStore(sa.create_engine(start.url))
+    current = store.texts()[REGISTRY_FILE]
+    rows = {
+        "early": NEW_ROW.replace(
+            "palanga,Паланга,Palanga,Palanga", "klaipeda,Клайпеда,Klaipėda,Klaipėda"
+        ),
+        "late": NEW_ROW.replace("palanga,Паланга,Palanga,Palanga", "nida,Нида,Nida,Nida"),
+    }
+    files = {}
+    for name, row in rows.items():
+        files[name] = tmp_path / name / REGISTRY_FILE
+        files[name].parent.mkdir()
+        files[name].write_text(current + row + "\n", encoding="utf-8")
+    late = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
+    early = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
+    editor_with_file(late, second, files["late"])  # checked first, applied last
+    editor_with_file(early, first, files["early"])
+    early.get_by_role("button", name="Apply the file", exact=True).click()
+    expect(early.get_by_text("The registry is replaced", exact=False)).to_be_visible(
+        timeout=LOAD_MS
+    )
+    late.get_by_role("button", name="Apply the file", exact=True).click()
+    expect(
+        late.get_by_text("While you were checking, the data changed", exact=False)
+    ).to_be_visible(timeout=LOAD_MS)
+    expect(late.get_by_text("the other editor's changes are kept", exact=False)).to_be_visible()
+    late.get_by_role("button", name="Apply the file", exact=True).click()
+    expect(late.get_by_text("The registry is replaced", exact=False)).to_be_visible(timeout=LOAD_MS)
+    ids = {line.split(",")[0] for line in store.texts()[REGISTRY_FILE].splitlines()}
+    assert {"klaipeda", "nida"} <= ids
+    store.engine.dispose()
