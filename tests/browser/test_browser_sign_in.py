@@ -3,6 +3,7 @@
 # recorded as the version's editor; another e-mail signs in but cannot apply.
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 
@@ -47,6 +48,15 @@ def signed_server(tmp_path_factory) -> Iterator[AppServer]:
         server.stop()
 
 
+def audit_events(server: AppServer) -> list[dict]:
+    """The audit log's lines the server has written so far (its log: standard error)."""
+    return [
+        json.loads(line)
+        for line in server.log.read_text(encoding="utf-8").splitlines()
+        if line.startswith('{"time"')
+    ]
+
+
 def sign_in_as(page: Page, server: AppServer, email: str) -> None:
     """Open the Data page, go through the provider's form as `email`, and come back."""
     page.goto(f"{server.url}/data?lang=en")
@@ -76,6 +86,10 @@ def test_an_allowed_email_applies_and_is_recorded_as_the_editor(page, signed_ser
     expect(page.get_by_text("Version 2 made, equal to version 0.")).to_be_visible(timeout=LOAD_MS)
     expect(history).to_contain_text("restores version 0", timeout=LOAD_MS)
     expect(page.get_by_text("Documents shown: 11 of 11")).to_be_visible()
+    # The audit log names the editor at the sign-in, the apply and the restore.
+    mine = [(e["event"], e.get("version")) for e in audit_events(signed_server)
+            if e.get("editor") == EDITOR]  # fmt: skip
+    assert mine == [("sign_in", None), ("apply", 1), ("restore", 2)]
 
 
 def test_an_email_off_the_list_signs_in_but_cannot_apply(page, signed_server, tmp_path):
@@ -86,3 +100,7 @@ def test_an_email_off_the_list_signs_in_but_cannot_apply(page, signed_server, tm
     upload_registry_with_palanga(page, tmp_path)
     expect(page.get_by_text("Only an editor can apply the file.")).to_be_visible()
     expect(page.get_by_role("button", name="Apply the file", exact=True)).to_have_count(0)
+    refused = [e for e in audit_events(signed_server) if e.get("editor") == VISITOR]
+    assert [(e["event"], e["method"], e["reason"]) for e in refused] == [
+        ("sign_in_refused", "oidc", "not_an_editor")
+    ]
