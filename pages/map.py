@@ -139,11 +139,13 @@ def network_map() -> None:
     places = view_cache.links(view, as_of)
     names = view_cache.names(view, as_of)
     map_column, card_column = st.columns([3, 1], gap="medium")
-    with map_column:
+    # The map's frame follows the window's height (assets/app/app.css: .st-key-map_box), so
+    # that a projector's 720 px show it whole, its bottom edge included.
+    with map_column, st.container(key="map_box"):
         clicked = show_map(
             # Framed on the whole registry, the base map is the same for every filter: a
             # filter change swaps the layer, which frames the map on the filtered view.
-            view_cache.whole_registry_map(view),
+            view_cache.whole_registry_map(view, fill_frame=True),
             view_cache.partners_layer(view, year=as_of),
             key="map",
             height=MAP_HEIGHT_PX,

@@ -16,6 +16,8 @@
   var CARD_MAX_PX = 400; // a partner's card's text at most this wide, less on a narrow map
   var CARD_CHROME_PX = 55; // the card's frame and padding around its text, and Leaflet's edge
   var NARROW_CARD_PX = 320; // a card narrower than this sets each label above its value
+  var MIN_RADIUS_PX = 4; // markers shrink no further to keep each other's centres clear
+  var CENTRE_CLEARANCE_PX = 3; // a marker's edge stops this short of another's centre
   var DIRECTIONS = [
     [1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [1, 1], [-1, -1], [-1, 1],
     [0.5, -1], [-0.5, -1], [0.5, 1], [-0.5, 1]
@@ -457,7 +459,7 @@
       var size = map.getSize();
       var fontPx = size.x < SMALL_MAP_PX ? Math.min(config.fontPx, SMALL_LABEL_PX) : config.fontPx;
       var bounds = {left: EDGE_PX, top: EDGE_PX, right: size.x - EDGE_PX, bottom: size.y - EDGE_PX};
-      var radius = config.radiusPx;
+      var radius = stateOf(map).radius || config.radiusPx;
       var points = partners.map(function (partner) {
         return map.latLngToContainerPoint([partner.lat, partner.lon]);
       });
@@ -752,12 +754,16 @@
       // the partner's id, never a position to match back.
       partner.marker.feature = {type: "Feature", properties: {partner: partner.id}};
     });
+    // The home's star lies below the partners' markers (the overlay pane is at 400): where
+    // it overlaps a partner close by (Neringa beside Zelenogradsk), a click on the partner
+    // reaches the partner, not the star's tooltip.
+    if (!map.getPane("homes")) { map.createPane("homes").style.zIndex = 390; }
     homes.forEach(function (home) {
       var star = element("div", classes.home, null);
       star.textContent = "\u2605";
       star.style.color = config.homeColor;
       var icon = L.divIcon({html: star, className: "home-icon", iconSize: [34, 34], iconAnchor: [17, 17]});
-      L.marker(home.place, {icon: icon, keyboard: false})
+      L.marker(home.place, {icon: icon, keyboard: false, pane: "homes"})
         .bindTooltip(textOf(home.name), {className: "partner-tooltip"}).addTo(layer);
     });
     return {partners: partners, homes: homes};
@@ -776,6 +782,27 @@
     config.at = fieldIndices(config.fields);
     var drawn = draw(layer, config);
     var partners = drawn.partners;
+    // No marker hides another's centre, so a click there reaches its own partner: where the
+    // view puts two partners closer than their radii allow (a phone's whole Baltic), every
+    // marker shrinks, down to MIN_RADIUS_PX; zoomed in, they grow back.
+    function fitRadius() {
+      if (config.canvas || !map.hasLayer(layer)) { return; }
+      var points = partners.map(function (partner) {
+        return map.latLngToContainerPoint([partner.lat, partner.lon]);
+      });
+      var nearest = Infinity;
+      for (var i = 0; i < points.length && points.length < LABELS_AT_MOST; i++) {
+        for (var j = i + 1; j < points.length; j++) {
+          nearest = Math.min(nearest, points[i].distanceTo(points[j]));
+        }
+      }
+      var room = Math.floor(nearest) - 1 - CENTRE_CLEARANCE_PX;  // 1: half the stroke
+      var radius = Math.max(MIN_RADIUS_PX, Math.min(config.radiusPx, room));
+      state.radius = radius;
+      partners.forEach(function (partner) { partner.marker.setRadius(radius); });
+    }
+    map.on("zoomend", fitRadius);
+    layer.on("remove", function () { map.off("zoomend", fitRadius); });
     var homePlaces = drawn.homes.map(function (home) { return home.place; });
     var relabel = null;
     // Runs once st_folium (or the offline page) has put the layer on the map.
@@ -787,6 +814,7 @@
     function ready() {
       // A layer swapped out again before this ran (quick reruns) leaves nothing behind.
       if (!map.hasLayer(layer)) { return; }
+      fitRadius();
       var control = legend(map, layer, config.legend, function () {
         if (control) { settleLegend(map, control, markerPoints()); }
         if (relabel) { relabel(); }

@@ -113,46 +113,51 @@ def test_the_presenters_card_fits_inside_the_map_clear_of_its_buttons(browser, a
     context.close()
 
 
-@pytest.mark.parametrize("size", ["desktop", "laptop", "projector", "tablet"])
-def test_first_click_on_a_partner_opens_its_card(browser, app_server, size):
-    # The map runs below the fold: Leaflet's focus used to scroll the page on the first
-    # mousedown, and the click landed elsewhere.
+# Each partner's marker centre, and whether that point is the marker's own (nothing lies
+# over it: not the home's star, a label, a button or the legend), in the map's frame.
+CENTRES_JS = """() => [...document.querySelectorAll("path.partner-marker")].map(path => {
+    const r = path.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    return {id: path.dataset.partner, x, y, own: document.elementFromPoint(x, y) === path};
+})"""
+
+
+@pytest.mark.parametrize("size", ["full-hd", "desktop", "laptop", "projector", "tablet"])
+def test_the_map_page_shows_the_whole_map_above_the_fold(browser, app_server, size):
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="ru-RU")
+    page = context.new_page()
+    page.goto(f"{app_server.url}/map")
+    expect(map_frame(page).locator(".partner-marker")).to_have_count(10)
+    box = page.locator(MAP_FRAME).bounding_box()
+    assert box["y"] + box["height"] <= height, (box, height)  # its bottom edge in view
+    assert box["height"] >= 360
+    context.close()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_a_first_click_on_every_partner_opens_its_card(browser, app_server, size):
     width, height = SIZES[size]
     context = browser.new_context(viewport={"width": width, "height": height}, locale="ru-RU")
     page = context.new_page()
     page.goto(f"{app_server.url}/map")
     frame = map_frame(page)
     expect(frame.locator(".partner-marker")).to_have_count(10)
-    iframe = page.locator(MAP_FRAME).bounding_box()
-    assert iframe["y"] + iframe["height"] > height, "the map should not fit on screen here"
-    scrolled = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop")
-    # A partner on screen that nothing (a button, the legend) covers.
-    visible_in_frame = height - iframe["y"]
-    target = (
-        page.locator(MAP_FRAME)
-        .element_handle()
-        .content_frame()
-        .evaluate(
-            """(visible) => {
-            for (const path of document.querySelectorAll("path.partner-marker")) {
-                const r = path.getBoundingClientRect();
-                const x = r.left + r.width / 2, y = r.top + r.height / 2;
-                if (y < visible - 5 && document.elementFromPoint(x, y) === path) {
-                    return {x, y};
-                }
-            }
-            return null;
-        }""",
-            visible_in_frame,
-        )
-    )
-    assert target, "no partner on screen to click"
-    page.mouse.click(iframe["x"] + target["x"], iframe["y"] + target["y"])
-    expect(frame.locator(".leaflet-popup")).to_have_count(1, timeout=LOAD_MS)
-    expect(page.locator(".st-key-partner_card h3")).to_be_visible(timeout=LOAD_MS)
-    assert page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop") == (
-        scrolled
-    )
+    content = page.locator(MAP_FRAME).element_handle().content_frame()
+    wait_until_map_is_still(content, LOAD_MS / 1000)
+    centres = content.evaluate(CENTRES_JS)
+    covered = [centre["id"] for centre in centres if not centre["own"]]
+    assert not covered, f"something lies over these partners' markers: {covered}"
+    for partner in [centre["id"] for centre in centres]:
+        page.goto(f"{app_server.url}/map")  # each click a first one, on the map as framed
+        expect(frame.locator(".partner-marker")).to_have_count(10)
+        content = page.locator(MAP_FRAME).element_handle().content_frame()
+        wait_until_map_is_still(content, LOAD_MS / 1000)
+        iframe = page.locator(MAP_FRAME).bounding_box()
+        centre = next(c for c in content.evaluate(CENTRES_JS) if c["id"] == partner)
+        page.mouse.click(iframe["x"] + centre["x"], iframe["y"] + centre["y"])
+        expect(frame.locator(".leaflet-popup")).to_have_count(1, timeout=LOAD_MS)
+        expect(page).to_have_url(re.compile(rf"partner={re.escape(partner)}"), timeout=LOAD_MS)
     context.close()
 
 
