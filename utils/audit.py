@@ -67,6 +67,8 @@ def audit_logger() -> logging.Logger:
         logger.addHandler(handler)
         logger.setLevel(os.environ.get(LOG_LEVEL_VARIABLE, "INFO").strip().upper() or "INFO")
         logger.propagate = False  # Streamlit's own handlers would print it a second time
+    # A library's logging.config call (disable_existing_loggers) must not silence the audit.
+    logger.disabled = False
     return logger
 
 
