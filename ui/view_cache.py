@@ -88,7 +88,7 @@ def timeline(view: View, row_px: int = ROW_HEIGHT_PX) -> go.Figure:
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS, hash_funcs=BY_VIEW)
 def growth(view: View) -> go.Figure:
     """Return the figure of the view's partners over time."""
-    return growth_figure(view.documents, view.lang, view.until)
+    return growth_figure(view.documents, view.lang)
 
 
 # cache_data, not cache_resource, for map objects: st_folium adds the layer to the map

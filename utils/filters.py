@@ -352,6 +352,10 @@ def signed_by_end_of(documents: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 def growth_years(documents: pd.DataFrame, until: dt.date) -> tuple[int, int]:
-    """Return the years a growth slider runs over: the first agreement's to `until`'s."""
-    first, _ = year_bounds(documents)
-    return first, max(first, until.year)
+    """Return the years a growth slider runs over: the first document's to the last's.
+
+    Not on to today: «at the end of 2026: ten partners» read as ten ties today. A view
+    that ends earlier (`until`, a year filter) ends the slider there.
+    """
+    first, last = year_bounds(documents)
+    return first, max(first, min(last, until.year))

@@ -102,7 +102,14 @@ def first_upper(text: str) -> str:
 def t(key: str, lang: str, **params: object) -> str:
     """Return the catalogue string `key` in `lang`, with `params` filled in."""
     text = CATALOGUE[key][lang if lang in LANGUAGES else DEFAULT_LANGUAGE]
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    # A value that ends with its own full stop («2009 г.», «gruodžio 2 d.») before the
+    # sentence's: one stop, not «2009 г..».
+    for name, value in params.items():
+        if isinstance(value, str) and value.endswith(".") and f"{{{name}}}." in text:
+            text = text.replace(f"{{{name}}}.", f"{{{name}}}")
+    return text.format(**params)
 
 
 @cache

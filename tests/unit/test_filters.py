@@ -137,8 +137,10 @@ def test_signed_by_end_of_a_year(documents, year, partners):
     assert sorted(shown["partner_id"].unique()) == expected
 
 
-def test_growth_years_run_from_the_first_agreement_to_the_end(documents):
-    assert growth_years(documents, dt.date(2026, 11, 26)) == (1991, 2026)
+def test_growth_years_run_from_the_first_agreement_to_the_last(documents):
+    # Not on to today: the last document is of 2016, and so is the slider's last year.
+    assert growth_years(documents, dt.date(2026, 11, 26)) == (1991, 2016)
+    assert growth_years(documents, dt.date(2010, 12, 31)) == (1991, 2010)  # a view ending earlier
     # A view that ends before its first year still has one year to show.
     assert growth_years(documents, dt.date(1980, 1, 1)) == (1991, 1991)
 

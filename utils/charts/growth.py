@@ -1,8 +1,6 @@
 # The network's growth: partners so far, stepping up at each partner's first document.
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -21,8 +19,11 @@ GROWTH_HOVER_COLUMNS = (
 )  # fmt: skip
 
 
-def growth_figure(documents: pd.DataFrame, lang: str, until: dt.date) -> go.Figure:
-    """The number of partners so far, stepping up at each partner's first document, to `until`.
+def growth_figure(documents: pd.DataFrame, lang: str) -> go.Figure:
+    """The number of partners so far, stepping up at each partner's first document.
+
+    The line ends at the last partner's first document: drawn on to today it read as "ten
+    ties today", which no document says.
 
     Beyond TIMELINE_ROWS partners a point per partner cannot be read (nor sent quickly):
     the line steps once a year, at the year's end, which every date's precision allows.
@@ -51,12 +52,12 @@ def growth_figure(documents: pd.DataFrame, lang: str, until: dt.date) -> go.Figu
         ]
     figure = go.Figure(
         go.Scatter(
-            x=[*dates, pd.Timestamp(until)],
-            y=[*counts, len(growth)],
+            x=dates,
+            y=counts,
             mode="lines+markers",
             line={"shape": "hv", "width": 3, "color": MEASURE_COLORS[PARTNERS]},
-            marker={"size": [10] * len(dates) + [0]},
-            hovertext=[*hover, ""],
+            marker={"size": 10},
+            hovertext=hover,
             hoverinfo="text",
             showlegend=False,
         )
