@@ -73,4 +73,4 @@ with st.container(key=f"{PRINT_SECTION_PREFIX}timeline"):
         config=chart_config("timeline", lang),
     )
 with st.container(key=f"{PRINT_SECTION_PREFIX}breakdowns"):
-    show_country_and_type_charts(documents, lang, key_prefix="print_")
+    show_country_and_type_charts(documents, lang, key_prefix="print_", decades=True)
