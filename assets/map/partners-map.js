@@ -16,6 +16,9 @@
   var CARD_MAX_PX = 400; // a partner's card's text at most this wide, less on a narrow map
   var CARD_CHROME_PX = 55; // the card's frame and padding around its text, and Leaflet's edge
   var NARROW_CARD_PX = 320; // a card narrower than this sets each label above its value
+  // A letter of another script: a Latin-script reader is given the English name instead
+  // (utils/views/tables.py, latin_text).
+  var NOT_LATIN = /(?![\p{Script=Latin}])\p{L}/u;
   var MIN_RADIUS_PX = 4; // markers shrink no further to keep each other's centres clear
   var CENTRE_CLEARANCE_PX = 3; // a marker's edge stops this short of another's centre
   var DIRECTIONS = [
@@ -686,7 +689,7 @@
   }
 
   // ---- drawing a view: arcs, partners and homes from the layer's data ---------------------
-  function draw(layer, config) {
+  function draw(map, layer, config) {
     var renderer = config.canvas ? L.canvas({padding: 0.5}) : undefined;
     var classes = config.classes;
     var F = config.at;
@@ -699,7 +702,12 @@
         return typeof value === "number" ? config.factValues[index][value] : value;
       });
       var name = null;
-      config.nameFacts.forEach(function (index) { name = name || facts[index]; });
+      config.nameFacts.forEach(function (index) {
+        var latinOnly = config.latinNameFacts.indexOf(index) >= 0;
+        if (!name && facts[index] && !(latinOnly && NOT_LATIN.test(facts[index]))) {
+          name = facts[index];
+        }
+      });
       return {id: row[F.partner.id], lat: row[F.partner.lat], lon: row[F.partner.lon],
               kind: row[F.partner.kind], name: name || "", facts: facts,
               documents: row[F.partner.documents], status: row[F.partner.status],
@@ -780,7 +788,7 @@
     }
     var state = stateOf(map);
     config.at = fieldIndices(config.fields);
-    var drawn = draw(layer, config);
+    var drawn = draw(map, layer, config);
     var partners = drawn.partners;
     // No marker hides another's centre, so a click there reaches its own partner: where the
     // view puts two partners closer than their radii allow (a phone's whole Baltic), every

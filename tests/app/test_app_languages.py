@@ -51,6 +51,9 @@ def test_partner_names_lead_with_the_partners_own_language(app):
     names = table["Partner"].tolist()
     # Local names (Mrągowo, Kreis Pinneberg, Neringos savivaldybė), not the Russian ones.
     assert {"Mrągowo", "Kreis Pinneberg", "Neringos savivaldybė"} <= set(names)
+    # Lepel's own name is Belarusian Cyrillic (Лепель): a Polish reader gets the English one.
+    assert "Lepel" in names
+    assert not {"Лепель", "г. Лепель"} & set(names)
     assert table["Kraj"].tolist()[0] == "Niemcy"  # Babel's country names in Polish
     assert (
         table["Rodzaj dokumentu" if "Rodzaj dokumentu" in table else "Dokument"].tolist()[0]

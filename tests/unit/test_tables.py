@@ -6,9 +6,9 @@ import pytest
 from tests.helpers.data import DATA
 from utils.data.coords import load_coords
 from utils.data.problems import Problem
-from utils.data.registry import load_registry
+from utils.data.registry import PARTNER_EN, PARTNER_LOCAL, PARTNER_RU, load_registry
 from utils.escaping import markdown_text
-from utils.views.tables import describe_document, documents_table, problems_table
+from utils.views.tables import describe_document, documents_table, partner_name, problems_table
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +110,25 @@ def test_describe_document(registry, partner_id, lang, expected):
 )
 def test_markdown_text_shows_data_literally(text, shown):
     assert markdown_text(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("names", "lang", "expected"),
+    [
+        # Russian readers get the Russian name, English ones the English name.
+        (("г. Лепель", "Лепель", "Lepel"), "ru", "г. Лепель"),
+        (("г. Лепель", "Лепель", "Lepel"), "en", "Lepel"),
+        # Latin-script readers get the local name in Latin letters, diacritics included...
+        (("г. Мронгово", "Mrągowo", "Mragowo"), "pl", "Mrągowo"),
+        (("Крайс Пиннеберг", "Kreis Pinneberg", "Pinneberg District"), "de", "Kreis Pinneberg"),
+        # ...but not a Cyrillic one: the English name instead, then the Russian.
+        (("г. Лепель", "Лепель", "Lepel"), "lt", "Lepel"),
+        (("г. Лепель", "Лепель", ""), "pl", "г. Лепель"),
+        # With no local name the English one, as before.
+        (("г. Неринга", "", "Neringa"), "de", "Neringa"),
+    ],
+)
+def test_partner_name_in_each_language(names, lang, expected):
+    ru, local, en = names
+    partner = {PARTNER_RU: ru, PARTNER_LOCAL: local, PARTNER_EN: en}
+    assert partner_name(partner, lang) == expected

@@ -20,6 +20,7 @@ from utils.views.cards import (
     LATEST,
     SHARED_FACTS,
     card_table,
+    latin_name_facts,
     name_facts,
 )
 from utils.views.network import (
@@ -246,6 +247,7 @@ def layer_config(
         "words": map_words(lang),
         "factValues": fact_values,
         "nameFacts": name_facts(lang),
+        "latinNameFacts": latin_name_facts(lang),
         "canvas": canvas,
         "radiusPx": CANVAS_RADIUS_PX if canvas else PARTNER_RADIUS_PX,
         "arcBend": ARC_BEND,

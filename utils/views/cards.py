@@ -29,7 +29,7 @@ from utils.i18n import country_name, format_signed, t
 from utils.style import DOCUMENT_TYPE_COLORS
 from utils.views.network import latest_per_partner
 from utils.views.sources import Source, source_of
-from utils.views.tables import name_columns, partner_name, region_name
+from utils.views.tables import latin_only_columns, name_columns, partner_name, region_name
 
 # The facts of a card, in reading order: catalogue key of the label and how to get the value.
 CARD_FACTS = (
@@ -54,6 +54,11 @@ _NAME_FACT = {PARTNER_RU: 0, PARTNER_LOCAL: 1, PARTNER_EN: 2}  # their places in
 def name_facts(lang: str) -> list[int]:
     """Where the browser finds a partner's name among its facts, first filled wins."""
     return [_NAME_FACT[column] for column in name_columns(lang)]
+
+
+def latin_name_facts(lang: str) -> list[int]:
+    """The name facts the browser takes only when written in Latin letters (tables.latin_text)."""
+    return [_NAME_FACT[column] for column in latin_only_columns(lang)]
 
 
 # Columns of the card table.

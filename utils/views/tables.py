@@ -1,6 +1,8 @@
 # Tables as the reader sees them: localised names, labels and dates at their precision.
 from __future__ import annotations
 
+import unicodedata
+
 import pandas as pd
 
 from utils.data.places import DISTANCE_KM, pair_distances_km
@@ -53,13 +55,14 @@ DOCUMENT_TABLE_COLUMNS = (
 
 
 # Where a partner's name comes from in each language, the first filled one wins. A Polish,
-# German or Lithuanian reader gets the name in the partner's own language (Mrągowo, Kreis
-# Pinneberg), then the Russian one.
+# German or Lithuanian reader gets the name in the partner's own language when it is written
+# in Latin letters (Mrągowo, Kreis Pinneberg), else the English one (Lepel, not Лепель).
 NAME_COLUMNS = {
     "ru": (PARTNER_RU,),
     "en": (PARTNER_EN, PARTNER_LOCAL, PARTNER_RU),
 }
-OTHER_NAME_COLUMNS = (PARTNER_LOCAL, PARTNER_RU, PARTNER_EN)
+OTHER_NAME_COLUMNS = (PARTNER_LOCAL, PARTNER_EN, PARTNER_RU)
+LATIN_NAME_COLUMNS = (PARTNER_LOCAL,)  # read by OTHER_NAME_COLUMNS' languages only if Latin
 
 
 def name_columns(lang: str) -> tuple[str, ...]:
@@ -67,9 +70,27 @@ def name_columns(lang: str) -> tuple[str, ...]:
     return NAME_COLUMNS.get(lang, OTHER_NAME_COLUMNS)
 
 
+def latin_only_columns(lang: str) -> tuple[str, ...]:
+    """Return the name columns `lang` reads only when they are written in Latin letters."""
+    return () if lang in NAME_COLUMNS else LATIN_NAME_COLUMNS
+
+
+def latin_text(text: str) -> bool:
+    """Tell whether every letter of `text` is a Latin one (Mrągowo, not Лепель)."""
+    return all(not char.isalpha() or "LATIN" in unicodedata.name(char, "") for char in text)
+
+
 def partner_name(partner: pd.Series | dict, lang: str) -> str:
     """Return the partner's name in `lang`, falling back to the names that exist."""
-    return next((partner[c] for c in name_columns(lang) if partner[c]), partner[PARTNER_RU])
+    latin_only = latin_only_columns(lang)
+    return next(
+        (
+            partner[column]
+            for column in name_columns(lang)
+            if partner[column] and (column not in latin_only or latin_text(partner[column]))
+        ),
+        partner[PARTNER_RU],
+    )
 
 
 def partner_names(documents: pd.DataFrame, lang: str) -> dict[str, str]:
