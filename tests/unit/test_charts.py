@@ -162,6 +162,23 @@ def test_chart_config_writes_dates_in_the_readers_language():
     assert config["toImageButtonOptions"]["filename"] == "timeline"
 
 
+@pytest.mark.parametrize(
+    ("lang", "download", "reset"),
+    [
+        ("ru", "Скачать график (PNG)", "Вернуть исходный вид"),
+        ("en", "Download the chart (PNG)", "Back to the first view"),
+        ("de", "Diagramm herunterladen (PNG)", "Zur ersten Ansicht zurück"),
+    ],
+)
+def test_chart_config_gives_the_toolbar_the_readers_language(lang, download, reset):
+    # Plotly looks its texts up by its own English; a key it does not know stays English.
+    dictionary = chart_config("timeline", lang)["locales"][lang]["dictionary"]
+    assert dictionary["Download plot as a png"] == download
+    assert dictionary["Reset axes"] == reset
+    assert dictionary["Download plot as a PNG"] == download  # plotly.js 3 writes PNG
+    assert len(dictionary) == 9
+
+
 def test_growth_steps_up_to_ten_partners(documents):
     figure = growth_figure(documents, "en")
     line = figure.data[0]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 from babel import Locale
 
+from utils.i18n import t
+
 FONT = {"size": 16}
 MARKER_SIZE = 16
 ROW_HEIGHT_PX = 46
@@ -18,11 +20,27 @@ def count_tick(largest: int) -> int | None:
     return 1 if largest <= SMALL_COUNT else None
 
 
+# Plotly's own texts (its English, as its locale dictionaries key them) and our catalogue's
+# keys for them: the toolbar's button titles and the hint after a zoom.
+PLOTLY_TEXTS = {
+    "Download plot as a png": "chart.tool.download",  # plotly.js before 3
+    "Download plot as a PNG": "chart.tool.download",
+    "Zoom": "chart.tool.zoom",
+    "Pan": "chart.tool.pan",
+    "Zoom in": "chart.tool.zoom_in",
+    "Zoom out": "chart.tool.zoom_out",
+    "Autoscale": "chart.tool.autoscale",
+    "Reset axes": "chart.tool.reset",
+    "Double-click to zoom back out": "chart.tool.double_click",
+}
+
+
 def chart_config(file_name: str, lang: str) -> dict:
     """Return plotly's settings: PNG download at print quality, no logo, dates in `lang`.
 
-    Plotly writes month names on a zoomed date axis in English unless given a locale;
-    Babel's names are passed in the config, so no locale script has to be loaded.
+    Plotly writes month names on a zoomed date axis, and its toolbar, in English unless
+    given a locale; Babel's names and the catalogue's texts are passed in the config, so no
+    locale script has to be loaded.
     """
     names = Locale.parse(lang)
     months = names.months["stand-alone"]
@@ -39,7 +57,12 @@ def chart_config(file_name: str, lang: str) -> dict:
         "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": 2},
         "modeBarButtonsToRemove": ["select2d", "lasso2d"],
         "locale": lang,
-        "locales": {lang: {"format": format_names}},
+        "locales": {
+            lang: {
+                "format": format_names,
+                "dictionary": {text: t(key, lang) for text, key in PLOTLY_TEXTS.items()},
+            }
+        },
     }
 
 
