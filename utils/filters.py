@@ -354,8 +354,7 @@ def signed_by_end_of(documents: pd.DataFrame, year: int) -> pd.DataFrame:
 def growth_years(documents: pd.DataFrame, until: dt.date) -> tuple[int, int]:
     """Return the years a growth slider runs over: the first document's to the last's.
 
-    Not on to today: «at the end of 2026: ten partners» read as ten ties today. A view
-    that ends earlier (`until`, a year filter) ends the slider there.
+    Not on to today («at the end of 2026: ten partners» reads as ten ties today).
     """
     first, last = year_bounds(documents)
     return first, max(first, min(last, until.year))

@@ -59,7 +59,9 @@ def test_year_filter_ends_the_time_axes_with_its_last_year(app):
     # Their lines end at what is known (no record after 2009), not at the view's end.
     lines = [x for trace in spec.data if trace.mode == "lines" for x in trace.x if x]
     assert max(lines) == "2009-07-02T00:00:00"  # Lepel: known to the year, drawn to its middle
-    assert figure(app, "growth_chart").data[0].x[-1] == "2009-12-31T00:00:00"
+    # The growth line ends at the last partner's first document (Wolin, 31 July 2009), not
+    # at the year's end: no document says anything of the months after it.
+    assert figure(app, "growth_chart").data[0].x[-1] == "2009-07-31T00:00:00"
 
 
 def test_breakdowns(app):

@@ -91,6 +91,47 @@ def test_german_leaves_no_english_where_the_app_writes(browser, living_server, p
     context.close()
 
 
+@pytest.mark.parametrize("lang", ["pl", "de", "lt"])
+def test_latin_script_readers_get_lepel_in_latin_letters(browser, app_server, lang):
+    # Lepel's own name is Belarusian Cyrillic: the map's label and the card give the English
+    # «Lepel», as the tables do, while Mrągowo keeps its own name with its «ą».
+    context = browser.new_context(viewport=PROJECTOR)
+    page = context.new_page()
+    page.goto(f"{app_server.url}/map?lang={lang}&mode=present&country=BY")
+    frame = map_frame(page, ".partner-label")
+    expect(frame.locator(".partner-label")).to_have_text(["Lepel"])
+    frame.locator(".partner-marker").click()
+    expect(frame.locator(".partner-card-name")).to_have_text("Lepel")
+    page.goto(f"{app_server.url}/map?lang={lang}&mode=present&country=PL")
+    frame = map_frame(page, ".partner-label")
+    expect(frame.locator("body")).to_contain_text("Mrągowo")
+    assert "Лепель" not in visible_text(page)
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "download", "zoom"),
+    [
+        ("ru", "Скачать график (PNG)", "Приблизить"),
+        ("de", "Diagramm herunterladen (PNG)", "Vergrößern"),
+    ],
+)
+def test_the_charts_toolbar_speaks_the_pages_language(browser, app_server, lang, download, zoom):
+    context = browser.new_context(viewport=PROJECTOR)
+    page = context.new_page()
+    page.goto(f"{app_server.url}/timeline?lang={lang}")
+    chart = page.locator(".js-plotly-plot").first
+    expect(chart).to_be_visible(timeout=LOAD_MS)
+    chart.hover()
+    buttons = chart.locator(".modebar-btn")
+    expect(buttons.first).to_be_attached(timeout=LOAD_MS)
+    titles = [button.get_attribute("data-title") for button in buttons.all()]
+    assert download in titles
+    assert zoom in titles
+    assert not {"Download plot as a png", "Zoom in", "Reset axes", "Autoscale"} & set(titles)
+    context.close()
+
+
 def padded(text: str) -> str:
     """A text 40 % longer, bracketed so that a cut end shows."""
     extra = max(3, round(len(text) * PADDING))

@@ -69,9 +69,9 @@ def test_growth_slider_swaps_the_partners_without_reloading_the_map(page, app_se
     slider = page.locator(".st-key-growth_year input[type='range']")
     slider.focus()
     page.keyboard.press("Home")  # the first year: 1991
-    expect(page.get_by_text("At the end of 1991: 1 partner, 1 document.")).to_be_visible(
-        timeout=LOAD_MS
-    )
+    expect(
+        page.get_by_text("By the end of 1991: 1 partner with a signed document, 1 document.")
+    ).to_be_visible(timeout=LOAD_MS)
     expect(frame.locator(".partner-marker")).to_have_count(1, timeout=LOAD_MS)
     assert frame.locator("body").evaluate("() => window.kept") == 1
 

@@ -39,6 +39,21 @@ def assert_legend_clear_of_controls(geometry: dict) -> None:
         assert overlap(geometry["legend"], control) == 0
 
 
+def assert_framed_on_the_partners(geometry: dict) -> None:
+    """The view is framed on the partners: their markers span half the map's width or height."""
+    points = [p["marker"] for p in geometry["partners"]]
+    box = geometry["map"]
+    across = (max(p["x"] for p in points) - min(p["x"] for p in points)) / (
+        box["right"] - box["left"]
+    )
+    down = (max(p["y"] for p in points) - min(p["y"] for p in points)) / (
+        box["bottom"] - box["top"]
+    )
+    assert max(across, down) >= 0.5, (
+        f"partners span {across:.0%} of the width, {down:.0%} of the height"
+    )
+
+
 def settled_geometry(page: Page) -> dict:
     """Wait until the labels are placed and stop moving, then read the geometry."""
     frame = map_frame(page)
@@ -64,6 +79,7 @@ def test_each_label_stands_by_its_own_marker(sized_page, app_server, mode, lang)
     sized_page.goto(f"{app_server.url}/map?mode={mode}&lang={lang}")
     geometry = settled_geometry(sized_page)
     assert len(geometry["partners"]) == 10
+    assert_framed_on_the_partners(geometry)
     assert_labels_stand_by_their_markers(geometry)
     assert_legend_clear_of_controls(geometry)
     assert not sized_page.locator("[data-testid='stException']").count()
@@ -132,6 +148,9 @@ def test_the_map_page_shows_the_whole_map_above_the_fold(browser, app_server, si
     box = page.locator(MAP_FRAME).bounding_box()
     assert box["y"] + box["height"] <= height, (box, height)  # its bottom edge in view
     assert box["height"] >= 360
+    content = page.locator(MAP_FRAME).element_handle().content_frame()
+    wait_until_map_is_still(content, LOAD_MS / 1000)
+    assert_framed_on_the_partners(content.evaluate(GEOMETRY_JS))
     context.close()
 
 
@@ -208,7 +227,8 @@ def test_print_is_three_a4_landscape_pages_without_buttons(page, app_server):
     page.goto(f"{app_server.url}/map?mode=print")
     geometry = settled_geometry(page)
     assert_labels_stand_by_their_markers(geometry)
-    expect(page.locator(".js-plotly-plot")).to_have_count(3, timeout=LOAD_MS)
+    # The timeline, then the country, document type and decade charts side by side.
+    expect(page.locator(".js-plotly-plot")).to_have_count(4, timeout=LOAD_MS)
     pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 3
     sizes = set(re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf))

@@ -66,9 +66,7 @@ def test_the_level_quietens_it(lines):
     logging.getLogger(AUDIT_LOGGER).setLevel(logging.WARNING)
     audit("apply", editor="a", version=1)
     audit("apply_stale", editor="b", based_on=0)
-    assert [json.loads(line)["event"] for line in stream.getvalue().splitlines()] == [
-        "apply_stale"
-    ]
+    assert [json.loads(line)["event"] for line in stream.getvalue().splitlines()] == ["apply_stale"]
 
 
 def test_the_logger_is_set_up_once_from_the_environment(lines, monkeypatch):
