@@ -9,8 +9,9 @@ from utils.data.folder import APP_ROOT
 PRESENT_MAP_BOX = "present_map_box"  # container key; Streamlit gives it the class st-key-<key>
 PRINT_SECTION_PREFIX = "print_section_"  # containers that each start a printed page
 PRESENT_CHROME_PX = 120  # the presenter's bar above the map on a wide screen
-# Narrower screens wrap the bar onto more lines: (widest screen, bar's height) per step.
-PRESENT_CHROME_STEPS = ((1200, 190), (700, 260))
+# Narrower screens wrap the bar onto more lines (below 1500 px the title and the summary take
+# two each, in Russian): (widest screen, bar's height) per step.
+PRESENT_CHROME_STEPS = ((1500, 190), (700, 260))
 
 # A4 landscape, less margins: the print column's width on screen and on paper.
 PRINT_COLUMN_PX = 1000

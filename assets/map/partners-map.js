@@ -10,6 +10,7 @@
   var LEADER_STEPS_PX = [0, 18, 36, 60, 90]; // how far a label may move from its marker
   var SMALL_MAP_PX = 700; // narrower maps get smaller labels
   var SMALL_LABEL_PX = 15;
+  var SMALL_NUMBER_PX = 12; // a number on a narrow map: a cluster's numbers fit side by side
   var LABELS_AT_MOST = 400; // names measured and placed per drawing: a large registry's first
   var KEY_AT_MOST = 20; // names a numbered key may hold; beyond that, a zoom shows them
   var COLLAPSE_LEGEND_BELOW_PX = 1100; // a map narrower than this opens with the legend shut
@@ -19,6 +20,12 @@
   // A letter of another script: a Latin-script reader is given the English name instead
   // (utils/views/tables.py, latin_text).
   var NOT_LATIN = /(?![\p{Script=Latin}])\p{L}/u;
+  var PLACING_ROUNDS = 4; // greedy rounds, each starting with the names the last left out
+  var RETRY_LABELS_AT_MOST = 60; // beyond this many names in view, one round only
+  var SEPARATING_ROUNDS = 4; // rounds of pushing overlapping numbers in a cluster apart
+  var NUMBER_PASSES = 3; // rounds of keeping numbers' spots on their markers free of names
+  var WRAPPED_CLASS = "partner-label-wrapped";
+  var WRAPPED_WIDTH = 0.85; // a wrapped name at most this share of its one line: two lines (CSS balances them)
   var MIN_RADIUS_PX = 4; // markers shrink no further to keep each other's centres clear
   var CENTRE_CLEARANCE_PX = 3; // a marker's edge stops this short of another's centre
   var DIRECTIONS = [
@@ -355,10 +362,11 @@
     if (openCard && openCard.getElement()) { fixed.push(boxIn(map, openCard.getElement())); }
     points.forEach(function (point) {
       fixed.push({left: point.x - radius - 2, top: point.y - radius - 2,
-                  right: point.x + radius + 2, bottom: point.y + radius + 2});
+                  right: point.x + radius + 2, bottom: point.y + radius + 2, marker: true});
     });
     homePoints.forEach(function (point) {
-      fixed.push({left: point.x - 14, top: point.y - 14, right: point.x + 14, bottom: point.y + 14});
+      fixed.push({left: point.x - 14, top: point.y - 14, right: point.x + 14, bottom: point.y + 14,
+                  marker: true});
     });
     return fixed;
   }
@@ -403,19 +411,78 @@
 
   // A name with no room gets a number beside its marker and its place in the key; with no
   // free place at all the number sits on its own marker, where it cannot be misread.
-  function numberUnplaced(unplaced, placeBox, taken) {
+  function numberUnplaced(unplaced, placeBox, taken, fontPx) {
+    var names = taken.slice(), onMarkers = [];
     unplaced.forEach(function (label, index) {
       label.node.textContent = String(index + 1);
+      label.node.style.fontSize = fontPx + "px";
       label.node.classList.add("partner-label-number");
       label.node.setAttribute("aria-label", label.partner.name);
       label.width = label.node.offsetWidth;
       label.height = label.node.offsetHeight;
-      label.box = placeBox(label, taken) ||
-        {left: label.point.x - label.width / 2, top: label.point.y - label.height / 2,
-         right: label.point.x + label.width / 2, bottom: label.point.y + label.height / 2,
-         extra: 0};
+      // The spot kept for this number on its own marker does not stand in its own way.
+      var others = taken.filter(function (box) { return box !== label.spot; });
+      label.box = placeBox(label, others);
+      if (!label.box) {
+        label.box = {left: label.point.x - label.width / 2, top: label.point.y - label.height / 2,
+                     right: label.point.x + label.width / 2,
+                     bottom: label.point.y + label.height / 2, extra: 0};
+        onMarkers.push(label);
+      }
       taken.push(label.box);
     });
+    // What the numbers on markers must stay clear of: the names, the controls and the
+    // numbers beside their markers (not the markers, nor the spots kept for numbers).
+    var clear = names.filter(function (box) { return !box.marker && !box.spot; })
+      .concat(unplaced.filter(function (label) { return onMarkers.indexOf(label) < 0; })
+        .map(function (label) { return label.box; }));
+    separateNumbers(onMarkers, clear);
+  }
+
+  // Numbers left on their own markers in a true cluster may lie on each other: a pair that
+  // does is moved apart by the least shift that keeps each over its own marker's centre (so
+  // no other marker is nearer to it) and clear of the names and the other numbers.
+  function separateNumbers(numbers, names) {
+    // Boxes are measured in whole pixels and drawn in fractions: keep a pixel between them.
+    function apart(box) {
+      return {left: box.left - 1, right: box.right + 1, top: box.top - 1, bottom: box.bottom + 1};
+    }
+    function shifts(label, clearOf) {
+      var box = label.box, found = [];
+      for (var dx = Math.ceil(label.point.x - box.right); dx <= label.point.x - box.left; dx++) {
+        for (var dy = Math.ceil(label.point.y - box.bottom); dy <= label.point.y - box.top; dy++) {
+          var moved = {left: box.left + dx, right: box.right + dx, top: box.top + dy,
+                       bottom: box.bottom + dy, extra: 0, cost: dx * dx + dy * dy};
+          if (freeOf(moved, clearOf)) { found.push(moved); }
+        }
+      }
+      return found.sort(function (a, b) { return a.cost - b.cost; });
+    }
+    for (var round = 0; round < SEPARATING_ROUNDS; round++) {
+      var moved = false;
+      numbers.forEach(function (first, index) {
+        numbers.slice(index + 1).forEach(function (second) {
+          if (!boxesOverlap(first.box, apart(second.box))) { return; }
+          var rest = numbers.filter(function (label) { return label !== first && label !== second; })
+            .map(function (label) { return label.box; }).concat(names);
+          var ours = shifts(first, rest), theirs = shifts(second, rest), best = null;
+          ours.forEach(function (a) {
+            if (best && a.cost >= best.cost) { return; }
+            for (var i = 0; i < theirs.length; i++) {
+              var b = theirs[i];
+              if (best && a.cost + b.cost >= best.cost) { return; }
+              if (!boxesOverlap(a, apart(b))) { best = {a: a, b: b, cost: a.cost + b.cost}; return; }
+            }
+          });
+          if (best) {
+            first.box = best.a;
+            second.box = best.b;
+            moved = true;
+          }
+        });
+      });
+      if (!moved) { return; }
+    }
   }
 
   // Put each placed label where it was placed, with a leader line when it moved out; tell
@@ -461,6 +528,7 @@
       pane.style.visibility = "";
       var size = map.getSize();
       var fontPx = size.x < SMALL_MAP_PX ? Math.min(config.fontPx, SMALL_LABEL_PX) : config.fontPx;
+      var numberPx = size.x < SMALL_MAP_PX ? Math.min(fontPx, SMALL_NUMBER_PX) : fontPx;
       var bounds = {left: EDGE_PX, top: EDGE_PX, right: size.x - EDGE_PX, bottom: size.y - EDGE_PX};
       var radius = stateOf(map).radius || config.radiusPx;
       var points = partners.map(function (partner) {
@@ -477,13 +545,70 @@
         return place(label.point, radius, label.width, label.height, bounds, taken, others);
       }
       var result;
-      function placeAll(reserved) {
-        var taken = fixed.concat(reserved), unplaced = [];
-        order.forEach(function (label) {
-          label.box = placeBox(label, taken);
+      // Greedy placing in `sequence`; the names it leaves out are tried again, first, with
+      // a long name on two lines, and the round that names most wins.
+      function placeRound(sequence, reserved) {
+        var taken = fixed.concat(reserved, spots), unplaced = [];
+        sequence.forEach(function (label) {
+          label.box = placeBox(label, taken) || placeWrapped(label, taken);
           if (label.box) { taken.push(label.box); } else { unplaced.push(label); }
         });
-        result = {taken: taken, unplaced: unplaced};
+        return {taken: taken, unplaced: unplaced, boxes: sequence.map(function (label) {
+          return {label: label, box: label.box, wrapped: label.wrapped};
+        })};
+      }
+      function placeAll(reserved) {
+        var best = null, sequence = order;
+        for (var round = 0; round < PLACING_ROUNDS; round++) {
+          sequence.forEach(unwrap);
+          var tried = placeRound(sequence, reserved);
+          if (!best || tried.unplaced.length < best.unplaced.length) { best = tried; }
+          if (!tried.unplaced.length || labels.length > RETRY_LABELS_AT_MOST) { break; }
+          sequence = tried.unplaced.concat(sequence.filter(function (label) {
+            return tried.unplaced.indexOf(label) < 0;
+          }));
+        }
+        best.boxes.forEach(function (placed) {
+          placed.label.box = placed.box;
+          if (placed.wrapped) { wrap(placed.label); } else { unwrap(placed.label); }
+        });
+        result = {taken: best.taken, unplaced: best.unplaced};
+      }
+      // A name of several words on two lines, narrower: it may fit where one line does not.
+      function wrap(label) {
+        if (!label.wrapped) {
+          label.node.classList.add(WRAPPED_CLASS);
+          label.node.style.maxWidth = Math.ceil(label.oneLine.width * WRAPPED_WIDTH) + "px";
+          // The label pane has no width, so the box is as wide as its lines only when told.
+          var range = document.createRange();
+          range.selectNodeContents(label.node);
+          var widest = 0;
+          Array.prototype.forEach.call(range.getClientRects(), function (line) {
+            widest = Math.max(widest, line.width);
+          });
+          label.node.style.width = Math.ceil(widest) + 1 + "px";
+          label.width = label.node.offsetWidth;
+          label.height = label.node.offsetHeight;
+          label.wrapped = true;
+        }
+      }
+      function unwrap(label) {
+        if (!label.oneLine) { label.oneLine = {width: label.width, height: label.height}; }
+        if (label.wrapped) {
+          label.node.classList.remove(WRAPPED_CLASS);
+          label.node.style.maxWidth = "";
+          label.node.style.width = "";
+          label.width = label.oneLine.width;
+          label.height = label.oneLine.height;
+          label.wrapped = false;
+        }
+      }
+      function placeWrapped(label, taken) {
+        if (label.partner.name.indexOf(" ") < 0) { return null; }
+        wrap(label);
+        var box = placeBox(label, taken);
+        if (!box) { unwrap(label); }
+        return box;
       }
       // A key (numbers, or the note that not every name fits) takes the bottom right corner:
       // the names are placed again around it, so that none ends up under it.
@@ -493,6 +618,33 @@
       }
       function tooMany() { return result.unplaced.length > KEY_AT_MOST || notShown > 0; }
       function numbered() { return numberedKey(map, byPosition(result.unplaced), fontPx); }
+      // A number with no free place beside its marker sits on it: that spot is kept free of
+      // names, which are placed again around it (a name that then finds no room is numbered
+      // too, and its spot kept in the next pass).
+      var spots = [], spotted = [];
+      function keepNumberSpots() {
+        for (var pass = 0; pass < NUMBER_PASSES && !tooMany(); pass++) {
+          var fresh = result.unplaced.filter(function (label) { return spotted.indexOf(label) < 0; });
+          if (!fresh.length) { return; }
+          fresh.forEach(function (label) {
+            label.spot = numberSpot(label);
+            spotted.push(label);
+            spots.push(label.spot);
+          });
+          placeAll([boxIn(map, key)]);
+        }
+      }
+      function numberSpot(label) {
+        var probe = element("div", config.classes.label + " partner-label-number", pane);
+        probe.textContent = String(labels.length);  // as wide as the widest number
+        probe.style.fontSize = numberPx + "px";
+        var width = probe.offsetWidth, height = probe.offsetHeight;
+        probe.remove();
+        // A pixel more each way: labels are measured in whole pixels, drawn in fractions.
+        return {left: label.point.x - width / 2 - 1, top: label.point.y - height / 2 - 1,
+                right: label.point.x + width / 2 + 1, bottom: label.point.y + height / 2 + 1,
+                spot: true};
+      }
       placeAll([]);
       if (tooMany()) {
         withKey(moreNamesNote);
@@ -502,6 +654,7 @@
           key.remove();
           withKey(moreNamesNote);
         } else if (result.unplaced.length) {
+          if (labels.length <= RETRY_LABELS_AT_MOST) { keepNumberSpots(); }
           key.remove();
           key = numbered(); // the names the key now holds
         }
@@ -510,7 +663,7 @@
       if (tooMany()) {
         result.unplaced.forEach(function (label) { label.node.remove(); });
       } else if (result.unplaced.length) {
-        numberUnplaced(byPosition(result.unplaced), placeBox, result.taken);
+        numberUnplaced(byPosition(result.unplaced), placeBox, result.taken, numberPx);
       }
       if (positionLabels(map, pane, labels, radius, nodes)) { schedule(); }
     }

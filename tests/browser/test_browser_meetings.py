@@ -115,7 +115,7 @@ def test_print_view_prints_on_a4_landscape_pages(page, app_server):
     page.goto(f"{app_server.url}/?mode=print&lang=en")
     frame = map_frame(page)
     expect(frame.locator(".partner-label")).to_have_count(10)
-    expect(page.locator(".js-plotly-plot")).to_have_count(3, timeout=LOAD_MS)
+    expect(page.locator(".js-plotly-plot")).to_have_count(4, timeout=LOAD_MS)
     expect(page.locator(SIDEBAR)).to_be_hidden()
     pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     pages = re.findall(rb"/Type\s*/Page[^s]", pdf)
