@@ -256,6 +256,26 @@ def test_print_is_three_a4_landscape_pages_without_buttons(page, app_server):
     expect(frame.locator(".leaflet-control-layers")).to_be_hidden()
 
 
+@pytest.mark.parametrize("size", ["tablet", "phone"])
+def test_the_print_page_on_a_narrow_screen_scrolls_sideways_from_its_left_edge(
+    browser, app_server, size
+):
+    # The page is 1000 px wide, as on paper: it used to be centred, its left side beyond
+    # reach. Now it starts at the left and the rest is a sideways scroll away.
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(f"{app_server.url}/map?mode=print")
+    expect(map_frame(page).locator(".partner-marker")).to_have_count(10)
+    column = page.locator("[data-testid='stMainBlockContainer']")
+    assert column.bounding_box()["x"] >= 0
+    main = page.locator("[data-testid='stMain']")
+    main.evaluate("(element) => { element.scrollLeft = element.scrollWidth; }")
+    back = page.get_by_role("button", name="Вернуться к панели")
+    expect(back).to_be_in_viewport()
+    context.close()
+
+
 @pytest.mark.parametrize("size", ["laptop", "projector"])
 @pytest.mark.parametrize(("path", "heading", "content"), PAGES, ids=[p for p, _, _ in PAGES])
 def test_every_page_loads_at_the_size_of_a_laptop_and_a_projector(
