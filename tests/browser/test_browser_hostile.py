@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
-from devtools.harness import AppServer
+from devtools.harness import AppServer, wait_until_map_is_still
 from tests.helpers.browser import EXCEPTION, LOAD_MS, TABLE_ROWS, map_frame
 from tests.helpers.data import DATA, copy_data
 
@@ -116,7 +116,11 @@ def test_hostile_names_in_the_exported_map(page, browser, hostile_server, tmp_pa
     expect(offline.locator(".partner-marker")).to_have_count(5, timeout=LOAD_MS)
     cards = []
     for marker in offline.locator(".partner-marker").all():
+        # A card's opening pans the map (autoPan): each click waits until it is still, so
+        # that it lands on the marker where it is now.
+        wait_until_map_is_still(offline.main_frame)
         marker.click()
+        expect(offline.locator(".leaflet-popup-content")).to_be_visible()
         cards.append(offline.locator(".leaflet-popup-content").last.inner_text())
         # The card, taller with the tie's record, may cover the next marker: close it.
         offline.keyboard.press("Escape")
