@@ -35,7 +35,12 @@ def test_the_published_table_view_gives_the_pages_numbers(
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     page = context.new_page()
     page.goto(f"{committed_server.url}/?{query}")
-    expect(page.locator("[data-testid='stMetric']").first).to_be_visible(timeout=LOAD_MS)
+    # The cards arrive one by one: read them once every expected one is drawn.
+    page.wait_for_function(
+        f"(labels) => labels.every(label => label in ({METRICS_JS})())",
+        arg=list(expected),
+        timeout=LOAD_MS,
+    )
     shown = page.evaluate(METRICS_JS)
     assert {label: shown[label] for label in expected} == expected
     assert not page.locator(EXCEPTION).count()
