@@ -8,6 +8,7 @@ from ui.data_page.history import history_panel
 from ui.data_page.record_upload import record_panel
 from ui.data_page.sign_in import sign_in_panel
 from ui.data_page.upload import upload_panel
+from ui.data_page.uploader_words import uploader_words
 from ui.frame import page_view
 from utils.i18n import t
 
@@ -19,3 +20,4 @@ upload_panel(view)
 record_panel(view)
 coordinates_panel(view)
 history_panel(view)
+uploader_words(view.lang)

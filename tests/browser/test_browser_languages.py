@@ -132,6 +132,40 @@ def test_the_charts_toolbar_speaks_the_pages_language(browser, app_server, lang,
     context.close()
 
 
+@pytest.mark.parametrize(
+    ("lang", "button", "limit", "remove"),
+    [
+        ("ru", "Выбрать файл", "до 10 МБ • CSV, XLSX", "Убрать partners.csv"),
+        ("de", "Datei wählen", "bis 10 MB • CSV, XLSX", "partners.csv entfernen"),
+    ],
+)
+def test_the_uploader_speaks_the_pages_language(browser, app_server, lang, button, limit, remove):
+    # Streamlit writes «Upload» and «10MB per file» in every language; the Data page's
+    # script gives both uploaders the page's words, and the chosen file's remove button too.
+    context = browser.new_context(viewport=PROJECTOR)
+    page = context.new_page()
+    page.goto(f"{app_server.url}/data?lang={lang}")
+    uploaders = page.locator("[data-testid='stFileUploader']")
+    expect(uploaders).to_have_count(2, timeout=LOAD_MS)
+    for uploader in uploaders.all():
+        expect(uploader.locator("[data-testid='stFileUploaderDropzone'] button p")).to_have_text(
+            button, timeout=LOAD_MS
+        )
+        expect(uploader.locator("[data-testid='stFileUploaderDropzoneInstructions']")).to_have_text(
+            limit
+        )
+    registry = uploaders.first
+    registry.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+        "data/partners.csv"
+    )
+    expect(registry.get_by_role("button", name=remove)).to_be_visible(timeout=LOAD_MS)
+    text = page.locator("[data-testid='stMain']").inner_text()
+    assert "Upload" not in text
+    assert "per file" not in text
+    assert not page.locator(EXCEPTION).count()
+    context.close()
+
+
 def padded(text: str) -> str:
     """A text 40 % longer, bracketed so that a cut end shows."""
     extra = max(3, round(len(text) * PADDING))
