@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers.data import DATA
+from utils.data.folder import DEFAULT_DATA_DIR
 from utils.data.strategy import (
     DIRECTION_ID,
     DOCUMENT_COUNT,
@@ -101,3 +102,28 @@ def test_a_direction_stands_by_the_statuses_of_its_ties(documents):
     coverage = strategy_coverage(strategy, frame, links).set_index(DIRECTION_ID)
     assert coverage.at["germany", "standing"] == "served"
     assert coverage.at["palanga-tourism", "standing"] == "open"
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        ("ru", "Немецкие партнёры"),
+        ("en", "German partners"),
+        ("de", "Deutsche Partner"),  # its own column
+        ("pl", "Partnerzy niemieccy"),
+        ("lt", "Vokietijos partneriai"),
+    ],
+)
+def test_a_direction_is_named_in_the_readers_language(documents, lang, name):
+    # The app's own data/ has the Polish, German and Lithuanian names (the test copies not).
+    strategy, problems = load_strategy(DEFAULT_DATA_DIR / "strategy.csv")
+    assert problems == []
+    coverage = strategy_coverage(strategy, documents).set_index(DIRECTION_ID)
+    assert describe_direction(coverage.loc["germany"], lang)[0] == name
+
+
+def test_a_file_without_the_optional_names_gives_the_english_to_latin_readers(documents):
+    strategy, problems = load_strategy(DATA / "strategy.csv")
+    assert problems == []
+    coverage = strategy_coverage(strategy, documents).set_index(DIRECTION_ID)
+    assert describe_direction(coverage.loc["germany"], "de")[0] == "German partners"

@@ -5,10 +5,24 @@ import pytest
 
 from tests.helpers.data import DATA
 from utils.data.coords import load_coords
+from utils.data.folder import DEFAULT_DATA_DIR
 from utils.data.problems import Problem
-from utils.data.registry import PARTNER_EN, PARTNER_LOCAL, PARTNER_RU, load_registry
+from utils.data.registry import (
+    PARTNER_EN,
+    PARTNER_LOCAL,
+    PARTNER_RU,
+    REGION_EN,
+    REGION_RU,
+    load_registry,
+)
 from utils.escaping import markdown_text
-from utils.views.tables import describe_document, documents_table, partner_name, problems_table
+from utils.views.tables import (
+    describe_document,
+    documents_table,
+    partner_name,
+    problems_table,
+    region_name,
+)
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +146,30 @@ def test_partner_name_in_each_language(names, lang, expected):
     ru, local, en = names
     partner = {PARTNER_RU: ru, PARTNER_LOCAL: local, PARTNER_EN: en}
     assert partner_name(partner, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("region", "lang", "expected"),
+    [
+        ({REGION_RU: "Витебская область", REGION_EN: "Vitebsk Region"}, "ru", "Витебская область"),
+        ({REGION_RU: "Витебская область", REGION_EN: "Vitebsk Region"}, "en", "Vitebsk Region"),
+        # A region_pl, region_de or region_lt gives those readers their own name...
+        ({REGION_RU: "Клайпедский уезд", REGION_EN: "Klaipėda County", "region_lt":
+          "Klaipėdos apskritis"}, "lt", "Klaipėdos apskritis"),
+        # ...an empty one, or none, the English, then the Russian.
+        ({REGION_RU: "Клайпедский уезд", REGION_EN: "Klaipėda County", "region_pl": ""}, "pl",
+         "Klaipėda County"),
+        ({REGION_RU: "Клайпедский уезд", REGION_EN: ""}, "de", "Клайпедский уезд"),
+    ],
+)  # fmt: skip
+def test_region_name_in_each_language(region, lang, expected):
+    assert region_name(region, lang) == expected
+
+
+def test_committed_regions_have_each_latin_languages_name():
+    # The app's own data/ has region_pl, region_de and region_lt (the test copies not).
+    partners, _ = load_registry(DEFAULT_DATA_DIR / "partners.csv", home_id="zelenogradsk")
+    pinneberg = partners[partners["partner_id"] == "pinneberg"].iloc[0]
+    assert [region_name(pinneberg, lang) for lang in ("pl", "de", "lt")] == [
+        "Szlezwik-Holsztyn", "Schleswig-Holstein", "Šlėzvigas-Holšteinas",
+    ]  # fmt: skip

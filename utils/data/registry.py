@@ -60,7 +60,11 @@ PARTNER_URL = "partner_url"
 URL_COLUMNS = (DOCUMENT_URL, PARTNER_URL)
 # Optional: a document from a source other than the published table names that source
 # (utils/data/provenance.py); a row without one is the published table's.
-OPTIONAL_COLUMNS = (HOME_ID, *URL_COLUMNS, *PROVENANCE_COLUMNS)
+# Optional: the region's name for readers of the other Latin-script languages, who read
+# region_en where it is empty.
+REGION_BY_LANGUAGE = {"pl": "region_pl", "de": "region_de", "lt": "region_lt"}
+REGION_TRANSLATIONS = tuple(REGION_BY_LANGUAGE.values())
+OPTIONAL_COLUMNS = (HOME_ID, *URL_COLUMNS, *PROVENANCE_COLUMNS, *REGION_TRANSLATIONS)
 ALL_COLUMNS = (*COLUMNS, *OPTIONAL_COLUMNS)
 REQUIRED_VALUES = (
     PARTNER_ID,
@@ -73,7 +77,8 @@ REQUIRED_VALUES = (
 )
 # Columns that describe the partner, not the document: equal on all rows of one partner.
 PARTNER_COLUMNS = (
-    PARTNER_RU, PARTNER_LOCAL, PARTNER_EN, LEVEL, REGION_RU, REGION_EN, COUNTRY_CODE, PARTNER_URL,
+    PARTNER_RU, PARTNER_LOCAL, PARTNER_EN, LEVEL, REGION_RU, REGION_EN, *REGION_TRANSLATIONS,
+    COUNTRY_CODE, PARTNER_URL,
 )  # fmt: skip
 
 # Derived on loading, never stored.

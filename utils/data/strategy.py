@@ -18,6 +18,10 @@ NAME_EN = "name_en"
 KIND = "kind"  # what the target names: one partner or every partner in a country
 TARGET = "target"
 STRATEGY_COLUMNS = (DIRECTION_ID, NAME_RU, NAME_EN, KIND, TARGET)
+# Optional: the direction's name for readers of the other Latin-script languages, who read
+# name_en where it is empty.
+NAME_BY_LANGUAGE = {"pl": "name_pl", "de": "name_de", "lt": "name_lt"}
+STRATEGY_ALL_COLUMNS = (*STRATEGY_COLUMNS, *NAME_BY_LANGUAGE.values())
 KIND_PARTNER = "partner"
 KIND_COUNTRY = "country"
 KINDS = (KIND_PARTNER, KIND_COUNTRY)
@@ -54,7 +58,7 @@ def _check_direction(row: dict, seen: dict[str, int]) -> list[Problem]:
 
 def load_strategy(source: Path | bytes) -> tuple[pd.DataFrame, list[Problem]]:
     """Load the strategy's directions: valid rows, and a problem for each row left out."""
-    rows, problems = read_rows(source, STRATEGY_COLUMNS, STRATEGY_COLUMNS)
+    rows, problems = read_rows(source, STRATEGY_ALL_COLUMNS, STRATEGY_COLUMNS)
     valid: list[dict] = []
     seen: dict[str, int] = {}
     for row in rows or []:
@@ -63,7 +67,7 @@ def load_strategy(source: Path | bytes) -> tuple[pd.DataFrame, list[Problem]]:
         if not row_problems:
             seen[row[DIRECTION_ID]] = row["_row"]
             valid.append(row)
-    frame = pd.DataFrame(valid, columns=list(STRATEGY_COLUMNS)).astype("string")
+    frame = pd.DataFrame(valid, columns=list(STRATEGY_ALL_COLUMNS)).astype("string")
     return frame, problems
 
 

@@ -17,6 +17,7 @@ from utils.data.registry import (
     PARTNER_ID,
     PARTNER_LOCAL,
     PARTNER_RU,
+    REGION_BY_LANGUAGE,
     REGION_EN,
     REGION_RU,
     SIGNED,
@@ -26,6 +27,7 @@ from utils.data.registry import (
 from utils.data.strategy import (
     DOCUMENT_COUNT,
     IS_OPEN,
+    NAME_BY_LANGUAGE,
     NAME_EN,
     NAME_RU,
     PARTNER_COUNT,
@@ -115,9 +117,19 @@ def describe_document(document: pd.Series, lang: str) -> dict[str, str]:
     }
 
 
+def localised_text(
+    row: pd.Series | dict, lang: str, russian: str, english: str, by_language: dict[str, str]
+) -> str:
+    """Return a row's text in `lang`: its own column, else English (then Russian), else Russian."""
+    own = row.get(by_language.get(lang, ""))
+    if isinstance(own, str) and own:
+        return own
+    return (row[english] or row[russian]) if english_data(lang) else row[russian]
+
+
 def region_name(partner: pd.Series | dict, lang: str) -> str:
-    """Return the partner's region in `lang`, falling back to the Russian one."""
-    return (partner[REGION_EN] or partner[REGION_RU]) if english_data(lang) else partner[REGION_RU]
+    """Return the partner's region in `lang`, falling back to the English, then the Russian."""
+    return localised_text(partner, lang, REGION_RU, REGION_EN, REGION_BY_LANGUAGE)
 
 
 def documents_table(
@@ -220,7 +232,7 @@ def anniversaries_table(anniversaries: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def describe_direction(direction: pd.Series, lang: str) -> tuple[str, str]:
     """Name a strategy direction in `lang` and say whether documents serve it."""
-    name = direction[NAME_EN] if english_data(lang) else direction[NAME_RU]
+    name = localised_text(direction, lang, NAME_RU, NAME_EN, NAME_BY_LANGUAGE)
     if direction[IS_OPEN]:
         return name, t("strategy.open", lang)
     documents = count_of("documents", int(direction[DOCUMENT_COUNT]), lang)
