@@ -68,7 +68,7 @@ show_map(
 
 with st.container(key=f"{PRINT_SECTION_PREFIX}timeline"):
     st.plotly_chart(
-        view_cache.timeline(view, row_px=PRINT_ROW_PX),
+        view_cache.timeline(view, row_px=PRINT_ROW_PX, on_paper=True),
         key="print_timeline_chart",
         config=chart_config("timeline", lang),
     )

@@ -80,9 +80,11 @@ def anniversaries(view: View) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS, hash_funcs=BY_VIEW)
-def timeline(view: View, row_px: int = ROW_HEIGHT_PX) -> go.Figure:
+def timeline(view: View, row_px: int = ROW_HEIGHT_PX, *, on_paper: bool = False) -> go.Figure:
     """Return the timeline figure of the view, each partner's row `row_px` high."""
-    return timeline_figure(view.documents, view.lang, view.until, view.record, row_px)
+    return timeline_figure(
+        view.documents, view.lang, view.until, view.record, row_px, legend_one_per_row=not on_paper
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=MAX_VIEWS, hash_funcs=BY_VIEW)

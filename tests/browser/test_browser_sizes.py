@@ -291,3 +291,47 @@ def test_every_page_loads_at_the_size_of_a_laptop_and_a_projector(
     # Nothing runs off the right edge: the page scrolls down, never sideways.
     assert page.evaluate("() => document.documentElement.scrollWidth") <= width
     context.close()
+
+
+# Every chart text that plotly draws on one line (titles, legend entries, axis ticks and
+# titles) and that ends past its chart's edge, with how far; and each legend that scrolls.
+CHART_TEXT_CUT_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
+  const box = plot.getBoundingClientRect();
+  const texts = plot.querySelectorAll(
+    '.gtitle, .legendtext, .xtick text, .ytick text, .g-xtitle text');
+  const cut = [...texts].map(text => {
+    const r = text.getBoundingClientRect();
+    return r.left >= box.left - 1 && r.right <= box.right + 1 ? null
+      : `${text.textContent} (${Math.round(r.right - box.right)} px)`;
+  });
+  const legend = plot.querySelector('.legend');
+  if (legend) {
+    const shown = legend.querySelector('.bg').getBoundingClientRect().height;
+    const content = legend.querySelector('.scrollbox').getBBox().height;
+    if (content > shown + 1) cut.push(`legend scrolls: ${content} px in ${shown} px`);
+  }
+  return cut.filter(Boolean);
+})"""
+
+
+@pytest.mark.parametrize("size", ["projector", "tablet", "phone"])
+@pytest.mark.parametrize("lang", ["ru", "de"])
+@pytest.mark.parametrize("path", ["timeline", "breakdowns", "map?mode=print"])
+def test_every_chart_text_is_whole_and_every_legend_unscrolled(
+    browser, app_server, path, lang, size
+):
+    # Plotly neither wraps a title nor a legend entry: on a phone the German title and the
+    # longest Russian document type ran past the chart's edge, and the timeline's legend
+    # scrolled at 1024 and 1280 px, hiding half the document types.
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    separator = "&" if "?" in path else "?"
+    page.goto(f"{app_server.url}/{path}{separator}lang={lang}")
+    titles = page.locator(".js-plotly-plot .gtitle")
+    expect(titles.first).to_be_attached(timeout=LOAD_MS)
+    expected = {"timeline": 2, "breakdowns": 3, "map?mode=print": 4}[path]
+    expect(titles).to_have_count(expected, timeout=LOAD_MS)
+    assert page.evaluate(CHART_TEXT_CUT_JS) == []
+    assert not page.locator(EXCEPTION).count()
+    context.close()

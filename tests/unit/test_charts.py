@@ -9,8 +9,14 @@ import pytest
 from utils.charts.breakdowns import country_figure, decade_figure, document_type_figure, wrap_label
 from utils.charts.document_marks import period, period_middle
 from utils.charts.growth import growth_figure
-from utils.charts.layout import chart_config
-from utils.charts.timeline import timeline_figure
+from utils.charts.layout import (
+    DATE_AXIS_PX,
+    LEGEND_ENTRY_PX,
+    LEGEND_MAX_HEIGHT_PX,
+    chart_config,
+    legend_entries,
+)
+from utils.charts.timeline import TIMELINE_LEGEND_EXTRA_PX, timeline_figure
 from utils.escaping import plotly_text
 
 TODAY = dt.date(2026, 11, 26)
@@ -288,3 +294,20 @@ def test_timeline_rows_and_hover_carry_no_markup_from_names(documents):
     hover = [text for trace in figure.data for text in (trace.hovertext or ())]
     assert any(text.startswith("&lt;b&gt;Wolin") for text in hover)
     assert not any("<b>" in text for text in hover)
+
+
+@pytest.mark.parametrize(
+    ("on_screen", "legend_px"),
+    [
+        # On screen a phone draws one entry per row: room for every entry (7 in the
+        # published table: the status line, the "no later record" mark, 5 document types).
+        (True, 7 * LEGEND_ENTRY_PX),
+        # Paper is always 1000 px wide, where the entries share rows: the shared room.
+        (False, LEGEND_MAX_HEIGHT_PX + TIMELINE_LEGEND_EXTRA_PX),
+    ],
+)
+def test_the_timelines_legend_has_room_for_every_entry(documents, on_screen, legend_px):
+    figure = timeline_figure(documents, "ru", TODAY, legend_one_per_row=on_screen)
+    assert legend_entries(figure) == 7
+    assert figure.layout.legend.maxheight == legend_px
+    assert figure.layout.margin.b >= legend_px + (DATE_AXIS_PX if on_screen else 0)

@@ -13,6 +13,9 @@ ROW_HEIGHT_PX = 46
 CHART_MARGIN_PX = 220
 SMALL_COUNT = 12
 LEGEND_MAX_HEIGHT_PX = 120  # a bar's label wraps instead of being cut on a narrow chart
+LEGEND_ENTRY_PX = 33  # one legend entry's row at FONT's size
+# Below the plot, what the date axis takes: its years (upright on a phone) and its title.
+DATE_AXIS_PX = 100
 
 
 def count_tick(largest: int) -> int | None:
@@ -64,6 +67,25 @@ def chart_config(file_name: str, lang: str) -> dict:
             }
         },
     }
+
+
+def legend_entries(figure: go.Figure) -> int:
+    """Count the entries a figure's legend shows."""
+    return sum(1 for trace in figure.data if trace.showlegend is not False and trace.name)
+
+
+def legend_under_axis(figure: go.Figure, legend_px: int) -> go.Figure:
+    """Hang the legend from just below the date axis, with room for one entry per row.
+
+    On a phone each entry takes a row of its own; on a wider screen they share rows and the
+    room left over is blank below the legend, not between the axis and it.
+    """
+    height = figure.layout.height
+    legend_top_px = figure.layout.margin.b - DATE_AXIS_PX  # from the chart's bottom edge
+    figure.update_layout(
+        legend={"yanchor": "top", "y": legend_top_px / height, "maxheight": legend_px}
+    )
+    return figure
 
 
 def chart_layout(

@@ -16,10 +16,14 @@ from utils.charts.document_marks import (
 )
 from utils.charts.layout import (
     CHART_MARGIN_PX,
+    DATE_AXIS_PX,
+    LEGEND_ENTRY_PX,
     LEGEND_MAX_HEIGHT_PX,
     MARKER_SIZE,
     ROW_HEIGHT_PX,
     chart_layout,
+    legend_entries,
+    legend_under_axis,
 )
 from utils.data.provenance import from_other_sources
 from utils.data.record import (
@@ -247,6 +251,8 @@ def timeline_figure(
     until: dt.date,
     record: Record | None = None,
     row_px: int = ROW_HEIGHT_PX,
+    *,
+    legend_one_per_row: bool = True,
 ) -> go.Figure:
     """One row per partner, a marker per document by type, a line over what is known.
 
@@ -258,7 +264,9 @@ def timeline_figure(
     today on the strength of nothing. Changes of status and activities are marked on it.
     Beyond TIMELINE_ROWS partners a row each cannot be read: the documents are counted
     per year instead (documents_per_year_figure). `row_px` is each row's height (less on
-    paper, where the chart and its legend must fit one page).
+    paper, where the chart and its legend must fit one page). `legend_one_per_row` gives
+    the legend room for an entry per row, as a phone draws it; paper, always as wide, keeps
+    the shared room.
     """
     if not timeline_has_rows(documents):
         return documents_per_year_figure(documents, lang)
@@ -279,9 +287,18 @@ def timeline_figure(
         add_other_source_legend(figure, lang)
     figure.update_xaxes(title_text=t("timeline.date", lang), type="date", showgrid=True)
     figure.update_yaxes(categoryorder="array", categoryarray=rows[::-1], title_text=None)
-    return chart_layout(
+    legend_px = LEGEND_MAX_HEIGHT_PX + TIMELINE_LEGEND_EXTRA_PX
+    if not legend_one_per_row:
+        return chart_layout(
+            figure, t("timeline.documents", lang), CHART_MARGIN_PX + row_px * len(rows) +
+            TIMELINE_LEGEND_EXTRA_PX, legend_px=legend_px,
+        )  # fmt: skip
+    legend_px = max(legend_px, legend_entries(figure) * LEGEND_ENTRY_PX)
+    below_plot_px = DATE_AXIS_PX + legend_px
+    chart_layout(
         figure,
         t("timeline.documents", lang),
-        CHART_MARGIN_PX + row_px * len(rows) + TIMELINE_LEGEND_EXTRA_PX,
-        legend_px=LEGEND_MAX_HEIGHT_PX + TIMELINE_LEGEND_EXTRA_PX,
+        CHART_MARGIN_PX - LEGEND_MAX_HEIGHT_PX + row_px * len(rows) + below_plot_px,
+        legend_px=below_plot_px,
     )
+    return legend_under_axis(figure, legend_px)
