@@ -26,11 +26,12 @@ function translate(root, words) {
     const walker = document.createTreeWalker(uploader, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = translatedText(node.data, words);
-      if (text !== null) node.data = text;
+      if (text !== null && text !== node.data) node.data = text;
     }
     for (const labelled of uploader.querySelectorAll("[aria-label]")) {
-      const label = translatedLabel(labelled.getAttribute("aria-label"), words);
-      if (label !== null) labelled.setAttribute("aria-label", label);
+      const english = labelled.getAttribute("aria-label");
+      const label = translatedLabel(english, words);
+      if (label !== null && label !== english) labelled.setAttribute("aria-label", label);
     }
   }
 }
@@ -38,8 +39,8 @@ function translate(root, words) {
 export default function ({ data }) {
   const root = document.querySelector('[data-testid="stMain"]') ?? document.body;
   translate(root, data);
-  // Changing a text or label that is already translated matches no English form again,
-  // so the observer's own changes do not call it back for ever.
+  // Only a text or label that changes is written: in English «Remove partners.csv» stays
+  // itself, and writing it again would call the observer back for ever (a hung page).
   const observer = new MutationObserver(() => translate(root, data));
   observer.observe(root, {
     childList: true, subtree: true, characterData: true, attributeFilter: ["aria-label"],
