@@ -1,6 +1,7 @@
 # The hosted app: app.py as `streamlit run app.py` serves it, plus a readiness endpoint
 # (/readyz) for nginx and orchestrators, and page loads turned away (503) while this
-# replica has no data to show (utils/editing/readiness.py). Run it as the app itself:
+# replica has no data to show (utils/editing/readiness.py), and the map's layer files
+# kept by browsers (utils/map/layer_files.py). Run it as the app itself:
 #   streamlit run serve.py --server.port 8501
 # `streamlit run app.py` stays the way to run it on one's own machine.
 from __future__ import annotations
@@ -11,6 +12,7 @@ from starlette.middleware import Middleware
 from ui.loaders import data_folder
 from ui.store import connection_settings
 from utils.editing.readiness import Readiness, ReadinessMiddleware, check_readiness, last_shown
+from utils.map.layer_files import LayerCacheMiddleware
 
 
 def readiness() -> Readiness:
@@ -19,4 +21,10 @@ def readiness() -> Readiness:
     return check_readiness(str(url) if url else None, data_folder().root, last_shown())
 
 
-app = st.App("app.py", middleware=[Middleware(ReadinessMiddleware, check=readiness)])
+app = st.App(
+    "app.py",
+    middleware=[
+        Middleware(ReadinessMiddleware, check=readiness),
+        Middleware(LayerCacheMiddleware),
+    ],
+)

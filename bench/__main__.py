@@ -324,22 +324,33 @@ def machine() -> str:
     )
 
 
-def run_benchmark(sizes: list[int], runs: int, output: Path) -> dict[str, object]:
-    """Measure every size beside its peers; write results.json and results.md to `output`."""
-    if chromium_path() is None:
-        sys.exit("no Chromium found: apt-get install chromium")
-    publish_assets(STATIC_DIR, ROOT / "data" / "basemap.geojson")
-    publish_assets(ROOT / "bench" / "static", ROOT / "data" / "basemap.geojson")
-    with tempfile.TemporaryDirectory(prefix="bench-") as work:
-        results = []
-        for links in sizes:
-            results.append(measure_size(links, runs, Path(work)))
-            sys.stdout.write(f"{links} links measured\n")
-    report = {"machine": machine(), "runs": runs, "sizes": results}
+def write_results(output: Path, runs: int, results: list[dict], *, complete: bool) -> dict:
+    """Write the sizes measured so far to results.json and results.md in `output`."""
+    report = {"machine": machine(), "runs": runs, "complete": complete, "sizes": results}
     output.mkdir(parents=True, exist_ok=True)
     (output / "results.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     table = f"Machine: {report['machine']}; medians of {runs} runs.\n\n" + markdown_table(results)
     (output / "results.md").write_text(table, encoding="utf-8")
+    return report
+
+
+def run_benchmark(sizes: list[int], runs: int, output: Path) -> dict[str, object]:
+    """Measure every size beside its peers; write results.json and results.md to `output`.
+
+    The files are written again after each size, so that a run stopped at a large size keeps
+    what the smaller ones measured (`"complete": false` until the last).
+    """
+    if chromium_path() is None:
+        sys.exit("no Chromium found: apt-get install chromium")
+    publish_assets(STATIC_DIR, ROOT / "data" / "basemap.geojson")
+    publish_assets(ROOT / "bench" / "static", ROOT / "data" / "basemap.geojson")
+    results: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as work:
+        for links in sizes:
+            results.append(measure_size(links, runs, Path(work)))
+            write_results(output, runs, results, complete=len(results) == len(sizes))
+            sys.stdout.write(f"{links} links measured\n")
+    report = write_results(output, runs, results, complete=True)
     if output == RESULTS:
         write_document()
     return report

@@ -15,7 +15,13 @@ from utils.data.coords import PLACE_ID
 from utils.data.places import home_names, partners_without_coords
 from utils.data.registry import HOME_ID, PARTNER_ID
 from utils.escaping import markdown_text
-from utils.filters import growth_years, signed_by_end_of
+from utils.filters import (
+    MAX_SEARCH_LENGTH,
+    PICKER_LIST_MAX,
+    growth_years,
+    picker_choices,
+    signed_by_end_of,
+)
 from utils.i18n import count_of, t
 from utils.map.export import HTML_MIME, standalone_map_html
 from utils.map.growth import STEP_SECONDS, Growth
@@ -27,6 +33,7 @@ MAP_HEIGHT_PX = 680
 GROWTH_KEY = "_growth"  # the Growth state (utils/map/growth.py)
 GROWTH_YEAR_KEY = "growth_year"
 GROWTH_PLAYING_KEY = "growth_play"
+PARTNER_SEARCH_KEY = "partner_search"
 
 view = page_view()
 lang, home, coords, documents = view.lang, view.home, view.coords, view.documents
@@ -87,11 +94,30 @@ def growth_controls(state: Growth) -> int:
     return year
 
 
+def partner_choices(names: dict[str, str]) -> list[str]:
+    """The partners the picker lists: all of them, or beyond a list's worth those searched."""
+    if len(names) <= PICKER_LIST_MAX:
+        return list(names)
+    search = st.text_input(
+        t("map.partner_search", lang),
+        key=PARTNER_SEARCH_KEY,
+        max_chars=MAX_SEARCH_LENGTH,
+        help=t("map.partner_search_help", lang, limit=PICKER_LIST_MAX),
+    )
+    selected = st.session_state.get(PARTNER_KEY)
+    choices, total = picker_choices(names, search, selected, PICKER_LIST_MAX)
+    if total == 0:
+        st.caption(t("map.partner_none", lang))
+    elif total > PICKER_LIST_MAX:
+        st.caption(t("map.partner_matches", lang, shown=PICKER_LIST_MAX, total=total))
+    return choices
+
+
 def partner_panel(names: dict[str, str], places: pd.DataFrame, as_of: int | None) -> None:
     """The partner picker beside the map, and the card of the partner picked or clicked."""
     st.selectbox(
         t("map.partner", lang),
-        list(names),
+        partner_choices(names),
         key=PARTNER_KEY,
         format_func=names.get,
         placeholder=t("map.choose", lang),

@@ -5,11 +5,15 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from bench.synthetic import write_registry
 from tests.helpers.app import open_page
+from tests.helpers.data import BASEMAP
 from tests.helpers.map_layer import drawn
 from ui import loaders
+from utils.filters import PICKER_LIST_MAX
 from utils.map.assets import STATIC_DIR
 from utils.map.layer_files import LAYERS_DIR
 
@@ -218,3 +222,41 @@ def test_the_layers_data_is_a_file_every_session_shares(app):
     second = AppTest.from_file(str(APP), default_timeout=30)
     open_page(second, "map")
     assert map_args(second)["feature_group"] == script  # the same file for the same view
+
+
+@pytest.fixture
+def _regional(tmp_path, monkeypatch):
+    """A regional registry of 1,000 links among 50 homes: more partners than a list holds."""
+    folder = write_registry(tmp_path / "regional", 1_000, 50, BASEMAP)
+    monkeypatch.setenv("PARTNERS_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.mark.usefixtures("_regional")
+def test_beyond_a_lists_worth_the_picker_is_a_search(app):
+    # A list of every name went to the browser on every run; beyond PICKER_LIST_MAX the
+    # picker offers the matches of a search box, and says when there are more.
+    open_page(app, "map", lang="en")
+    picker = app.selectbox(key="partner")
+    assert len(picker.options) == PICKER_LIST_MAX
+    captions = [caption.value for caption in app.caption]
+    assert any(text.startswith(f"The list offers {PICKER_LIST_MAX} of ") for text in captions)
+    app.text_input(key="partner_search").input("partner 0012").run()
+    offered = app.selectbox(key="partner").options
+    # Case does not matter; "Partner 00120" to "Partner 00129".
+    assert sorted(offered) == [f"Partner {number:05d}" for number in range(120, 130)]
+    app.selectbox(key="partner").select("p00123").run()  # the synthetic id of Partner 00123
+    chosen = "Partner 00123"
+    assert app.subheader[0].value == chosen
+    assert app.query_params["partner"] == "p00123"
+    # Another search keeps the partner whose card is open in the list.
+    app.text_input(key="partner_search").input("no such name").run()
+    assert app.selectbox(key="partner").options == [chosen]
+    assert app.subheader[0].value == chosen
+    assert "No partner has such a name." in [caption.value for caption in app.caption]
+
+
+def test_the_published_registry_keeps_its_plain_list(app):
+    open_page(app, "map", lang="en")
+    assert len(app.selectbox(key="partner").options) == 10
+    assert "partner_search" not in [box.key for box in app.text_input]  # not for ten

@@ -29,6 +29,7 @@ def test_benchmark_produces_every_figure(tmp_path, chromium):
     assert os.environ.get("PARTNERS_DATA_DIR") == data_dir_before
     saved = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
     assert saved == json.loads(json.dumps(report))
+    assert saved["complete"] is True  # written after each size, marked complete at the end
     (size,) = report["sizes"]
     assert (size["links"], size["homes"], size["partners"]) == (10, 1, 10)
     assert set(size["page_run_s"]) == set(size["page_run_fresh_s"]) == set(PAGES)

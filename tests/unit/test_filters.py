@@ -15,6 +15,7 @@ from utils.filters import (
     fold,
     growth_years,
     home_options,
+    picker_choices,
     signed_by_end_of,
     view_end,
 )
@@ -153,3 +154,22 @@ def test_home_filter_params_round_trip(documents):
     assert filters_to_params(filters, default_filters(homes)) == {"home": ["baltiysk"]}
     assert len(apply_filters(homes, filters)) == 1
     assert home_options(homes) == ["baltiysk", "zelenogradsk"]
+
+
+NAMES = {"mragowo": "Mrągowo", "wolin": "Wolin", "lepel": "Лепель", "elblag": "Powiat elbląski"}
+
+
+@pytest.mark.parametrize(
+    ("search", "selected", "limit", "offered", "total"),
+    [
+        ("", None, 10, ["mragowo", "wolin", "lepel", "elblag"], 4),  # empty: every partner
+        ("", None, 2, ["mragowo", "wolin"], 4),  # at most `limit`, the count says how many
+        ("MRAG", None, 10, ["mragowo"], 1),  # case and marks folded, as the sidebar's search
+        (" ЛЕП ", None, 10, ["lepel"], 1),  # spaces around ignored, any script
+        ("elbląski", "wolin", 10, ["elblag", "wolin"], 1),  # the open card's partner stays
+        ("", "elblag", 2, ["mragowo", "wolin", "elblag"], 4),  # ...also beyond the limit
+        ("nowhere", "gone", 10, [], 0),  # a partner no longer shown is not kept
+    ],
+)
+def test_picker_choices(search, selected, limit, offered, total):
+    assert picker_choices(NAMES, search, selected, limit) == (offered, total)

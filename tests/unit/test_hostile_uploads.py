@@ -96,3 +96,25 @@ def test_many_shared_strings_without_a_declared_count_are_refused_at_the_limit()
     with pytest.raises(FileRefusedError) as refused:
         read_table_file(data, "many-strings.xlsx")
     assert refused.value.problem.code == "xlsx_too_many_strings"
+
+
+def test_the_workbooks_date_systems_are_openpyxls():
+    # Copied so that openpyxl is imported only when a workbook is read, not by every page.
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900  # noqa: PLC0415
+
+    from utils.data import workbook_package  # noqa: PLC0415
+
+    assert workbook_package.CALENDAR_WINDOWS_1900 == CALENDAR_WINDOWS_1900
+    assert workbook_package.CALENDAR_MAC_1904 == CALENDAR_MAC_1904
+
+
+def test_a_page_that_reads_no_workbook_imports_no_openpyxl():
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    code = "import sys, ui.view_cache, ui.loaders; print('openpyxl' in sys.modules)"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )  # fmt: skip
+    assert done.stdout.strip() == "False"

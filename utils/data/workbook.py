@@ -11,8 +11,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from openpyxl.utils.datetime import from_excel
-
 from utils.data.reading import MAX_COLUMNS, RawTable
 from utils.data.workbook_package import (
     KEPT_CHARS,
@@ -48,6 +46,8 @@ def number_text(value: str, date_style: bool, epoch: dt.datetime) -> str:  # noq
     except ValueError:
         return value.strip()
     if date_style:
+        from openpyxl.utils.datetime import from_excel  # noqa: PLC0415 - slow, workbooks only
+
         try:
             moment = from_excel(number, epoch)
         except (ValueError, OverflowError):

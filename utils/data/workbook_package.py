@@ -16,12 +16,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from xml.parsers import expat
 
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
-
 from utils.data.problems import Problem, ProblemError
 from utils.data.reading import MAX_CELL_CHARS
 
+# Excel's two date systems, as openpyxl names them (openpyxl.utils.datetime): its package is
+# imported only when a workbook is read, not by every page that imports this module.
+CALENDAR_WINDOWS_1900 = dt.datetime(1899, 12, 30)
+CALENDAR_MAC_1904 = dt.datetime(1904, 1, 1)
 # A workbook is a zip of XML parts: the zip's directory is checked before anything is
 # unpacked, and zipfile never unpacks more of an entry than the directory declares.
 MAX_UNPACKED_BYTES = 80 * 2**20
@@ -253,6 +254,8 @@ def date_styles(archive: zipfile.ZipFile, part: str | None) -> set[int]:
             inside["cellXfs"] = False
 
     parse_part(archive, part, secure_parser(start, end))
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format  # noqa: PLC0415 - slow
+
     return {
         index
         for index, number in enumerate(formats)
