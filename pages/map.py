@@ -15,18 +15,13 @@ from utils.data.coords import PLACE_ID
 from utils.data.places import home_names, partners_without_coords
 from utils.data.registry import HOME_ID, PARTNER_ID
 from utils.escaping import markdown_text
-from utils.filters import (
-    MAX_SEARCH_LENGTH,
-    PICKER_LIST_MAX,
-    growth_years,
-    picker_choices,
-    signed_by_end_of,
-)
+from utils.filters import MAX_SEARCH_LENGTH, growth_years, signed_by_end_of
 from utils.i18n import count_of, t
 from utils.map.export import HTML_MIME, standalone_map_html
 from utils.map.growth import STEP_SECONDS, Growth
 from utils.views.cards import partner_card
 from utils.views.network import partner_distance
+from utils.views.picker import PICKER_LIST_MAX, picker_choices
 from utils.views.record_lines import partner_record
 
 MAP_HEIGHT_PX = 680

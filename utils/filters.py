@@ -29,10 +29,6 @@ from utils.links import Parameter, is_identifier, is_year, one_of
 
 SEARCHED_NAMES = (PARTNER_RU, PARTNER_LOCAL, PARTNER_EN)
 MAX_SEARCH_LENGTH = 100
-# Beyond this many partners the map's picker is a search box and a list of its matches: a
-# list of every name went to the browser on every run (128 KB of a 140 KB message at 10,000
-# links).
-PICKER_LIST_MAX = 100
 # Letters that Unicode does not decompose into a base letter and an accent.
 _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "ё": "е"})
 
@@ -214,21 +210,6 @@ def fold(text: str) -> str:
     """Fold text for searching: case, accents and ё ignored ("Mrągowo" ~ "mragowo")."""
     folded = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED))
     return "".join(char for char in folded if not unicodedata.combining(char))
-
-
-def picker_choices(
-    names: Mapping[str, str], search: str, selected: str | None, limit: int
-) -> tuple[list[str], int]:
-    """Return the partners a picker offers for `search`, and how many match in all.
-
-    At most `limit` are offered, and the selected partner always; an empty search matches all.
-    """
-    wanted = fold(search.strip())
-    matching = [pid for pid, name in names.items() if wanted in fold(name)]
-    offered = matching[:limit]
-    if selected in names and selected not in offered:
-        offered.append(selected)
-    return offered, len(matching)
 
 
 def _matches(documents: pd.DataFrame, spec: FilterSpec, value: object) -> pd.Series | None:

@@ -13,9 +13,9 @@ from tests.helpers.app import open_page
 from tests.helpers.data import BASEMAP
 from tests.helpers.map_layer import drawn
 from ui import loaders
-from utils.filters import PICKER_LIST_MAX
 from utils.map.assets import STATIC_DIR
 from utils.map.layer_files import LAYERS_DIR
+from utils.views.picker import PICKER_LIST_MAX
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 

@@ -15,10 +15,10 @@ from utils.filters import (
     fold,
     growth_years,
     home_options,
-    picker_choices,
     signed_by_end_of,
     view_end,
 )
+from utils.views.picker import picker_choices
 
 
 def test_defaults_cover_the_whole_registry(documents):
