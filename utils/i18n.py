@@ -18,6 +18,14 @@ from babel.messages.pofile import read_po
 # The data holds names, regions and notes in Russian and English: every language but
 # Russian reads the English ones (a Polish reader gets "Warmian-Masurian Voivodeship").
 RUSSIAN_DATA_LANGUAGES = ("ru",)
+# Languages a data file may give a column of their own (region_pl, name_de), read before
+# the English one where it is filled.
+OWN_COLUMN_LANGUAGES = ("pl", "de", "lt")
+
+
+def own_columns(column_stem: str) -> dict[str, str]:
+    """Name the optional columns of `column_stem` in each language that may have its own."""
+    return {lang: f"{column_stem}_{lang}" for lang in OWN_COLUMN_LANGUAGES}
 
 # The catalogues' folder; PARTNERS_LOCALES_DIR points the app at another one (a translator
 # previewing a catalogue, the pseudo-localised test run).

@@ -20,7 +20,7 @@ from utils.data.provenance import (
     has_provenance,
 )
 from utils.data.reading import RawTable, read_rows
-from utils.i18n import DEFAULT_LANGUAGE, is_country_code, t
+from utils.i18n import DEFAULT_LANGUAGE, is_country_code, own_columns, t
 
 PARTNER_ID = "partner_id"
 PARTNER_RU = "partner_ru"
@@ -62,7 +62,7 @@ URL_COLUMNS = (DOCUMENT_URL, PARTNER_URL)
 # (utils/data/provenance.py); a row without one is the published table's.
 # Optional: the region's name for readers of the other Latin-script languages, who read
 # region_en where it is empty.
-REGION_BY_LANGUAGE = {"pl": "region_pl", "de": "region_de", "lt": "region_lt"}
+REGION_BY_LANGUAGE = own_columns("region")
 REGION_TRANSLATIONS = tuple(REGION_BY_LANGUAGE.values())
 OPTIONAL_COLUMNS = (HOME_ID, *URL_COLUMNS, *PROVENANCE_COLUMNS, *REGION_TRANSLATIONS)
 ALL_COLUMNS = (*COLUMNS, *OPTIONAL_COLUMNS)

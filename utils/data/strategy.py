@@ -10,7 +10,7 @@ from utils.data.problems import Problem
 from utils.data.reading import read_rows
 from utils.data.record import NOT_LIVE, SUSPENDED, UNRECORDED, link_keys
 from utils.data.registry import COUNTRY_CODE, PARTNER_ID, SIGNED_START
-from utils.i18n import is_country_code
+from utils.i18n import is_country_code, own_columns
 
 DIRECTION_ID = "direction_id"
 NAME_RU = "name_ru"
@@ -20,7 +20,7 @@ TARGET = "target"
 STRATEGY_COLUMNS = (DIRECTION_ID, NAME_RU, NAME_EN, KIND, TARGET)
 # Optional: the direction's name for readers of the other Latin-script languages, who read
 # name_en where it is empty.
-NAME_BY_LANGUAGE = {"pl": "name_pl", "de": "name_de", "lt": "name_lt"}
+NAME_BY_LANGUAGE = own_columns("name")
 STRATEGY_ALL_COLUMNS = (*STRATEGY_COLUMNS, *NAME_BY_LANGUAGE.values())
 KIND_PARTNER = "partner"
 KIND_COUNTRY = "country"
